@@ -1,0 +1,144 @@
+#include "io/atomic_file.hpp"
+
+#include "io/error.hpp"
+
+#include <fmt/format.h>
+
+#include <cerrno>
+#include <csignal>
+#include <cstdlib>
+#include <cstring>
+#include <fstream>
+#include <sstream>
+
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+namespace tandem::io {
+
+namespace {
+
+std::string system_error_text()
+{
+  return std::strerror(errno);
+}
+
+// Closes a descriptor on every path out of a function.
+class FileDescriptor {
+public:
+  explicit FileDescriptor(int fd) : m_fd(fd) {}
+  FileDescriptor(const FileDescriptor&) = delete;
+  FileDescriptor& operator=(const FileDescriptor&) = delete;
+  ~FileDescriptor()
+  {
+    if (m_fd >= 0) {
+      ::close(m_fd);
+    }
+  }
+  int get() const { return m_fd; }
+  int release()
+  {
+    const int fd = m_fd;
+    m_fd = -1;
+    return fd;
+  }
+
+private:
+  int m_fd;
+};
+
+void write_all(int fd, std::string_view contents, const std::filesystem::path& path)
+{
+  while (!contents.empty()) {
+    const ssize_t written = ::write(fd, contents.data(), contents.size());
+    if (written < 0) {
+      if (errno == EINTR) {
+        continue;
+      }
+      throw Error(fmt::format("{}: cannot write: {}", path.string(), system_error_text()));
+    }
+    contents.remove_prefix(static_cast<std::size_t>(written));
+  }
+}
+
+void sync_folder(const std::filesystem::path& folder)
+{
+  FileDescriptor fd(::open(folder.empty() ? "." : folder.c_str(), O_RDONLY | O_DIRECTORY));
+  if (fd.get() >= 0) {
+    ::fsync(fd.get()); // best effort: some file systems refuse fsync on a folder
+  }
+}
+
+// Test hook for the "killed mid-write" test: the process dies after the new
+// contents are on disk in the temporary file and before the rename.
+void maybe_crash_before_rename()
+{
+  if (std::getenv("TANDEM_TEST_CRASH_BEFORE_RENAME") != nullptr) {
+    std::raise(SIGKILL);
+  }
+}
+
+} // namespace
+
+void write_file_atomically(const std::filesystem::path& path, std::string_view contents)
+{
+  const auto folder = path.parent_path();
+  const auto temporary = folder
+                         / fmt::format(".{}{}{}", path.filename().string(),
+                                       temporary_file_marker, ::getpid());
+  struct stat old_status {};
+  const bool replacing = ::stat(path.c_str(), &old_status) == 0;
+
+  FileDescriptor fd(::open(temporary.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644));
+  if (fd.get() < 0) {
+    throw Error(fmt::format("{}: cannot create a temporary file in its folder: {}",
+                            path.string(), system_error_text()));
+  }
+  try {
+    if (replacing) {
+      ::fchmod(fd.get(), old_status.st_mode & 07777);
+    }
+    write_all(fd.get(), contents, path);
+    if (::fsync(fd.get()) != 0) {
+      throw Error(fmt::format("{}: cannot flush to disk: {}", path.string(), system_error_text()));
+    }
+    if (::close(fd.release()) != 0) {
+      throw Error(fmt::format("{}: cannot close: {}", path.string(), system_error_text()));
+    }
+    maybe_crash_before_rename();
+    if (::rename(temporary.c_str(), path.c_str()) != 0) {
+      throw Error(fmt::format("{}: cannot replace the file: {}", path.string(),
+                              system_error_text()));
+    }
+  } catch (...) {
+    ::unlink(temporary.c_str());
+    throw;
+  }
+  sync_folder(folder);
+}
+
+std::optional<std::string> read_file_if_exists(const std::filesystem::path& path)
+{
+  std::error_code ignored;
+  if (!std::filesystem::exists(path, ignored)) {
+    return std::nullopt;
+  }
+  return read_file(path, path.string());
+}
+
+std::string read_file(const std::filesystem::path& path, const std::string& display_name)
+{
+  std::ifstream in(path, std::ios::binary);
+  if (!in) {
+    throw Error(fmt::format("{}: cannot open the file: {}", display_name, system_error_text()));
+  }
+  std::ostringstream buffer;
+  buffer << in.rdbuf();
+  if (in.bad()) {
+    throw Error(fmt::format("{}: cannot read the file", display_name));
+  }
+  return std::move(buffer).str();
+}
+
+} // namespace tandem::io

@@ -1,0 +1,29 @@
+#pragma once
+
+#include <filesystem>
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace tandem::io {
+
+// Replaces `path` with `contents` so that a reader, or a crash, sees either the
+// old file or the new one, never a mix: a temporary file in the same folder is
+// written, flushed to disk, and renamed over the target; the folder is then
+// flushed so the rename survives a power cut. Keeps the old file's permissions.
+// Throws tandem::Error naming the path when any step fails (the target is then
+// untouched and the temporary file removed).
+void write_file_atomically(const std::filesystem::path& path, std::string_view contents);
+
+// The prefix of every temporary file, so that stale ones (a run killed by a
+// signal) can be recognised and removed by the next run that holds the lock.
+inline constexpr std::string_view temporary_file_marker = ".tandem-tmp-";
+
+// Reads a whole file; std::nullopt when it does not exist. Throws tandem::Error
+// when it exists but cannot be read.
+std::optional<std::string> read_file_if_exists(const std::filesystem::path& path);
+
+// Reads a whole file; throws tandem::Error naming `display_name` when it cannot.
+std::string read_file(const std::filesystem::path& path, const std::string& display_name);
+
+} // namespace tandem::io

@@ -1,0 +1,305 @@
+#include "io/csv.hpp"
+
+#include "io/diagnostics.hpp"
+#include "io/encoding.hpp"
+
+// fast-cpp-csv-parser's own code trips warnings once inlined into ours.
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wstringop-truncation"
+#include <libfccp/csv.h>
+#pragma GCC diagnostic pop
+
+#include <fmt/format.h>
+
+#include <cstring>
+#include <fstream>
+
+namespace tandem::io {
+
+namespace {
+
+bool is_space(char c)
+{
+  return c == ' ' || c == '\t';
+}
+
+// Incremental RFC 4180 field splitter: fed one physical line at a time, it keeps
+// its state across lines while a quoted field is open.
+class RecordSplitter {
+public:
+  RecordSplitter(char delimiter, std::vector<std::string>& fields)
+    : m_delimiter(delimiter), m_fields(fields)
+  {
+    m_fields.clear();
+    m_fields.emplace_back();
+  }
+
+  // Returns true when the record is complete after this line.
+  bool feed(std::string_view line)
+  {
+    for (const char c : line) {
+      std::string& field = m_fields.back();
+      if (m_in_quotes) {
+        if (m_quote_pending) {
+          m_quote_pending = false;
+          if (c == '"') {
+            field += '"';
+            continue;
+          }
+          m_in_quotes = false;
+          // fall through: c is handled as outside quotes
+        } else if (c == '"') {
+          m_quote_pending = true;
+          continue;
+        } else {
+          field += c;
+          continue;
+        }
+      }
+      if (c == m_delimiter) {
+        m_fields.emplace_back();
+        m_field_started = false;
+      } else if (c == '"' && !m_field_started) {
+        m_in_quotes = true;
+        m_field_started = true;
+      } else {
+        // Lenient like spreadsheets: a stray quote inside an unquoted field, or text
+        // after a closing quote, is kept as it stands.
+        field += c;
+        m_field_started = true;
+      }
+    }
+    if (m_in_quotes && m_quote_pending) {
+      // A quote that ends the line closes the field.
+      m_in_quotes = false;
+      m_quote_pending = false;
+    }
+    if (m_in_quotes) {
+      m_fields.back() += '\n';
+      return false;
+    }
+    return true;
+  }
+
+private:
+  char m_delimiter;
+  std::vector<std::string>& m_fields;
+  bool m_in_quotes = false;
+  bool m_quote_pending = false;
+  bool m_field_started = false;
+};
+
+bool starts_with_crlf_line(std::string_view raw)
+{
+  const auto newline = raw.find('\n');
+  return newline != std::string_view::npos && newline > 0 && raw[newline - 1] == '\r';
+}
+
+bool line_is_blank(std::string_view line)
+{
+  for (const char c : line) {
+    if (!is_space(c)) {
+      return false;
+    }
+  }
+  return true;
+}
+
+} // namespace
+
+CsvReader::CsvReader(std::string display_name, std::unique_ptr<::io::LineReader> lines,
+                     char delimiter, std::string_view raw_start)
+  : m_display_name(std::move(display_name)),
+    m_lines(std::move(lines)),
+    m_delimiter(delimiter),
+    m_uses_crlf(starts_with_crlf_line(raw_start)),
+    m_had_bom(without_bom(raw_start).size() != raw_start.size())
+{
+}
+
+CsvReader::CsvReader(CsvReader&&) noexcept = default;
+CsvReader& CsvReader::operator=(CsvReader&&) noexcept = default;
+CsvReader::~CsvReader() = default;
+
+CsvReader CsvReader::from_file(const std::filesystem::path& path, std::string display_name,
+                               char delimiter)
+{
+  std::ifstream probe(path, std::ios::binary);
+  if (!probe) {
+    throw Error(fmt::format("{}: cannot open the file: {}", display_name,
+                            std::strerror(errno)));
+  }
+  std::string raw_start(64 * 1024, '\0');
+  probe.read(raw_start.data(), static_cast<std::streamsize>(raw_start.size()));
+  raw_start.resize(static_cast<std::size_t>(probe.gcount()));
+  try {
+    auto lines = std::make_unique<::io::LineReader>(path.string());
+    return CsvReader(std::move(display_name), std::move(lines), delimiter, raw_start);
+  } catch (const ::io::error::base& e) {
+    throw Error(fmt::format("{}: cannot read the file: {}", display_name, e.what()));
+  }
+}
+
+CsvReader CsvReader::from_memory(std::string display_name, std::string_view contents,
+                                 char delimiter)
+{
+  auto lines = std::make_unique<::io::LineReader>(display_name, contents.data(),
+                                                  contents.data() + contents.size());
+  return CsvReader(std::move(display_name), std::move(lines), delimiter, contents);
+}
+
+char* CsvReader::next_line()
+{
+  try {
+    char* line = m_lines->next_line();
+    if (line != nullptr && m_first_line) {
+      m_first_line = false;
+      const std::string_view first(line);
+      line += first.size() - without_bom(first).size();
+    }
+    return line;
+  } catch (const ::io::error::base& e) {
+    throw Error(fmt::format("{}: {}", m_display_name, e.what()));
+  }
+}
+
+bool CsvReader::next(CsvRecord& record)
+{
+  for (;;) {
+    char* line = next_line();
+    if (line == nullptr) {
+      return false;
+    }
+    const std::string_view first(line);
+    if (line_is_blank(first)) {
+      continue;
+    }
+    record.line = m_lines->get_file_line();
+    RecordSplitter splitter(m_delimiter, record.fields);
+    bool complete = splitter.feed(first);
+    while (!complete) {
+      line = next_line();
+      if (line == nullptr) {
+        throw ProblemError({m_display_name, record.line, 0, Severity::error,
+                            "a quoted field opened on this line is never closed (a '\"' is missing)"});
+      }
+      complete = splitter.feed(line);
+    }
+    return true;
+  }
+}
+
+std::string header_key(std::string_view name)
+{
+  std::string key(trim(name));
+  for (char& c : key) {
+    if (c >= 'A' && c <= 'Z') {
+      c = static_cast<char>(c - 'A' + 'a');
+    }
+  }
+  return key;
+}
+
+CsvHeader::CsvHeader(std::vector<std::string> names) : m_names(std::move(names))
+{
+  for (std::size_t i = 0; i < m_names.size(); ++i) {
+    m_index.emplace(header_key(m_names[i]), i); // the first of two equal names wins
+  }
+}
+
+std::optional<std::size_t> CsvHeader::find(std::string_view name) const
+{
+  const auto it = m_index.find(header_key(name));
+  if (it == m_index.end()) {
+    return std::nullopt;
+  }
+  return it->second;
+}
+
+CsvTable read_csv_table(CsvReader& reader)
+{
+  CsvTable table;
+  table.crlf = reader.uses_crlf();
+  table.bom = reader.had_bom();
+  CsvRecord record;
+  if (!reader.next(record)) {
+    return table;
+  }
+  table.header = CsvHeader(std::move(record.fields));
+  while (reader.next(record)) {
+    table.rows.push_back(record);
+  }
+  return table;
+}
+
+std::string format_csv_record(const std::vector<std::string>& fields, char delimiter, bool crlf)
+{
+  std::string out;
+  for (std::size_t i = 0; i < fields.size(); ++i) {
+    if (i > 0) {
+      out += delimiter;
+    }
+    const std::string& field = fields[i];
+    const bool needs_quotes = field.find_first_of(std::string{delimiter, '"', '\r', '\n'})
+                                != std::string::npos
+                              || (!field.empty() && (is_space(field.front()) || is_space(field.back())));
+    if (!needs_quotes) {
+      out += field;
+      continue;
+    }
+    out += '"';
+    for (const char c : field) {
+      if (c == '"') {
+        out += '"';
+      }
+      out += c;
+    }
+    out += '"';
+  }
+  out += crlf ? "\r\n" : "\n";
+  return out;
+}
+
+std::string format_csv_table(const CsvTable& table)
+{
+  std::string out;
+  if (table.bom) {
+    out += utf8_bom;
+  }
+  out += format_csv_record(table.header.names(), ',', table.crlf);
+  for (const CsvRecord& row : table.rows) {
+    out += format_csv_record(row.fields, ',', table.crlf);
+  }
+  return out;
+}
+
+std::string_view trim(std::string_view text)
+{
+  while (!text.empty() && (is_space(text.front()) || text.front() == '\r' || text.front() == '\n')) {
+    text.remove_prefix(1);
+  }
+  while (!text.empty() && (is_space(text.back()) || text.back() == '\r' || text.back() == '\n')) {
+    text.remove_suffix(1);
+  }
+  return text;
+}
+
+std::vector<std::string> split_list(std::string_view cell, char separator)
+{
+  std::vector<std::string> items;
+  std::size_t begin = 0;
+  while (begin <= cell.size()) {
+    auto end = cell.find(separator, begin);
+    if (end == std::string_view::npos) {
+      end = cell.size();
+    }
+    const auto item = trim(cell.substr(begin, end - begin));
+    if (!item.empty()) {
+      items.emplace_back(item);
+    }
+    begin = end + 1;
+  }
+  return items;
+}
+
+} // namespace tandem::io

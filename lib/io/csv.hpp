@@ -1,0 +1,99 @@
+#pragma once
+
+#include <cstddef>
+#include <filesystem>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+namespace io {
+class LineReader;
+}
+
+namespace tandem::io {
+
+// One CSV record (RFC 4180) and the physical line where it starts.
+struct CsvRecord {
+  std::size_t line = 0;
+  std::vector<std::string> fields;
+};
+
+// Streams the records of a CSV file, one at a time, so that a file of a million
+// rows never has to be held in memory. Quoted fields may hold the delimiter, doubled
+// quotes and line breaks (a line break inside a field is read as "\n"). A leading
+// UTF-8 byte-order mark is skipped, CRLF and LF line ends are both accepted, and
+// lines holding only white space are skipped.
+class CsvReader {
+public:
+  static CsvReader from_file(const std::filesystem::path& path, std::string display_name,
+                             char delimiter = ',');
+  // The reader keeps a view of `contents`: it must outlive the reader.
+  static CsvReader from_memory(std::string display_name, std::string_view contents,
+                               char delimiter = ',');
+  CsvReader(CsvReader&&) noexcept;
+  CsvReader& operator=(CsvReader&&) noexcept;
+  ~CsvReader();
+
+  // Reads the next record; false at the end of the input. Throws tandem::Error
+  // for a quoted field that is never closed or a line beyond the reader's limit.
+  bool next(CsvRecord& record);
+
+  // True when the input's line ends are CRLF (seen on the first line).
+  bool uses_crlf() const { return m_uses_crlf; }
+  bool had_bom() const { return m_had_bom; }
+  const std::string& display_name() const { return m_display_name; }
+
+private:
+  CsvReader(std::string display_name, std::unique_ptr<::io::LineReader> lines,
+            char delimiter, std::string_view raw_start);
+  char* next_line();
+
+  std::string m_display_name;
+  std::unique_ptr<::io::LineReader> m_lines;
+  char m_delimiter;
+  bool m_uses_crlf = false;
+  bool m_had_bom = false;
+  bool m_first_line = true;
+};
+
+// The header row of a CSV file: names matched case-insensitively after trimming.
+class CsvHeader {
+public:
+  CsvHeader() = default;
+  explicit CsvHeader(std::vector<std::string> names);
+
+  std::optional<std::size_t> find(std::string_view name) const;
+  const std::vector<std::string>& names() const { return m_names; }
+  std::size_t size() const { return m_names.size(); }
+
+private:
+  std::vector<std::string> m_names;
+  std::unordered_map<std::string, std::size_t> m_index;
+};
+
+// Normalises a header name for matching: trimmed and lower-cased (ASCII).
+std::string header_key(std::string_view name);
+
+// A whole CSV file in memory, for the files tandem rewrites (merge, match).
+struct CsvTable {
+  CsvHeader header;
+  std::vector<CsvRecord> rows;
+  bool crlf = false;
+  bool bom = false;
+};
+
+CsvTable read_csv_table(CsvReader& reader);
+
+// Formats one record: fields quoted only where RFC 4180 needs it.
+std::string format_csv_record(const std::vector<std::string>& fields, char delimiter = ',',
+                              bool crlf = false);
+std::string format_csv_table(const CsvTable& table);
+
+// Splits a list cell ("fi:B1;en:C1") on ';', trimming items and dropping empty ones.
+std::vector<std::string> split_list(std::string_view cell, char separator = ';');
+std::string_view trim(std::string_view text);
+
+} // namespace tandem::io

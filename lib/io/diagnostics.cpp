@@ -1,0 +1,69 @@
+#include "io/diagnostics.hpp"
+
+#include <algorithm>
+#include <ostream>
+#include <tuple>
+
+#include <fmt/format.h>
+
+namespace tandem::io {
+
+std::string Problem::to_string() const
+{
+  std::string location = file;
+  if (line > 0) {
+    location += fmt::format(":{}", line);
+    if (column > 0) {
+      location += fmt::format(":{}", column);
+    }
+  }
+  return fmt::format(
+    "{}: {}: {}", location, severity == Severity::error ? "error" : "warning", message);
+}
+
+void Diagnostics::error(std::string file, std::size_t line, std::string message,
+                        std::size_t column)
+{
+  add({std::move(file), line, column, Severity::error, std::move(message)});
+}
+
+void Diagnostics::warning(std::string file, std::size_t line, std::string message,
+                          std::size_t column)
+{
+  add({std::move(file), line, column, Severity::warning, std::move(message)});
+}
+
+void Diagnostics::add(Problem problem)
+{
+  m_problems.push_back(std::move(problem));
+}
+
+bool Diagnostics::has_errors() const
+{
+  return std::any_of(m_problems.begin(), m_problems.end(),
+                     [](const Problem& p) { return p.severity == Severity::error; });
+}
+
+Diagnostics::Counts Diagnostics::print(std::ostream& out) const
+{
+  Counts counts;
+  for (const auto& problem : sorted()) {
+    out << problem.to_string() << '\n';
+    ++(problem.severity == Severity::error ? counts.errors : counts.warnings);
+  }
+  return counts;
+}
+
+std::vector<Problem> Diagnostics::sorted() const
+{
+  std::vector<Problem> result = m_problems;
+  const auto key = [](const Problem& p) {
+    return std::tie(p.file, p.line, p.column, p.severity, p.message);
+  };
+  std::sort(result.begin(), result.end(),
+            [&](const Problem& a, const Problem& b) { return key(a) < key(b); });
+  result.erase(std::unique(result.begin(), result.end()), result.end());
+  return result;
+}
+
+} // namespace tandem::io

@@ -1,0 +1,22 @@
+#pragma once
+
+#include <string>
+#include <string_view>
+
+namespace tandem::io {
+
+inline constexpr std::string_view utf8_bom = "\xEF\xBB\xBF";
+
+enum class Encoding { utf8, latin1 };
+
+// Converts Windows-1252 text (the superset of Latin-1 that Finnish spreadsheets
+// save) to UTF-8. Bytes 0x80-0x9F map to the Windows-1252 characters.
+std::string windows1252_to_utf8(std::string_view text);
+
+// True when `text` is well-formed UTF-8 (no overlong forms, no surrogates).
+bool is_valid_utf8(std::string_view text);
+
+// Strips a leading UTF-8 byte-order mark.
+std::string_view without_bom(std::string_view text);
+
+} // namespace tandem::io

@@ -1,0 +1,29 @@
+#include "io/yaml.hpp"
+
+namespace tandem::io {
+
+std::optional<YAML::Node> parse_yaml(std::string_view text, const std::string& file,
+                                     Diagnostics& diagnostics)
+{
+  try {
+    return YAML::Load(std::string(text));
+  } catch (const YAML::Exception& e) {
+    diagnostics.error(file, static_cast<std::size_t>(e.mark.line + 1),
+                      "not valid YAML: " + e.msg, static_cast<std::size_t>(e.mark.column + 1));
+    return std::nullopt;
+  }
+}
+
+std::size_t yaml_line(const YAML::Node& node)
+{
+  const int line = node.Mark().line;
+  return line < 0 ? 0 : static_cast<std::size_t>(line + 1);
+}
+
+std::size_t yaml_column(const YAML::Node& node)
+{
+  const int column = node.Mark().column;
+  return column < 0 ? 0 : static_cast<std::size_t>(column + 1);
+}
+
+} // namespace tandem::io

@@ -1,0 +1,43 @@
+#pragma once
+
+#include "model/workspace.hpp"
+
+#include <string>
+#include <vector>
+
+// The hard matching rules of data-contract.md ("Matching rules"), one place for
+// `match` (never propose a candidate that breaks one) and `check` (warn about a
+// real placement that does).
+namespace tandem::match {
+
+enum class Rule {
+  kind = 1,
+  field = 2,
+  availability = 3,
+  avoid = 4,
+  languages = 5,
+  finnish = 6,
+  pair = 7,
+  nobody_twice = 8,
+  capacity = 9,
+};
+
+struct RuleBreach {
+  Rule rule;
+  std::string explanation; // plain words, for `check` warnings and `match --explain`
+};
+
+// Rules 1-7 and the `left` part of rule 8 for one candidate: an opening with an
+// international student and, for a tandem, a domestic partner. Rules about the
+// whole plan (a student twice, capacity) are checked by the caller.
+std::vector<RuleBreach> check_candidate(const model::Opening& opening,
+                                        const model::Company& company,
+                                        const model::Student& international,
+                                        const model::Student* domestic,
+                                        const model::MatchingSettings& settings);
+
+// Days that [from, to] and [start, end] share; an empty bound is open.
+long overlap_days(const std::optional<model::Date>& from, const std::optional<model::Date>& to,
+                  model::Date start, model::Date end);
+
+} // namespace tandem::match

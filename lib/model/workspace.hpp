@@ -1,0 +1,193 @@
+#pragma once
+
+#include "model/enums.hpp"
+#include "model/values.hpp"
+
+#include <cstddef>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace tandem::model {
+
+// Where a record came from, for messages: the physical line of a CSV record or
+// the line and column of a YAML node (1-based).
+struct Origin {
+  std::size_t line = 0;
+  std::size_t column = 0;
+};
+
+struct Term {
+  Origin origin;
+  std::string id;
+  Date start;
+  Date end;
+};
+
+struct MatchingSettings {
+  double weight_markets = 3;
+  double weight_languages = 2;
+  double weight_field = 2;
+  double weight_skills = 1;
+  double weight_preferences = 2;
+  double weight_location = 1;
+  double weight_complementarity = 1;
+  Level common_language = Level::B2;
+  int min_overlap_days = 28;
+};
+
+struct ReminderSettings {
+  std::string from;
+  std::vector<std::string> staff;
+  std::string sendmail = "/usr/sbin/sendmail -t -i";
+  std::vector<std::string> event_offsets = {"7d", "1d"};
+  int catch_up_days = 3;
+};
+
+struct ReportingSettings {
+  IndicatorSet indicators = IndicatorSet::esf2014;
+  int suppress_below = 5;
+};
+
+// tandem.yaml
+struct Project {
+  std::string name;
+  std::string code;
+  std::string organisation;
+  Date start;
+  Date end;
+  std::string timezone = "Europe/Helsinki";
+  std::optional<int> target_companies;
+  std::optional<int> target_participants;
+  std::vector<Term> terms;
+  MatchingSettings matching;
+  ReminderSettings reminders;
+  ReportingSettings reporting;
+};
+
+struct LanguageSkill {
+  std::string code;
+  Level level = Level::A1;
+};
+
+struct Student {
+  Origin origin;
+  std::string id;
+  std::string first_name;
+  std::string last_name;
+  std::string email;
+  Group group = Group::international;
+  Field field = Field::other;
+  std::string programme;
+  std::optional<int> study_year;
+  StudyStatus status = StudyStatus::student;
+  Gender gender = Gender::undisclosed;
+  std::optional<int> birth_year;
+  std::vector<LanguageSkill> languages;
+  std::optional<Level> finnish_certified;
+  std::string home_country;
+  std::string citizenship;
+  std::vector<std::string> markets;
+  std::vector<std::string> skills;
+  std::string municipality;
+  std::optional<Date> available_from;
+  std::optional<Date> available_to;
+  std::vector<std::string> preferences;
+  EmploymentStatus employment_status = EmploymentStatus::inactive;
+  std::optional<Education> education;
+  bool foreign_background = true;
+  Disability disability = Disability::undisclosed;
+  std::optional<Date> joined;
+  std::optional<Date> left;
+  bool share_profile = false;
+
+  // The student's level in a language; for Finnish the higher of the `fi`
+  // entry and `finnish_certified` (data contract, matching rule 5).
+  std::optional<Level> level_in(std::string_view language) const;
+};
+
+struct Contact {
+  std::string name;
+  std::string email;
+  std::string phone;
+};
+
+struct Opening {
+  Origin origin;
+  std::string id;
+  std::string company_id;
+  std::string title;
+  OpeningKind kind = OpeningKind::either;
+  OpeningField field = OpeningField::any;
+  std::vector<std::string> skills;
+  std::vector<LanguageSkill> languages;
+  std::optional<Level> finnish;
+  std::vector<std::string> markets;
+  Date start;
+  Date end;
+  int slots = 1;
+};
+
+struct Company {
+  Origin origin;
+  std::string id;
+  std::string name;
+  std::string business_id;
+  std::string municipality;
+  std::optional<CompanySize> size;
+  std::string sector;
+  Contact contact;
+  std::vector<std::string> target_markets;
+  std::vector<std::string> working_languages;
+  std::optional<Date> joined;
+  std::vector<std::string> preferences;
+  std::vector<std::string> avoid;
+  std::vector<Opening> openings;
+};
+
+struct Event {
+  Origin origin;
+  std::string id;
+  EventKind kind = EventKind::other;
+  std::string title;
+  DateTime start;
+  std::optional<DateTime> end;
+  std::string location;
+  Audience audience = Audience::all;
+  std::optional<std::vector<std::string>> reminders;
+};
+
+struct Attendance {
+  Origin origin;
+  std::string event_id;
+  std::string student_id;
+  std::string company_id;
+};
+
+struct Placement {
+  Origin origin;
+  std::string id;
+  std::string opening_id;
+  std::string company_id;
+  std::string international_id;
+  std::string domestic_id;
+  std::optional<Date> start;
+  std::optional<Date> end;
+  PlacementStatus status = PlacementStatus::proposed;
+  std::optional<double> score;
+  std::string note;
+
+  // confirmed, started or completed (cli.md: "a placement is real").
+  bool is_real() const;
+};
+
+struct Outcome {
+  Origin origin;
+  std::string student_id;
+  Date date;
+  OutcomeStatus status = OutcomeStatus::inactive;
+  std::string employer;
+  std::string note;
+};
+
+} // namespace tandem::model

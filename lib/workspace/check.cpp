@@ -1,0 +1,290 @@
+#include "workspace/check.hpp"
+
+#include "match/rules.hpp"
+#include "workspace/records.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <map>
+#include <unordered_set>
+
+namespace tandem::workspace {
+
+namespace {
+
+using model::Date;
+using model::format_date;
+
+class LinkChecker {
+public:
+  LinkChecker(const Workspace& workspace, const WorkspacePaths& paths, io::Diagnostics& diagnostics)
+    : m_workspace(workspace), m_paths(paths), m_diagnostics(diagnostics)
+  {
+  }
+
+  void run()
+  {
+    check_placements();
+    check_capacity_and_overlaps();
+    check_attendance();
+    check_outcomes();
+    check_preferences();
+  }
+
+private:
+  void error(std::string_view file, const model::Origin& origin, std::string message)
+  {
+    m_diagnostics.error(m_paths.display(file), origin.line, std::move(message), origin.column);
+  }
+  void warning(std::string_view file, const model::Origin& origin, std::string message)
+  {
+    m_diagnostics.warning(m_paths.display(file), origin.line, std::move(message), origin.column);
+  }
+
+  // A placement's student must exist and be of the group its column names.
+  const StudentSummary* placed_student(const model::Placement& placement, const std::string& id,
+                                       std::string_view column, model::Group group)
+  {
+    const auto it = m_workspace.student_index.find(id);
+    if (it == m_workspace.student_index.end()) {
+      error(file_names::placements, placement.origin,
+            fmt::format("{}: no student {} in {}", column, quote_value(id), file_names::students));
+      return nullptr;
+    }
+    if (it->second.group != group) {
+      error(file_names::placements, placement.origin,
+            fmt::format("{}: student {} is {}, not {}", column, quote_value(id),
+                        model::to_string(it->second.group), model::to_string(group)));
+    }
+    return &it->second;
+  }
+
+  void check_student_dates(const model::Placement& placement, const std::string& id,
+                           const StudentSummary& student, const Date& start)
+  {
+    if (student.joined && start < *student.joined) {
+      warning(file_names::placements, placement.origin,
+              fmt::format("the placement starts {}, before student {} joined the project ({})",
+                          format_date(start), id, format_date(*student.joined)));
+    }
+    if (student.left && start > *student.left) {
+      warning(file_names::placements, placement.origin,
+              fmt::format("the placement starts {}, after student {} left the project ({})",
+                          format_date(start), id, format_date(*student.left)));
+    }
+  }
+
+  void check_placements()
+  {
+    for (const auto& placement : m_workspace.placements) {
+      const model::Opening* opening = m_workspace.find_opening(placement.opening_id);
+      if (!placement.opening_id.empty() && opening == nullptr) {
+        error(file_names::placements, placement.origin,
+              fmt::format("opening_id: no opening {} in {}", quote_value(placement.opening_id),
+                          file_names::companies));
+      }
+      if (!placement.company_id.empty()) {
+        if (m_workspace.find_company(placement.company_id) == nullptr) {
+          error(file_names::placements, placement.origin,
+                fmt::format("company_id: no company {} in {}", quote_value(placement.company_id),
+                            file_names::companies));
+        } else if (opening != nullptr && opening->company_id != placement.company_id) {
+          error(file_names::placements, placement.origin,
+                fmt::format("company_id: opening {} belongs to {}, not {}", opening->id,
+                            opening->company_id, placement.company_id));
+        }
+      }
+      const StudentSummary* international =
+        placement.international_id.empty()
+          ? nullptr
+          : placed_student(placement, placement.international_id, "international_id",
+                           model::Group::international);
+      const StudentSummary* domestic =
+        placement.domestic_id.empty()
+          ? nullptr
+          : placed_student(placement, placement.domestic_id, "domestic_id", model::Group::domestic);
+      if (opening == nullptr || placement.status == model::PlacementStatus::cancelled) {
+        continue;
+      }
+      const Date start = placement.start.value_or(opening->start);
+      if (international != nullptr) {
+        check_student_dates(placement, placement.international_id, *international, start);
+      }
+      if (domestic != nullptr) {
+        check_student_dates(placement, placement.domestic_id, *domestic, start);
+      }
+      if (placement.is_real()) {
+        check_rules(placement, *opening);
+      }
+    }
+  }
+
+  void check_rules(const model::Placement& placement, const model::Opening& opening)
+  {
+    const model::Student* international = m_workspace.find_student(placement.international_id);
+    const model::Student* domestic = m_workspace.find_student(placement.domestic_id);
+    const model::Company* company = m_workspace.find_company(opening.company_id);
+    if (international == nullptr || company == nullptr || !m_workspace.project
+        || (!placement.domestic_id.empty() && domestic == nullptr)) {
+      return; // a broken link, reported above
+    }
+    for (const auto& breach : match::check_candidate(opening, *company, *international, domestic,
+                                                     m_workspace.project->matching)) {
+      warning(file_names::placements, placement.origin,
+              fmt::format("{} placement breaks matching rule {}: {}",
+                          model::to_string(placement.status), static_cast<int>(breach.rule),
+                          breach.explanation));
+    }
+  }
+
+  // Rules 8 and 9 over the real placements: a student in two placements at once,
+  // an opening with more placements than slots at once.
+  void check_capacity_and_overlaps()
+  {
+    struct Span {
+      Date start;
+      Date end;
+      const model::Placement* placement;
+    };
+    std::map<std::string, std::vector<Span>> by_student;
+    std::map<std::string, std::vector<Span>> by_opening;
+    for (const auto& placement : m_workspace.placements) {
+      const model::Opening* opening = m_workspace.find_opening(placement.opening_id);
+      if (!placement.is_real() || opening == nullptr) {
+        continue;
+      }
+      const Span span{placement.start.value_or(opening->start), placement.end.value_or(opening->end),
+                      &placement};
+      by_student[placement.international_id].push_back(span);
+      if (!placement.domestic_id.empty()) {
+        by_student[placement.domestic_id].push_back(span);
+      }
+      by_opening[placement.opening_id].push_back(span);
+    }
+    const auto overlaps = [](const Span& a, const Span& b) {
+      return a.start <= b.end && b.start <= a.end;
+    };
+    for (const auto& [student, spans] : by_student) {
+      for (std::size_t i = 0; i < spans.size(); ++i) {
+        for (std::size_t k = 0; k < i; ++k) {
+          if (overlaps(spans[i], spans[k])) {
+            warning(file_names::placements, spans[i].placement->origin,
+                    fmt::format("student {} is also in placement {} (line {}) at the same time "
+                                "(matching rule 8)",
+                                student, spans[k].placement->id, spans[k].placement->origin.line));
+          }
+        }
+      }
+    }
+    for (const auto& [opening_id, spans] : by_opening) {
+      const model::Opening* opening = m_workspace.find_opening(opening_id);
+      for (const auto& span : spans) {
+        const auto at_once = std::count_if(spans.begin(), spans.end(), [&](const Span& other) {
+          return overlaps(span, other);
+        });
+        if (at_once > opening->slots) {
+          warning(file_names::placements, span.placement->origin,
+                  fmt::format("opening {} has {} slot(s) but {} real placements at once "
+                              "(matching rule 9)",
+                              opening_id, opening->slots, at_once));
+        }
+      }
+    }
+  }
+
+  void check_attendance()
+  {
+    std::map<std::tuple<std::string, std::string, std::string>, std::size_t> seen;
+    for (const auto& row : m_workspace.attendance) {
+      if (!row.event_id.empty() && m_workspace.find_event(row.event_id) == nullptr) {
+        error(file_names::attendance, row.origin,
+              fmt::format("event_id: no event {} in {}", quote_value(row.event_id), file_names::events));
+      }
+      if (!row.student_id.empty() && m_workspace.student_index.count(row.student_id) == 0) {
+        error(file_names::attendance, row.origin,
+              fmt::format("student_id: no student {} in {}", quote_value(row.student_id),
+                          file_names::students));
+      }
+      if (!row.company_id.empty() && m_workspace.find_company(row.company_id) == nullptr) {
+        error(file_names::attendance, row.origin,
+              fmt::format("company_id: no company {} in {}", quote_value(row.company_id),
+                          file_names::companies));
+      }
+      const auto [it, inserted] =
+        seen.try_emplace({row.event_id, row.student_id, row.company_id}, row.origin.line);
+      if (!inserted) {
+        warning(file_names::attendance, row.origin,
+                fmt::format("the same attendee is already on line {}; reports count each row",
+                            it->second));
+      }
+    }
+  }
+
+  void check_outcomes()
+  {
+    for (const auto& outcome : m_workspace.outcomes) {
+      if (!outcome.student_id.empty() && m_workspace.student_index.count(outcome.student_id) == 0) {
+        error(file_names::outcomes, outcome.origin,
+              fmt::format("student_id: no student {} in {}", quote_value(outcome.student_id),
+                          file_names::students));
+      }
+    }
+  }
+
+  // Preference and avoid lists that name nobody are likely typos: warnings.
+  void check_preferences()
+  {
+    for (const auto& company : m_workspace.companies) {
+      for (const auto* list : {&company.preferences, &company.avoid}) {
+        for (const auto& id : *list) {
+          if (m_workspace.student_index.count(id) == 0) {
+            warning(file_names::companies, company.origin,
+                    fmt::format("company {} names student {}, who is not in {}", company.id,
+                                quote_value(id), file_names::students));
+          }
+        }
+      }
+    }
+    for (const auto& [student_id, student] : m_workspace.student_index) {
+      for (const auto& id : student.preferences) {
+        if (m_workspace.find_opening(id) == nullptr && m_workspace.find_company(id) == nullptr) {
+          warning(file_names::students, {student.line, 0},
+                  fmt::format("preferences: {} is neither an opening nor a company", quote_value(id)));
+        }
+      }
+    }
+  }
+
+  const Workspace& m_workspace;
+  const WorkspacePaths& m_paths;
+  io::Diagnostics& m_diagnostics;
+};
+
+} // namespace
+
+void check_links(const Workspace& workspace, const WorkspacePaths& paths,
+                 io::Diagnostics& diagnostics)
+{
+  LinkChecker(workspace, paths, diagnostics).run();
+}
+
+CheckSummary check_workspace(const WorkspacePaths& paths, io::Diagnostics& diagnostics)
+{
+  const Workspace workspace = load_workspace(paths, diagnostics, KeepStudents::placed_students_only);
+  check_links(workspace, paths, diagnostics);
+  CheckSummary summary;
+  summary.students = workspace.student_index.size();
+  summary.companies = workspace.companies.size();
+  std::unordered_set<std::string> business_ids;
+  for (const auto& company : workspace.companies) {
+    summary.openings += company.openings.size();
+    business_ids.insert(company.business_id);
+  }
+  summary.business_ids = business_ids.size();
+  summary.events = workspace.events.size();
+  summary.placements = workspace.placements.size();
+  return summary;
+}
+
+} // namespace tandem::workspace

@@ -1,0 +1,28 @@
+#pragma once
+
+#include "io/diagnostics.hpp"
+#include "workspace/load.hpp"
+
+#include <cstddef>
+
+namespace tandem::workspace {
+
+struct CheckSummary {
+  std::size_t students = 0;
+  std::size_t companies = 0;
+  std::size_t business_ids = 0; // two sites of one company share one
+  std::size_t openings = 0;
+  std::size_t events = 0;
+  std::size_t placements = 0;
+};
+
+// Checks the links between the files of a loaded workspace (errors) and the
+// facts that are possible but implausible (warnings): a placement dated before
+// its student joined, a real placement that breaks a matching rule.
+void check_links(const Workspace& workspace, const WorkspacePaths& paths,
+                 io::Diagnostics& diagnostics);
+
+// Loads and checks the whole workspace: the `tandem check` command.
+CheckSummary check_workspace(const WorkspacePaths& paths, io::Diagnostics& diagnostics);
+
+} // namespace tandem::workspace

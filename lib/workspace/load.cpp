@@ -1,0 +1,151 @@
+#include "workspace/load.hpp"
+
+#include "io/atomic_file.hpp"
+#include "io/csv.hpp"
+#include "io/error.hpp"
+#include "workspace/readers.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <unordered_set>
+
+namespace tandem::workspace {
+
+namespace {
+
+template <typename Item>
+const Item* find_in(const std::unordered_map<std::string, const Item*>& index,
+                    const std::string& id)
+{
+  const auto it = index.find(id);
+  return it == index.end() ? nullptr : it->second;
+}
+
+// The first of two equal ids wins, as in the readers' duplicate reports.
+template <typename Item>
+void index_by_id(const std::vector<Item>& items, std::unordered_map<std::string, const Item*>& index)
+{
+  index.clear();
+  for (const auto& item : items) {
+    index.try_emplace(item.id, &item);
+  }
+}
+
+// The text of a YAML file, or std::nullopt (reported when the file is required).
+std::optional<std::string> read_yaml_text(const WorkspacePaths& paths, std::string_view name,
+                                          bool required, io::Diagnostics& diagnostics)
+{
+  try {
+    auto text = io::read_file_if_exists(paths.file(name));
+    if (!text && required) {
+      diagnostics.error(paths.display(name), 0,
+                        "this required file is missing (`tandem init` creates a workspace)");
+    }
+    return text;
+  } catch (const Error& e) {
+    diagnostics.error(paths.display(name), 0, e.what());
+    return std::nullopt;
+  }
+}
+
+// Opens a CSV file for streaming, or std::nullopt (reported when required).
+std::optional<io::CsvReader> open_csv(const WorkspacePaths& paths, std::string_view name,
+                                      bool required, io::Diagnostics& diagnostics)
+{
+  std::error_code ignored;
+  if (!std::filesystem::exists(paths.file(name), ignored)) {
+    if (required) {
+      diagnostics.error(paths.display(name), 0,
+                        "this required file is missing (`tandem init` creates a workspace)");
+    }
+    return std::nullopt;
+  }
+  try {
+    return io::CsvReader::from_file(paths.file(name), paths.display(name));
+  } catch (const Error& e) {
+    diagnostics.error(paths.display(name), 0, e.what());
+    return std::nullopt;
+  }
+}
+
+} // namespace
+
+const model::Student* Workspace::find_student(const std::string& id) const
+{
+  return find_in(m_students_by_id, id);
+}
+
+const model::Company* Workspace::find_company(const std::string& id) const
+{
+  return find_in(m_companies_by_id, id);
+}
+
+const model::Opening* Workspace::find_opening(const std::string& id) const
+{
+  return find_in(m_openings_by_id, id);
+}
+
+const model::Event* Workspace::find_event(const std::string& id) const
+{
+  return find_in(m_events_by_id, id);
+}
+
+void Workspace::index()
+{
+  index_by_id(students, m_students_by_id);
+  index_by_id(companies, m_companies_by_id);
+  index_by_id(events, m_events_by_id);
+  m_openings_by_id.clear();
+  for (const auto& company : companies) {
+    for (const auto& opening : company.openings) {
+      m_openings_by_id.try_emplace(opening.id, &opening);
+    }
+  }
+}
+
+Workspace load_workspace(const WorkspacePaths& paths, io::Diagnostics& diagnostics,
+                         KeepStudents keep)
+{
+  Workspace workspace;
+  if (const auto text = read_yaml_text(paths, file_names::project, true, diagnostics)) {
+    workspace.project = read_project(*text, paths.display(file_names::project), diagnostics);
+  }
+  if (const auto text = read_yaml_text(paths, file_names::companies, true, diagnostics)) {
+    workspace.companies = read_companies(*text, paths.display(file_names::companies), diagnostics);
+  }
+  if (const auto text = read_yaml_text(paths, file_names::events, false, diagnostics)) {
+    workspace.events = read_events(*text, paths.display(file_names::events), diagnostics);
+  }
+  if (auto reader = open_csv(paths, file_names::attendance, false, diagnostics)) {
+    workspace.attendance = read_attendance(*reader, diagnostics);
+  }
+  if (auto reader = open_csv(paths, file_names::placements, false, diagnostics)) {
+    workspace.placements = read_placements(*reader, diagnostics);
+  }
+  if (auto reader = open_csv(paths, file_names::outcomes, false, diagnostics)) {
+    workspace.outcomes = read_outcomes(*reader, diagnostics);
+  }
+
+  // Students come last: with placed_students_only, a full record is kept only for
+  // students that a placement names, so a large roster is checked in little memory.
+  std::unordered_set<std::string> placed;
+  for (const auto& placement : workspace.placements) {
+    placed.insert(placement.international_id);
+    placed.insert(placement.domestic_id);
+  }
+  if (auto reader = open_csv(paths, file_names::students, true, diagnostics)) {
+    read_students(*reader, diagnostics, [&](model::Student&& student) {
+      workspace.student_index.try_emplace(
+        student.id, StudentSummary{student.origin.line, student.group, student.joined, student.left,
+                                   student.preferences});
+      if (keep == KeepStudents::all || placed.count(student.id) > 0) {
+        workspace.students.push_back(std::move(student));
+      }
+    });
+  }
+  workspace.index();
+  return workspace;
+}
+
+} // namespace tandem::workspace

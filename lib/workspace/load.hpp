@@ -1,0 +1,68 @@
+#pragma once
+
+#include "io/diagnostics.hpp"
+#include "model/workspace.hpp"
+#include "workspace/paths.hpp"
+
+#include <cstddef>
+#include <optional>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+namespace tandem::workspace {
+
+// What every command needs to know of every student, kept for the whole roster
+// even when the full records are not: links and dates are checked against it.
+struct StudentSummary {
+  std::size_t line = 0;
+  model::Group group = model::Group::international;
+  std::optional<model::Date> joined;
+  std::optional<model::Date> left;
+  std::vector<std::string> preferences; // checked against openings and companies
+};
+
+// Movable, not copyable: the look-up tables point into the vectors.
+struct Workspace {
+  Workspace() = default;
+  Workspace(Workspace&&) = default;
+  Workspace& operator=(Workspace&&) = default;
+  Workspace(const Workspace&) = delete;
+  Workspace& operator=(const Workspace&) = delete;
+
+  std::optional<model::Project> project; // std::nullopt when tandem.yaml is broken
+  std::vector<model::Student> students;  // the full records that were kept
+  std::unordered_map<std::string, StudentSummary> student_index;
+  std::vector<model::Company> companies;
+  std::vector<model::Event> events;
+  std::vector<model::Attendance> attendance;
+  std::vector<model::Placement> placements;
+  std::vector<model::Outcome> outcomes;
+
+  const model::Student* find_student(const std::string& id) const;
+  const model::Company* find_company(const std::string& id) const;
+  const model::Opening* find_opening(const std::string& id) const;
+  const model::Event* find_event(const std::string& id) const;
+
+  // Builds the look-up tables behind the find_ functions; call after the
+  // vectors are filled (load_workspace does).
+  void index();
+
+private:
+  std::unordered_map<std::string, const model::Student*> m_students_by_id;
+  std::unordered_map<std::string, const model::Company*> m_companies_by_id;
+  std::unordered_map<std::string, const model::Opening*> m_openings_by_id;
+  std::unordered_map<std::string, const model::Event*> m_events_by_id;
+};
+
+enum class KeepStudents {
+  all,                   // match, report, schedule
+  placed_students_only,  // check: full records only where a placement needs them
+};
+
+// Reads every file of the workspace; all problems go to `diagnostics`. A missing
+// required file is a problem, a missing optional file means "none yet".
+Workspace load_workspace(const WorkspacePaths& paths, io::Diagnostics& diagnostics,
+                         KeepStudents keep = KeepStudents::all);
+
+} // namespace tandem::workspace

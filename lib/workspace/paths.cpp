@@ -1,0 +1,29 @@
+#include "workspace/paths.hpp"
+
+#include <cstdlib>
+
+namespace tandem::workspace {
+
+WorkspacePaths::WorkspacePaths(std::filesystem::path root) : m_root(std::move(root)) {}
+
+WorkspacePaths WorkspacePaths::resolve(const std::optional<std::string>& flag)
+{
+  if (flag && !flag->empty()) {
+    return WorkspacePaths(*flag);
+  }
+  if (const char* from_environment = std::getenv("TANDEM_WORKSPACE");
+      from_environment != nullptr && *from_environment != '\0') {
+    return WorkspacePaths(from_environment);
+  }
+  return WorkspacePaths(".");
+}
+
+std::string WorkspacePaths::display(std::string_view name) const
+{
+  if (m_root.empty() || m_root == ".") {
+    return std::string(name);
+  }
+  return (m_root / std::string(name)).lexically_normal().string();
+}
+
+} // namespace tandem::workspace

@@ -1,0 +1,587 @@
+#include "workspace/readers.hpp"
+
+#include "io/encoding.hpp"
+#include "io/yaml.hpp"
+#include "workspace/records.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <unordered_map>
+
+namespace tandem::workspace {
+
+namespace {
+
+using model::Date;
+
+// Reports an id met before, at its later occurrence, naming the earlier line.
+class IdRegistry {
+public:
+  void add(const std::string& id, const RecordReader& reader, std::string_view key,
+           std::size_t line)
+  {
+    if (id.empty()) {
+      return;
+    }
+    const auto [it, inserted] = m_lines.emplace(id, line);
+    if (!inserted) {
+      reader.error(key, fmt::format("duplicate id {}: first used on line {}", quote_value(id), it->second));
+    }
+  }
+
+private:
+  std::unordered_map<std::string, std::size_t> m_lines;
+};
+
+void check_order(const RecordReader& reader, std::string_view end_key,
+                 const std::optional<Date>& start, const std::optional<Date>& end,
+                 std::string_view start_key)
+{
+  if (start && end && *end < *start) {
+    reader.error(end_key, fmt::format("{} is before {} {}", model::format_date(*end), start_key,
+                                      model::format_date(*start)));
+  }
+}
+
+// The loop shared by every CSV file: header, required columns, field counts,
+// UTF-8, and a problem that ends the file (an unclosed quote) kept as a problem.
+template <typename RowHandler>
+void for_each_csv_row(io::CsvReader& reader, const CsvSchema& schema,
+                      io::Diagnostics& diagnostics, RowHandler&& handle_row)
+{
+  const std::string& file = reader.display_name();
+  try {
+    io::CsvRecord record;
+    if (!reader.next(record)) {
+      return; // an empty file: no rows yet
+    }
+    const io::CsvHeader header(std::move(record.fields));
+    for (const auto column : schema.required) {
+      if (!header.find(column)) {
+        diagnostics.error(file, record.line, fmt::format("missing required column \"{}\"", column));
+      }
+    }
+    CsvFieldSource source(file, header, diagnostics);
+    while (reader.next(record)) {
+      if (record.fields.size() > header.size()) {
+        diagnostics.error(file, record.line,
+                          fmt::format("{} fields, but the header has {} columns (an unquoted "
+                                      "comma in a value?)",
+                                      record.fields.size(), header.size()));
+      }
+      const bool valid_text = std::all_of(record.fields.begin(), record.fields.end(),
+                                          [](const std::string& f) { return io::is_valid_utf8(f); });
+      if (!valid_text) {
+        diagnostics.error(file, record.line,
+                          "not valid UTF-8 text: save the file as UTF-8 (or bring it in with "
+                          "`tandem import --encoding latin1`)");
+        continue;
+      }
+      source.set_record(record);
+      handle_row(RecordReader(source), record.line);
+    }
+  } catch (const io::ProblemError& e) {
+    diagnostics.add(e.problem());
+  }
+}
+
+// The list of mappings under a top-level key of a YAML file (`companies:`, `events:`).
+std::vector<YAML::Node> top_level_list(const YAML::Node& root, std::string_view key,
+                                       const std::string& file, io::Diagnostics& diagnostics)
+{
+  if (!root.IsDefined() || root.IsNull()) {
+    return {};
+  }
+  if (!root.IsMap()) {
+    diagnostics.error(file, io::yaml_line(root),
+                      fmt::format("expected a mapping with the key \"{}:\" at the top", key),
+                      io::yaml_column(root));
+    return {};
+  }
+  const YAML::Node list = root[std::string(key)];
+  if (!list.IsDefined() || list.IsNull()) {
+    return {};
+  }
+  if (!list.IsSequence()) {
+    diagnostics.error(file, io::yaml_line(list), fmt::format("{}: expected a list", key),
+                      io::yaml_column(list));
+    return {};
+  }
+  std::vector<YAML::Node> items;
+  std::size_t index = 0;
+  for (const auto& item : list) {
+    if (!item.IsMap()) {
+      diagnostics.error(file, io::yaml_line(item),
+                        fmt::format("{}[{}]: expected a mapping of keys", key, index),
+                        io::yaml_column(item));
+    } else {
+      items.push_back(item);
+    }
+    ++index;
+  }
+  return items;
+}
+
+// A nested mapping such as `project:` or `matching:`; an empty node when absent.
+YAML::Node sub_mapping(const YamlFieldSource& parent, std::string_view key,
+                       io::Diagnostics& diagnostics, const std::string& file)
+{
+  const YAML::Node& node = parent.node();
+  const YAML::Node child = node[std::string(key)];
+  if (!child.IsDefined() || child.IsNull()) {
+    return YAML::Node(YAML::NodeType::Map);
+  }
+  if (!child.IsMap()) {
+    diagnostics.error(file, io::yaml_line(child), fmt::format("{}: expected a mapping of keys", key),
+                      io::yaml_column(child));
+    return YAML::Node(YAML::NodeType::Map);
+  }
+  return child;
+}
+
+bool is_offset(std::string_view text)
+{
+  if (text.size() < 2 || (text.back() != 'd' && text.back() != 'w')) {
+    return false;
+  }
+  return model::parse_int(text.substr(0, text.size() - 1), 0, 3650).has_value();
+}
+
+std::vector<std::string> reminder_offsets(const RecordReader& reader, const FieldSource& source,
+                                          std::string_view key)
+{
+  std::vector<std::string> offsets = source.list(key);
+  for (const auto& offset : offsets) {
+    if (!is_offset(offset)) {
+      reader.error(key, "expected offsets such as 7d or 2w, got " + quote_value(offset));
+    }
+  }
+  return offsets;
+}
+
+// "Career Services <career@example.fi>" or a bare address.
+bool is_mailbox(std::string_view text)
+{
+  const auto open = text.rfind('<');
+  if (open != std::string_view::npos && !text.empty() && text.back() == '>') {
+    return model::is_email_address(text.substr(open + 1, text.size() - open - 2));
+  }
+  return model::is_email_address(text);
+}
+
+void read_matching(const YamlFieldSource& source, model::MatchingSettings& matching,
+                   io::Diagnostics& diagnostics, const std::string& file)
+{
+  const RecordReader reader(source);
+  YamlFieldSource weights_source(file, sub_mapping(source, "weights", diagnostics, file),
+                                 source.path() + ".weights", diagnostics);
+  const RecordReader weights(weights_source);
+  const std::pair<std::string_view, double*> weight_keys[] = {
+    {"markets", &matching.weight_markets},         {"languages", &matching.weight_languages},
+    {"field", &matching.weight_field},             {"skills", &matching.weight_skills},
+    {"preferences", &matching.weight_preferences}, {"location", &matching.weight_location},
+    {"complementarity", &matching.weight_complementarity}};
+  for (const auto& [key, target] : weight_keys) {
+    if (const auto value = weights.number(key)) {
+      if (*value < 0) {
+        weights.error(key, "a weight cannot be negative");
+      } else {
+        *target = *value;
+      }
+    }
+  }
+  matching.common_language = reader.level("common_language").value_or(matching.common_language);
+  matching.min_overlap_days =
+    reader.integer("min_overlap_days", 0, 3650).value_or(matching.min_overlap_days);
+}
+
+void read_reminders(const YamlFieldSource& source, model::ReminderSettings& reminders)
+{
+  const RecordReader reader(source);
+  if (const auto from = reader.text("from")) {
+    if (!is_mailbox(*from)) {
+      reader.error("from", "expected an address such as \"Career Services <career@example.fi>\"");
+    }
+    reminders.from = *from;
+  }
+  for (const auto& address : source.list("staff")) {
+    if (!model::is_email_address(address)) {
+      reader.error("staff", "expected e-mail addresses, got " + quote_value(address));
+    }
+    reminders.staff.push_back(address);
+  }
+  reminders.sendmail = reader.text("sendmail").value_or(reminders.sendmail);
+  if (source.node()["event_offsets"].IsDefined()) {
+    reminders.event_offsets = reminder_offsets(reader, source, "event_offsets");
+  }
+  reminders.catch_up_days = reader.integer("catch_up_days", 0, 365).value_or(reminders.catch_up_days);
+}
+
+bool time_zone_exists(std::string_view name)
+{
+  // IANA names only: no path tricks.
+  if (name.empty() || name.front() == '/' || name.find("..") != std::string_view::npos) {
+    return false;
+  }
+  std::error_code ignored;
+  return std::filesystem::is_regular_file(
+    std::filesystem::path("/usr/share/zoneinfo") / std::string(name), ignored);
+}
+
+model::Opening read_opening(const YamlFieldSource& source, const std::string& company_id)
+{
+  const RecordReader reader(source);
+  model::Opening opening;
+  opening.origin = source.origin();
+  opening.company_id = company_id;
+  opening.id = reader.required_id("id");
+  opening.title = reader.text("title").value_or("");
+  opening.kind = reader.enumeration<model::OpeningKind>("kind", true).value_or(opening.kind);
+  opening.field = reader.enumeration<model::OpeningField>("field").value_or(opening.field);
+  opening.skills = reader.tags("skills");
+  opening.languages = reader.language_levels("languages");
+  opening.finnish = reader.level("finnish");
+  opening.markets = reader.countries("markets");
+  const auto start = reader.date("start", true);
+  const auto end = reader.date("end", true);
+  check_order(reader, "end", start, end, "start");
+  opening.start = start.value_or(Date{});
+  opening.end = end.value_or(opening.start);
+  opening.slots = reader.integer("slots", 1, 1000).value_or(1);
+  return opening;
+}
+
+} // namespace
+
+const CsvSchema& students_schema()
+{
+  static const CsvSchema schema{
+    {"id", "first_name", "last_name", "email", "group", "field", "programme", "study_year",
+     "status", "gender", "birth_year", "languages", "finnish_certified", "home_country",
+     "citizenship", "markets", "skills", "municipality", "available_from", "available_to",
+     "preferences", "employment_status", "education", "foreign_background", "disability",
+     "joined", "left", "share_profile"},
+    {"id", "first_name", "last_name", "email", "group", "field"}};
+  return schema;
+}
+
+const CsvSchema& attendance_schema()
+{
+  static const CsvSchema schema{{"event_id", "student_id", "company_id"},
+                                {"event_id", "student_id", "company_id"}};
+  return schema;
+}
+
+const CsvSchema& placements_schema()
+{
+  static const CsvSchema schema{{"id", "opening_id", "company_id", "international_id",
+                                 "domestic_id", "start", "end", "status", "score", "note"},
+                                {"id", "opening_id", "international_id", "status"}};
+  return schema;
+}
+
+const CsvSchema& outcomes_schema()
+{
+  static const CsvSchema schema{{"student_id", "date", "status", "employer", "note"},
+                                {"student_id", "date", "status"}};
+  return schema;
+}
+
+std::optional<model::Project> read_project(std::string_view text, const std::string& file,
+                                           io::Diagnostics& diagnostics)
+{
+  const auto root = io::parse_yaml(text, file, diagnostics);
+  if (!root) {
+    return std::nullopt;
+  }
+  if (!root->IsMap()) {
+    diagnostics.error(file, 1, "expected a mapping with the keys project:, targets:, terms: ...");
+    return std::nullopt;
+  }
+  const YamlFieldSource top(file, *root, "", diagnostics);
+  if (!(*root)["project"].IsDefined()) {
+    diagnostics.error(file, 1, "project: the project section (name, start, end) is required");
+    return std::nullopt;
+  }
+  model::Project project;
+  const YamlFieldSource project_source(file, sub_mapping(top, "project", diagnostics, file),
+                                       "project", diagnostics);
+  const RecordReader reader(project_source);
+  project.name = reader.required_text("name");
+  project.code = reader.text("code").value_or("");
+  project.organisation = reader.text("organisation").value_or("");
+  const auto start = reader.date("start", true);
+  const auto end = reader.date("end", true);
+  check_order(reader, "end", start, end, "start");
+  project.start = start.value_or(Date{});
+  project.end = end.value_or(project.start);
+  if (const auto zone = reader.text("timezone")) {
+    if (!time_zone_exists(*zone)) {
+      reader.error("timezone", "expected an IANA time zone such as Europe/Helsinki, got "
+                                 + quote_value(*zone));
+    } else {
+      project.timezone = *zone;
+    }
+  }
+
+  const YamlFieldSource targets_source(file, sub_mapping(top, "targets", diagnostics, file),
+                                       "targets", diagnostics);
+  const RecordReader targets(targets_source);
+  project.target_companies = targets.integer("companies", 0, 10'000'000);
+  project.target_participants = targets.integer("participants", 0, 10'000'000);
+
+  IdRegistry term_ids;
+  std::size_t index = 0;
+  for (const auto& node : top_level_list(*root, "terms", file, diagnostics)) {
+    const YamlFieldSource term_source(file, node, fmt::format("terms[{}]", index++), diagnostics);
+    const RecordReader term_reader(term_source);
+    model::Term term;
+    term.origin = term_source.origin();
+    term.id = term_reader.required_id("id");
+    term_ids.add(term.id, term_reader, "id", term.origin.line);
+    const auto term_start = term_reader.date("start", true);
+    const auto term_end = term_reader.date("end", true);
+    check_order(term_reader, "end", term_start, term_end, "start");
+    term.start = term_start.value_or(Date{});
+    term.end = term_end.value_or(term.start);
+    project.terms.push_back(std::move(term));
+  }
+
+  read_matching(YamlFieldSource(file, sub_mapping(top, "matching", diagnostics, file), "matching",
+                                diagnostics),
+                project.matching, diagnostics, file);
+  read_reminders(YamlFieldSource(file, sub_mapping(top, "reminders", diagnostics, file),
+                                 "reminders", diagnostics),
+                 project.reminders);
+
+  const YamlFieldSource reporting_source(file, sub_mapping(top, "reporting", diagnostics, file),
+                                         "reporting", diagnostics);
+  const RecordReader reporting(reporting_source);
+  project.reporting.indicators =
+    reporting.enumeration<model::IndicatorSet>("indicators").value_or(project.reporting.indicators);
+  project.reporting.suppress_below =
+    reporting.integer("suppress_below", 1, 1000).value_or(project.reporting.suppress_below);
+  return project;
+}
+
+std::vector<model::Company> read_companies(std::string_view text, const std::string& file,
+                                           io::Diagnostics& diagnostics)
+{
+  const auto root = io::parse_yaml(text, file, diagnostics);
+  if (!root) {
+    return {};
+  }
+  std::vector<model::Company> companies;
+  IdRegistry company_ids;
+  IdRegistry opening_ids;
+  std::size_t index = 0;
+  for (const auto& node : top_level_list(*root, "companies", file, diagnostics)) {
+    const YamlFieldSource source(file, node, fmt::format("companies[{}]", index++), diagnostics);
+    const RecordReader reader(source);
+    model::Company company;
+    company.origin = source.origin();
+    company.id = reader.required_id("id");
+    company_ids.add(company.id, reader, "id", company.origin.line);
+    company.name = reader.required_text("name");
+    company.business_id = reader.business_id("business_id");
+    company.municipality = reader.text("municipality").value_or("");
+    company.size = reader.enumeration<model::CompanySize>("size");
+    company.sector = reader.text("sector").value_or("");
+    const YamlFieldSource contact_source(file, sub_mapping(source, "contact", diagnostics, file),
+                                         source.path() + ".contact", diagnostics);
+    const RecordReader contact(contact_source);
+    company.contact = {contact.text("name").value_or(""), contact.email("email", false),
+                       contact.text("phone").value_or("")};
+    company.target_markets = reader.countries("target_markets");
+    company.working_languages = reader.language_codes("working_languages");
+    company.joined = reader.date("joined");
+    company.preferences = reader.ids("preferences");
+    company.avoid = reader.ids("avoid");
+
+    const YAML::Node openings = node["openings"];
+    if (openings.IsDefined() && !openings.IsNull() && !openings.IsSequence()) {
+      reader.error("openings", "expected a list of openings (or [] for none)");
+    } else if (openings.IsSequence()) {
+      std::size_t opening_index = 0;
+      for (const auto& opening_node : openings) {
+        const std::string path = fmt::format("{}.openings[{}]", source.path(), opening_index++);
+        if (!opening_node.IsMap()) {
+          diagnostics.error(file, io::yaml_line(opening_node),
+                            path + ": expected a mapping of keys", io::yaml_column(opening_node));
+          continue;
+        }
+        const YamlFieldSource opening_source(file, opening_node, path, diagnostics);
+        auto opening = read_opening(opening_source, company.id);
+        opening_ids.add(opening.id, RecordReader(opening_source), "id", opening.origin.line);
+        company.openings.push_back(std::move(opening));
+      }
+    }
+    companies.push_back(std::move(company));
+  }
+  return companies;
+}
+
+std::vector<model::Event> read_events(std::string_view text, const std::string& file,
+                                      io::Diagnostics& diagnostics)
+{
+  const auto root = io::parse_yaml(text, file, diagnostics);
+  if (!root) {
+    return {};
+  }
+  std::vector<model::Event> events;
+  IdRegistry event_ids;
+  std::size_t index = 0;
+  for (const auto& node : top_level_list(*root, "events", file, diagnostics)) {
+    const YamlFieldSource source(file, node, fmt::format("events[{}]", index++), diagnostics);
+    const RecordReader reader(source);
+    model::Event event;
+    event.origin = source.origin();
+    event.id = reader.required_id("id");
+    event_ids.add(event.id, reader, "id", event.origin.line);
+    event.kind = reader.enumeration<model::EventKind>("kind", true).value_or(event.kind);
+    event.title = reader.text("title").value_or("");
+    const auto start = reader.date_time("start", true);
+    event.start = start.value_or(model::DateTime{});
+    event.end = reader.date_time("end");
+    if (start && event.end
+        && std::tie(event.end->date, event.end->time_of_day)
+             < std::tie(start->date, start->time_of_day)) {
+      reader.error("end", "the event ends before it starts");
+    }
+    event.location = reader.text("location").value_or("");
+    event.audience = reader.enumeration<model::Audience>("audience").value_or(event.audience);
+    if (node["reminders"].IsDefined()) {
+      event.reminders = reminder_offsets(reader, source, "reminders");
+    }
+    events.push_back(std::move(event));
+  }
+  return events;
+}
+
+namespace {
+
+model::Student parse_student(const RecordReader& reader, std::size_t line)
+{
+  model::Student student;
+  student.origin = {line, 0};
+  student.id = reader.required_id("id");
+  student.first_name = reader.required_text("first_name");
+  student.last_name = reader.required_text("last_name");
+  student.email = reader.email("email", true);
+  student.group = reader.enumeration<model::Group>("group", true).value_or(student.group);
+  student.field = reader.enumeration<model::Field>("field", true).value_or(student.field);
+  student.programme = reader.text("programme").value_or("");
+  student.study_year = reader.integer("study_year", 1, 5);
+  student.status = reader.enumeration<model::StudyStatus>("status").value_or(student.status);
+  student.gender = reader.enumeration<model::Gender>("gender").value_or(student.gender);
+  student.birth_year = reader.integer("birth_year", 1900, 2100);
+  student.languages = reader.language_levels("languages");
+  student.finnish_certified = reader.level("finnish_certified");
+  student.home_country = reader.country("home_country");
+  student.citizenship = reader.country("citizenship");
+  student.markets = reader.countries("markets");
+  student.skills = reader.tags("skills");
+  student.municipality = reader.text("municipality").value_or("");
+  student.available_from = reader.date("available_from");
+  student.available_to = reader.date("available_to");
+  check_order(reader, "available_to", student.available_from, student.available_to,
+              "available_from");
+  student.preferences = reader.ids("preferences");
+  student.employment_status = reader.enumeration<model::EmploymentStatus>("employment_status")
+                                .value_or(student.employment_status);
+  student.education = reader.enumeration<model::Education>("education");
+  student.foreign_background =
+    reader.yes_no("foreign_background").value_or(student.group == model::Group::international);
+  student.disability = reader.enumeration<model::Disability>("disability").value_or(student.disability);
+  student.joined = reader.date("joined");
+  student.left = reader.date("left");
+  check_order(reader, "left", student.joined, student.left, "joined");
+  student.share_profile = reader.yes_no("share_profile").value_or(false);
+  return student;
+}
+
+} // namespace
+
+model::Student read_student_row(const io::CsvHeader& header, const io::CsvRecord& record,
+                                const std::string& file, io::Diagnostics& diagnostics)
+{
+  CsvFieldSource source(file, header, diagnostics);
+  source.set_record(record);
+  return parse_student(RecordReader(source), record.line);
+}
+
+void read_students(io::CsvReader& reader, io::Diagnostics& diagnostics, const StudentSink& sink)
+{
+  IdRegistry ids;
+  for_each_csv_row(reader, students_schema(), diagnostics,
+                   [&](const RecordReader& row, std::size_t line) {
+                     model::Student student = parse_student(row, line);
+                     ids.add(student.id, row, "id", line);
+                     sink(std::move(student));
+                   });
+}
+
+std::vector<model::Attendance> read_attendance(io::CsvReader& reader, io::Diagnostics& diagnostics)
+{
+  std::vector<model::Attendance> rows;
+  for_each_csv_row(reader, attendance_schema(), diagnostics,
+                   [&](const RecordReader& row, std::size_t line) {
+                     model::Attendance attendance;
+                     attendance.origin = {line, 0};
+                     attendance.event_id = row.required_id("event_id");
+                     attendance.student_id = row.optional_id("student_id");
+                     attendance.company_id = row.optional_id("company_id");
+                     if (attendance.student_id.empty() == attendance.company_id.empty()) {
+                       row.error("student_id", "exactly one of student_id and company_id must be filled");
+                     }
+                     rows.push_back(std::move(attendance));
+                   });
+  return rows;
+}
+
+std::vector<model::Placement> read_placements(io::CsvReader& reader, io::Diagnostics& diagnostics)
+{
+  std::vector<model::Placement> rows;
+  IdRegistry ids;
+  for_each_csv_row(reader, placements_schema(), diagnostics,
+                   [&](const RecordReader& row, std::size_t line) {
+                     model::Placement placement;
+                     placement.origin = {line, 0};
+                     placement.id = row.required_id("id");
+                     ids.add(placement.id, row, "id", line);
+                     placement.opening_id = row.required_id("opening_id");
+                     placement.company_id = row.optional_id("company_id");
+                     placement.international_id = row.required_id("international_id");
+                     placement.domestic_id = row.optional_id("domestic_id");
+                     placement.start = row.date("start");
+                     placement.end = row.date("end");
+                     check_order(row, "end", placement.start, placement.end, "start");
+                     placement.status = row.enumeration<model::PlacementStatus>("status", true)
+                                          .value_or(placement.status);
+                     placement.score = row.number("score");
+                     placement.note = row.text("note").value_or("");
+                     rows.push_back(std::move(placement));
+                   });
+  return rows;
+}
+
+std::vector<model::Outcome> read_outcomes(io::CsvReader& reader, io::Diagnostics& diagnostics)
+{
+  std::vector<model::Outcome> rows;
+  for_each_csv_row(reader, outcomes_schema(), diagnostics,
+                   [&](const RecordReader& row, std::size_t line) {
+                     model::Outcome outcome;
+                     outcome.origin = {line, 0};
+                     outcome.student_id = row.required_id("student_id");
+                     outcome.date = row.date("date", true).value_or(Date{});
+                     outcome.status = row.enumeration<model::OutcomeStatus>("status", true)
+                                        .value_or(outcome.status);
+                     outcome.employer = row.text("employer").value_or("");
+                     outcome.note = row.text("note").value_or("");
+                     rows.push_back(std::move(outcome));
+                   });
+  return rows;
+}
+
+} // namespace tandem::workspace

@@ -1,0 +1,51 @@
+#pragma once
+
+#include "io/csv.hpp"
+#include "io/diagnostics.hpp"
+#include "model/workspace.hpp"
+
+#include <functional>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+// Readers of the workspace files (data-contract.md) into the typed model. Each
+// checks what one file can show on its own: required columns and keys, formats,
+// enums, unique ids. Links between files are checked by workspace/check.
+namespace tandem::workspace {
+
+// The columns of each CSV file of the contract, in the contract's order, and
+// those of them that are required.
+struct CsvSchema {
+  std::vector<std::string_view> columns;
+  std::vector<std::string_view> required;
+};
+const CsvSchema& students_schema();
+const CsvSchema& attendance_schema();
+const CsvSchema& placements_schema();
+const CsvSchema& outcomes_schema();
+
+std::optional<model::Project> read_project(std::string_view text, const std::string& file,
+                                           io::Diagnostics& diagnostics);
+std::vector<model::Company> read_companies(std::string_view text, const std::string& file,
+                                           io::Diagnostics& diagnostics);
+std::vector<model::Event> read_events(std::string_view text, const std::string& file,
+                                      io::Diagnostics& diagnostics);
+
+// Streams students to `sink` one at a time (a roster can be large). Rows with
+// errors are still passed on, with defaults in place of the bad fields, so that
+// links to them are not reported as dangling.
+using StudentSink = std::function<void(model::Student&&)>;
+void read_students(io::CsvReader& reader, io::Diagnostics& diagnostics, const StudentSink& sink);
+
+// Checks one student row on its own, as `import` does before a row may enter the
+// workspace; the same rules as read_students.
+model::Student read_student_row(const io::CsvHeader& header, const io::CsvRecord& record,
+                                const std::string& file, io::Diagnostics& diagnostics);
+
+std::vector<model::Attendance> read_attendance(io::CsvReader& reader, io::Diagnostics& diagnostics);
+std::vector<model::Placement> read_placements(io::CsvReader& reader, io::Diagnostics& diagnostics);
+std::vector<model::Outcome> read_outcomes(io::CsvReader& reader, io::Diagnostics& diagnostics);
+
+} // namespace tandem::workspace

@@ -1,0 +1,446 @@
+#include "workspace/records.hpp"
+
+#include "io/yaml.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <charconv>
+
+namespace tandem::workspace {
+
+namespace {
+
+std::vector<std::pair<std::string, std::string>> split_pairs(const std::vector<std::string>& items)
+{
+  std::vector<std::pair<std::string, std::string>> result;
+  for (const auto& item : items) {
+    const auto colon = item.find(':');
+    if (colon == std::string::npos) {
+      result.emplace_back(item, "");
+    } else {
+      result.emplace_back(std::string(io::trim(std::string_view(item).substr(0, colon))),
+                          std::string(io::trim(std::string_view(item).substr(colon + 1))));
+    }
+  }
+  return result;
+}
+
+std::string to_lower_ascii(std::string text)
+{
+  for (char& c : text) {
+    if (c >= 'A' && c <= 'Z') {
+      c = static_cast<char>(c - 'A' + 'a');
+    }
+  }
+  return text;
+}
+
+std::string to_upper_ascii(std::string text)
+{
+  for (char& c : text) {
+    if (c >= 'a' && c <= 'z') {
+      c = static_cast<char>(c - 'a' + 'A');
+    }
+  }
+  return text;
+}
+
+} // namespace
+
+std::string quote_value(std::string_view value)
+{
+  constexpr std::size_t limit = 40;
+  if (value.size() <= limit) {
+    return fmt::format("\"{}\"", value);
+  }
+  // Cut at a UTF-8 character boundary.
+  std::size_t cut = limit;
+  while (cut > 0 && (static_cast<unsigned char>(value[cut]) & 0xC0) == 0x80) {
+    --cut;
+  }
+  return fmt::format("\"{}...\"", value.substr(0, cut));
+}
+
+// --- CSV --------------------------------------------------------------------
+
+CsvFieldSource::CsvFieldSource(const std::string& file, const io::CsvHeader& header,
+                               io::Diagnostics& diagnostics)
+  : m_file(file), m_header(header), m_diagnostics(diagnostics)
+{
+}
+
+const std::string* CsvFieldSource::field(std::string_view key) const
+{
+  const auto index = m_header.find(key);
+  if (!index || *index >= m_record->fields.size()) {
+    return nullptr;
+  }
+  return &m_record->fields[*index];
+}
+
+std::optional<std::string> CsvFieldSource::scalar(std::string_view key) const
+{
+  const std::string* value = field(key);
+  if (value == nullptr) {
+    return std::nullopt;
+  }
+  const auto trimmed = io::trim(*value);
+  if (trimmed.empty()) {
+    return std::nullopt;
+  }
+  return std::string(trimmed);
+}
+
+std::vector<std::string> CsvFieldSource::list(std::string_view key) const
+{
+  const std::string* value = field(key);
+  return value == nullptr ? std::vector<std::string>{} : io::split_list(*value);
+}
+
+std::vector<std::pair<std::string, std::string>> CsvFieldSource::pairs(std::string_view key) const
+{
+  return split_pairs(list(key));
+}
+
+void CsvFieldSource::report(std::string_view key, io::Severity severity, std::string message) const
+{
+  const auto index = m_header.find(key);
+  m_diagnostics.add({m_file, m_record->line, index ? *index + 1 : 0, severity,
+                     fmt::format("{}: {}", key, message)});
+}
+
+model::Origin CsvFieldSource::origin() const
+{
+  return {m_record->line, 0};
+}
+
+// --- YAML -------------------------------------------------------------------
+
+YamlFieldSource::YamlFieldSource(const std::string& file, YAML::Node node, std::string path,
+                                 io::Diagnostics& diagnostics)
+  : m_file(file), m_node(std::move(node)), m_path(std::move(path)), m_diagnostics(diagnostics)
+{
+}
+
+YAML::Node YamlFieldSource::child(std::string_view key) const
+{
+  const YAML::Node& node = m_node;
+  YAML::Node value = node[std::string(key)];
+  if (!value.IsDefined() || value.IsNull()) {
+    return YAML::Node(YAML::NodeType::Undefined);
+  }
+  return value;
+}
+
+std::optional<std::string> YamlFieldSource::scalar(std::string_view key) const
+{
+  const YAML::Node value = child(key);
+  if (!value.IsDefined()) {
+    return std::nullopt;
+  }
+  if (!value.IsScalar()) {
+    report(key, io::Severity::error, "expected a single value, not a list or mapping");
+    return std::nullopt;
+  }
+  const auto trimmed = io::trim(value.Scalar());
+  if (trimmed.empty()) {
+    return std::nullopt;
+  }
+  return std::string(trimmed);
+}
+
+std::vector<std::string> YamlFieldSource::list(std::string_view key) const
+{
+  const YAML::Node value = child(key);
+  if (!value.IsDefined()) {
+    return {};
+  }
+  if (value.IsScalar()) {
+    return io::split_list(value.Scalar(), value.Scalar().find(';') != std::string::npos ? ';' : ',');
+  }
+  if (!value.IsSequence()) {
+    report(key, io::Severity::error, "expected a list such as [a, b]");
+    return {};
+  }
+  std::vector<std::string> items;
+  for (const auto& item : value) {
+    if (!item.IsScalar()) {
+      report(key, io::Severity::error, "expected a list of single values");
+      return {};
+    }
+    const auto trimmed = io::trim(item.Scalar());
+    if (!trimmed.empty()) {
+      items.emplace_back(trimmed);
+    }
+  }
+  return items;
+}
+
+std::vector<std::pair<std::string, std::string>> YamlFieldSource::pairs(std::string_view key) const
+{
+  const YAML::Node value = child(key);
+  if (!value.IsDefined()) {
+    return {};
+  }
+  if (value.IsScalar() || value.IsSequence()) {
+    return split_pairs(list(key));
+  }
+  std::vector<std::pair<std::string, std::string>> result;
+  for (const auto& entry : value) {
+    if (!entry.second.IsScalar()) {
+      report(key, io::Severity::error, "expected code: LEVEL entries such as {de: B2}");
+      return {};
+    }
+    result.emplace_back(std::string(io::trim(entry.first.Scalar())),
+                        std::string(io::trim(entry.second.Scalar())));
+  }
+  return result;
+}
+
+void YamlFieldSource::report(std::string_view key, io::Severity severity, std::string message) const
+{
+  const YAML::Node value = child(key);
+  const YAML::Node& at = value.IsDefined() ? value : m_node;
+  const std::string path = m_path.empty() ? std::string(key) : fmt::format("{}.{}", m_path, key);
+  m_diagnostics.add(
+    {m_file, io::yaml_line(at), io::yaml_column(at), severity, fmt::format("{}: {}", path, message)});
+}
+
+model::Origin YamlFieldSource::origin() const
+{
+  return {io::yaml_line(m_node), io::yaml_column(m_node)};
+}
+
+// --- typed access -----------------------------------------------------------
+
+void RecordReader::error(std::string_view key, std::string message) const
+{
+  m_source.report(key, io::Severity::error, std::move(message));
+}
+
+void RecordReader::warning(std::string_view key, std::string message) const
+{
+  m_source.report(key, io::Severity::warning, std::move(message));
+}
+
+std::optional<std::string> RecordReader::required(std::string_view key, bool is_required) const
+{
+  auto value = m_source.scalar(key);
+  if (!value && is_required && m_source.can_hold(key)) {
+    error(key, "a value is required");
+  }
+  return value;
+}
+
+std::string RecordReader::required_text(std::string_view key) const
+{
+  return required(key, true).value_or("");
+}
+
+std::string RecordReader::required_id(std::string_view key) const
+{
+  const auto value = required(key, true);
+  if (value && !model::is_valid_id(*value)) {
+    error(key, "expected an id of letters, digits, '-', '_' and '.', got " + quote_value(*value));
+  }
+  return value.value_or("");
+}
+
+std::string RecordReader::optional_id(std::string_view key) const
+{
+  const auto value = m_source.scalar(key);
+  if (value && !model::is_valid_id(*value)) {
+    error(key, "expected an id of letters, digits, '-', '_' and '.', got " + quote_value(*value));
+  }
+  return value.value_or("");
+}
+
+std::string RecordReader::email(std::string_view key, bool is_required) const
+{
+  const auto value = required(key, is_required);
+  if (value && !model::is_email_address(*value)) {
+    error(key, "expected an e-mail address such as name@example.fi, got " + quote_value(*value));
+  }
+  return value.value_or("");
+}
+
+std::string RecordReader::business_id(std::string_view key) const
+{
+  const auto value = required(key, true);
+  if (value && !model::is_valid_business_id(*value)) {
+    error(key, "expected a Finnish Business ID (1234567-8) with a valid check digit, got "
+                 + quote_value(*value));
+  }
+  return value.value_or("");
+}
+
+std::optional<model::Date> RecordReader::date(std::string_view key, bool is_required) const
+{
+  const auto value = required(key, is_required);
+  if (!value) {
+    return std::nullopt;
+  }
+  const auto parsed = model::parse_date(*value);
+  if (!parsed) {
+    error(key, "expected a real calendar date as YYYY-MM-DD, got " + quote_value(*value));
+  }
+  return parsed;
+}
+
+std::optional<model::DateTime> RecordReader::date_time(std::string_view key, bool is_required) const
+{
+  const auto value = required(key, is_required);
+  if (!value) {
+    return std::nullopt;
+  }
+  const auto parsed = model::parse_date_time(*value);
+  if (!parsed) {
+    error(key, "expected a date YYYY-MM-DD or a date and time YYYY-MM-DDTHH:MM, got "
+                 + quote_value(*value));
+  }
+  return parsed;
+}
+
+std::optional<model::Level> RecordReader::level(std::string_view key) const
+{
+  const auto value = m_source.scalar(key);
+  if (!value) {
+    return std::nullopt;
+  }
+  const auto parsed = model::parse_level(*value);
+  if (!parsed) {
+    error(key, "expected a CEFR level A1, A2, B1, B2, C1, C2 or native, got " + quote_value(*value));
+  }
+  return parsed;
+}
+
+std::optional<int> RecordReader::integer(std::string_view key, int min, int max) const
+{
+  const auto value = m_source.scalar(key);
+  if (!value) {
+    return std::nullopt;
+  }
+  const auto parsed = model::parse_int(*value, min, max);
+  if (!parsed) {
+    error(key, fmt::format("expected a whole number from {} to {}, got {}", min, max, quote_value(*value)));
+  }
+  return parsed;
+}
+
+std::optional<double> RecordReader::number(std::string_view key) const
+{
+  const auto value = m_source.scalar(key);
+  if (!value) {
+    return std::nullopt;
+  }
+  double parsed = 0;
+  const auto [end, problem] = std::from_chars(value->data(), value->data() + value->size(), parsed);
+  if (problem != std::errc{} || end != value->data() + value->size()) {
+    error(key, "expected a number such as 12.5, got " + quote_value(*value));
+    return std::nullopt;
+  }
+  return parsed;
+}
+
+std::optional<bool> RecordReader::yes_no(std::string_view key) const
+{
+  const auto value = m_source.scalar(key);
+  if (!value) {
+    return std::nullopt;
+  }
+  const std::string lower = to_lower_ascii(*value);
+  if (lower == "yes") {
+    return true;
+  }
+  if (lower == "no") {
+    return false;
+  }
+  error(key, "expected yes or no, got " + quote_value(*value));
+  return std::nullopt;
+}
+
+std::string RecordReader::country(std::string_view key) const
+{
+  const auto value = m_source.scalar(key);
+  if (!value) {
+    return "";
+  }
+  const std::string code = to_upper_ascii(*value);
+  if (!model::is_country_code(code)) {
+    error(key, "expected an ISO 3166-1 alpha-2 country code such as FI, got " + quote_value(*value));
+    return "";
+  }
+  return code;
+}
+
+std::vector<std::string> RecordReader::countries(std::string_view key) const
+{
+  std::vector<std::string> result;
+  for (const auto& item : m_source.list(key)) {
+    const std::string code = to_upper_ascii(item);
+    if (model::is_country_code(code)) {
+      result.push_back(code);
+    } else {
+      error(key, "expected ISO 3166-1 alpha-2 country codes such as SE, got " + quote_value(item));
+    }
+  }
+  return result;
+}
+
+std::vector<std::string> RecordReader::language_codes(std::string_view key) const
+{
+  std::vector<std::string> result;
+  for (const auto& item : m_source.list(key)) {
+    const std::string code = to_lower_ascii(item);
+    if (model::is_language_code(code)) {
+      result.push_back(code);
+    } else {
+      error(key, "expected ISO 639-1 language codes such as fi, got " + quote_value(item));
+    }
+  }
+  return result;
+}
+
+std::vector<model::LanguageSkill> RecordReader::language_levels(std::string_view key) const
+{
+  std::vector<model::LanguageSkill> result;
+  for (const auto& [raw_code, raw_level] : m_source.pairs(key)) {
+    const std::string code = to_lower_ascii(raw_code);
+    const auto level = model::parse_level(raw_level);
+    if (!model::is_language_code(code)) {
+      error(key, "expected an ISO 639-1 language code before ':' (such as fi:B1), got "
+                   + quote_value(raw_code));
+    } else if (!level) {
+      error(key, fmt::format("expected a level A1, A2, B1, B2, C1, C2 or native for {}, got {}",
+                             code, quote_value(raw_level)));
+    } else {
+      result.push_back({code, *level});
+    }
+  }
+  return result;
+}
+
+std::vector<std::string> RecordReader::tags(std::string_view key) const
+{
+  std::vector<std::string> result;
+  for (const auto& item : m_source.list(key)) {
+    result.push_back(to_lower_ascii(item));
+  }
+  return result;
+}
+
+std::vector<std::string> RecordReader::ids(std::string_view key) const
+{
+  std::vector<std::string> result;
+  for (const auto& item : m_source.list(key)) {
+    if (model::is_valid_id(item)) {
+      result.push_back(item);
+    } else {
+      error(key, "expected ids of letters, digits, '-', '_' and '.', got " + quote_value(item));
+    }
+  }
+  return result;
+}
+
+} // namespace tandem::workspace

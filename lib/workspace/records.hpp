@@ -1,0 +1,141 @@
+#pragma once
+
+#include "io/csv.hpp"
+#include "io/diagnostics.hpp"
+#include "model/workspace.hpp"
+
+#include <yaml-cpp/yaml.h>
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+namespace tandem::workspace {
+
+// One record of an input file, a CSV row or a YAML mapping, seen as named fields.
+// The two file kinds differ only here: how a field is found, how a list is
+// written, and where a problem is located.
+class FieldSource {
+public:
+  virtual ~FieldSource() = default;
+  // The trimmed text of a field; std::nullopt when absent or empty.
+  virtual std::optional<std::string> scalar(std::string_view key) const = 0;
+  // A list field: `a;b` in CSV, a sequence in YAML (a `;`-separated scalar too).
+  virtual std::vector<std::string> list(std::string_view key) const = 0;
+  // A field of code:value pairs: `fi:B1;en:C1` in CSV, a mapping in YAML.
+  virtual std::vector<std::pair<std::string, std::string>> pairs(std::string_view key) const = 0;
+  virtual void report(std::string_view key, io::Severity severity, std::string message) const = 0;
+  // False when the key cannot occur in any record (a column the CSV header lacks,
+  // reported once for the whole file), so that its absence is not reported per row.
+  virtual bool can_hold(std::string_view key) const = 0;
+  // The origin of the record, for links reported later.
+  virtual model::Origin origin() const = 0;
+};
+
+// A CSV row; keys are column names.
+class CsvFieldSource final : public FieldSource {
+public:
+  CsvFieldSource(const std::string& file, const io::CsvHeader& header,
+                 io::Diagnostics& diagnostics);
+  void set_record(const io::CsvRecord& record) { m_record = &record; }
+
+  std::optional<std::string> scalar(std::string_view key) const override;
+  std::vector<std::string> list(std::string_view key) const override;
+  std::vector<std::pair<std::string, std::string>> pairs(std::string_view key) const override;
+  void report(std::string_view key, io::Severity severity, std::string message) const override;
+  bool can_hold(std::string_view key) const override { return m_header.find(key).has_value(); }
+  model::Origin origin() const override;
+
+private:
+  const std::string* field(std::string_view key) const;
+
+  const std::string& m_file;
+  const io::CsvHeader& m_header;
+  io::Diagnostics& m_diagnostics;
+  const io::CsvRecord* m_record = nullptr;
+};
+
+// A YAML mapping; `path` names it in messages (`companies[2].openings[0]`).
+class YamlFieldSource final : public FieldSource {
+public:
+  YamlFieldSource(const std::string& file, YAML::Node node, std::string path,
+                  io::Diagnostics& diagnostics);
+
+  std::optional<std::string> scalar(std::string_view key) const override;
+  std::vector<std::string> list(std::string_view key) const override;
+  std::vector<std::pair<std::string, std::string>> pairs(std::string_view key) const override;
+  void report(std::string_view key, io::Severity severity, std::string message) const override;
+  bool can_hold(std::string_view) const override { return true; }
+  model::Origin origin() const override;
+
+  const YAML::Node& node() const { return m_node; }
+  const std::string& path() const { return m_path; }
+
+private:
+  YAML::Node child(std::string_view key) const;
+
+  const std::string& m_file;
+  YAML::Node m_node;
+  std::string m_path;
+  io::Diagnostics& m_diagnostics;
+};
+
+// Typed, validated access to the fields of one record. Every problem is reported
+// through the source (with its file, line and key) and the field then takes its
+// default, so that reading goes on and all problems of a file are found.
+class RecordReader {
+public:
+  explicit RecordReader(const FieldSource& source) : m_source(source) {}
+
+  std::optional<std::string> text(std::string_view key) const { return m_source.scalar(key); }
+  std::string required_text(std::string_view key) const;
+  std::string required_id(std::string_view key) const;
+  std::string optional_id(std::string_view key) const;
+  std::string email(std::string_view key, bool required) const;
+  std::string business_id(std::string_view key) const;
+  std::optional<model::Date> date(std::string_view key, bool required = false) const;
+  std::optional<model::DateTime> date_time(std::string_view key, bool required = false) const;
+  std::optional<model::Level> level(std::string_view key) const;
+  std::optional<int> integer(std::string_view key, int min, int max) const;
+  std::optional<double> number(std::string_view key) const;
+  std::optional<bool> yes_no(std::string_view key) const;
+  std::string country(std::string_view key) const;
+  std::vector<std::string> countries(std::string_view key) const;
+  std::vector<std::string> language_codes(std::string_view key) const;
+  std::vector<model::LanguageSkill> language_levels(std::string_view key) const;
+  std::vector<std::string> tags(std::string_view key) const;
+  std::vector<std::string> ids(std::string_view key) const;
+
+  template <typename Enum>
+  std::optional<Enum> enumeration(std::string_view key, bool required = false) const;
+
+  void error(std::string_view key, std::string message) const;
+  void warning(std::string_view key, std::string message) const;
+
+private:
+  std::optional<std::string> required(std::string_view key, bool required) const;
+
+  const FieldSource& m_source;
+};
+
+// Quotes a value for a message, cut short so that a wrong column does not flood
+// the terminal with a whole cell of personal data.
+std::string quote_value(std::string_view value);
+
+template <typename Enum>
+std::optional<Enum> RecordReader::enumeration(std::string_view key, bool is_required) const
+{
+  const auto value = required(key, is_required);
+  if (!value) {
+    return std::nullopt;
+  }
+  const auto parsed = model::parse_enum<Enum>(*value);
+  if (!parsed) {
+    error(key, "expected " + model::enum_choices<Enum>() + ", got " + quote_value(*value));
+  }
+  return parsed;
+}
+
+} // namespace tandem::workspace
