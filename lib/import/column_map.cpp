@@ -1,1 +1,227 @@
+#include "import/column_map.hpp"
 
+#include "io/csv.hpp"
+#include "io/yaml.hpp"
+#include "workspace/readers.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+
+namespace tandem::import {
+
+namespace {
+
+struct Alias {
+  std::string_view column;
+  std::vector<std::string_view> names;
+};
+
+const std::vector<Alias>& student_aliases()
+{
+  static const std::vector<Alias> aliases = {
+    {"id", {"student id", "student number", "student no", "opiskelijanumero", "opiskelijan numero",
+            "opiskelijatunnus", "studentnummer"}},
+    {"first_name", {"first name", "firstname", "given name", "given names", "forename",
+                    "etunimi", "etunimet", "kutsumanimi", "förnamn"}},
+    {"last_name", {"last name", "lastname", "surname", "family name", "sukunimi", "efternamn"}},
+    {"email", {"e-mail", "email address", "e-mail address", "mail", "sähköposti",
+               "sähköpostiosoite", "e-post"}},
+    {"group", {"target group", "ryhmä", "kohderyhmä", "grupp"}},
+    {"field", {"field of study", "study field", "koulutusala", "ala", "opintoala"}},
+    {"programme", {"program", "degree programme", "degree program", "koulutusohjelma",
+                   "tutkinto-ohjelma", "tutkinto", "utbildningsprogram"}},
+    {"study_year", {"year of study", "study year", "vuosikurssi", "opintovuosi", "vuosi"}},
+    {"status", {"student status", "opiskelijan tila", "tila"}},
+    {"gender", {"sex", "sukupuoli", "kön"}},
+    {"birth_year", {"year of birth", "birth year", "syntymävuosi"}},
+    {"languages", {"language skills", "kielet", "kielitaito"}},
+    {"finnish_certified", {"finnish certificate", "yki", "suomen kielen taso"}},
+    {"home_country", {"country", "home country", "kotimaa", "lähtömaa"}},
+    {"citizenship", {"nationality", "kansalaisuus", "medborgarskap"}},
+    {"markets", {"markets", "market knowledge", "markkinat", "markkinaosaaminen"}},
+    {"skills", {"taidot", "osaaminen"}},
+    {"municipality", {"city", "town", "home municipality", "kotikunta", "asuinkunta", "kunta",
+                      "hemkommun"}},
+    {"available_from", {"available from", "saatavilla alkaen", "harjoittelu alkaen"}},
+    {"available_to", {"available to", "available until", "saatavilla asti", "harjoittelu päättyy"}},
+    {"preferences", {"toiveet"}},
+    {"employment_status", {"employment status", "työmarkkina-asema", "työtilanne"}},
+    {"education", {"education level", "highest education", "koulutustaso", "pohjakoulutus"}},
+    {"foreign_background", {"foreign background", "vieraskielinen", "ulkomaalaistausta"}},
+    {"disability", {"vamma", "vammaisuus"}},
+    {"joined", {"start date", "entry date", "aloituspäivä", "aloituspvm", "aloitus",
+                "tuloaika", "hankkeeseen tulo"}},
+    {"left", {"end date", "exit date", "lopetuspäivä", "lopetuspvm", "lähtöaika",
+              "hankkeesta lähtö"}},
+    {"share_profile", {"share profile", "profiilin jako", "lupa profiilin jakamiseen"}},
+  };
+  return aliases;
+}
+
+const std::vector<Alias>& company_aliases()
+{
+  static const std::vector<Alias> aliases = {
+    {"id", {"company id", "yritystunnus"}},
+    {"name", {"company", "company name", "yritys", "yrityksen nimi", "nimi", "företag"}},
+    {"business_id", {"business id", "y-tunnus", "ytunnus", "y tunnus", "fo-nummer"}},
+    {"municipality", {"city", "kotikunta", "kunta", "sijainti", "paikkakunta"}},
+    {"size", {"company size", "koko", "kokoluokka"}},
+    {"sector", {"industry", "toimiala", "bransch"}},
+    {"contact_name", {"contact", "contact person", "yhteyshenkilö"}},
+    {"contact_email", {"contact email", "contact e-mail", "email", "e-mail", "sähköposti",
+                       "yhteyshenkilön sähköposti"}},
+    {"contact_phone", {"phone", "telephone", "puhelin", "puhelinnumero"}},
+    {"target_markets", {"target markets", "export markets", "kohdemarkkinat", "vientimaat"}},
+    {"working_languages", {"working languages", "työkielet", "kielet"}},
+    {"joined", {"joined", "start date", "mukaan", "aloituspäivä"}},
+  };
+  return aliases;
+}
+
+const std::vector<Alias>& attendance_aliases()
+{
+  static const std::vector<Alias> aliases = {
+    {"event_id", {"event", "event id", "tapahtuma", "tapahtuman tunnus"}},
+    {"student_id", {"student", "student number", "opiskelijanumero"}},
+    {"company_id", {"company", "yritys"}},
+    {"email", {"e-mail", "email address", "sähköposti", "sähköpostiosoite"}},
+  };
+  return aliases;
+}
+
+std::vector<std::string> company_columns()
+{
+  return {"id", "name", "business_id", "municipality", "size", "sector", "contact_name",
+          "contact_email", "contact_phone", "target_markets", "working_languages", "joined"};
+}
+
+} // namespace
+
+std::string alias_key(std::string_view header)
+{
+  std::string key = io::header_key(header);
+  std::string result;
+  for (std::size_t i = 0; i < key.size(); ++i) {
+    // Upper-case Ä, Ö, Å (UTF-8 C3 84, C3 96, C3 85) to lower case (C3 A4, C3 B6, C3 A5).
+    if (static_cast<unsigned char>(key[i]) == 0xC3 && i + 1 < key.size()) {
+      const auto next = static_cast<unsigned char>(key[i + 1]);
+      if (next == 0x84 || next == 0x96 || next == 0x85) {
+        result += key[i];
+        result += static_cast<char>(next + 0x20);
+        ++i;
+        continue;
+      }
+    }
+    result += (key[i] == '_' || key[i] == '-') ? ' ' : key[i];
+  }
+  return result;
+}
+
+ColumnMap ColumnMap::built_in(ImportKind kind)
+{
+  ColumnMap map;
+  const std::vector<Alias>* aliases = nullptr;
+  switch (kind) {
+  case ImportKind::students: {
+    const auto& columns = workspace::students_schema().columns;
+    map.m_columns.assign(columns.begin(), columns.end());
+    aliases = &student_aliases();
+    break;
+  }
+  case ImportKind::companies:
+    map.m_columns = company_columns();
+    aliases = &company_aliases();
+    break;
+  case ImportKind::attendance: {
+    const auto& columns = workspace::attendance_schema().columns;
+    map.m_columns.assign(columns.begin(), columns.end());
+    map.m_columns.emplace_back("email");
+    aliases = &attendance_aliases();
+    break;
+  }
+  }
+  for (const auto& column : map.m_columns) {
+    map.m_aliases.emplace(alias_key(column), column);
+  }
+  for (const auto& alias : *aliases) {
+    for (const auto name : alias.names) {
+      map.m_aliases.emplace(alias_key(name), std::string(alias.column));
+    }
+  }
+  return map;
+}
+
+void ColumnMap::add_file(std::string_view text, const std::string& file,
+                         io::Diagnostics& diagnostics)
+{
+  const auto root = io::parse_yaml(text, file, diagnostics);
+  if (!root) {
+    return;
+  }
+  const auto fail = [&](const YAML::Node& at, std::string message) {
+    diagnostics.error(file, io::yaml_line(at), std::move(message), io::yaml_column(at));
+  };
+  if (!root->IsMap()) {
+    fail(*root, "expected a mapping with the keys columns: and values:");
+    return;
+  }
+  const YAML::Node columns = (*root)["columns"];
+  if (columns.IsDefined() && !columns.IsMap()) {
+    fail(columns, "columns: expected a mapping of export header to tandem column");
+  } else if (columns.IsDefined()) {
+    for (const auto& entry : columns) {
+      const std::string header = entry.first.Scalar();
+      const std::string target = entry.second.IsNull() ? "" : entry.second.Scalar();
+      const bool known = target.empty()
+                         || std::find(m_columns.begin(), m_columns.end(), target) != m_columns.end();
+      if (!entry.second.IsNull() && !entry.second.IsScalar()) {
+        fail(entry.second, fmt::format("columns.{}: expected a column name", header));
+      } else if (!known) {
+        fail(entry.second, fmt::format("columns.{}: unknown column \"{}\"; expected one of {}",
+                                       header, target, fmt::join(m_columns, ", ")));
+      } else {
+        m_aliases[alias_key(header)] = target;
+      }
+    }
+  }
+  const YAML::Node values = (*root)["values"];
+  if (values.IsDefined() && !values.IsMap()) {
+    fail(values, "values: expected a mapping of column to {export value: tandem value}");
+  } else if (values.IsDefined()) {
+    for (const auto& column : values) {
+      if (!column.second.IsMap()) {
+        fail(column.second, fmt::format("values.{}: expected a mapping", column.first.Scalar()));
+        continue;
+      }
+      for (const auto& word : column.second) {
+        m_values[column.first.Scalar()][alias_key(word.first.Scalar())] =
+          word.second.IsNull() ? "" : word.second.Scalar();
+      }
+    }
+  }
+}
+
+std::optional<std::string> ColumnMap::target(std::string_view header) const
+{
+  const auto it = m_aliases.find(alias_key(header));
+  if (it == m_aliases.end()) {
+    return std::nullopt;
+  }
+  return it->second;
+}
+
+std::optional<std::string> ColumnMap::translate(std::string_view column, std::string_view value) const
+{
+  const auto words = m_values.find(std::string(column));
+  if (words == m_values.end()) {
+    return std::nullopt;
+  }
+  const auto it = words->second.find(alias_key(value));
+  if (it == words->second.end()) {
+    return std::nullopt;
+  }
+  return it->second;
+}
+
+} // namespace tandem::import

@@ -1,1 +1,762 @@
+#include "import/import.hpp"
 
+#include "import/normalise.hpp"
+#include "io/atomic_file.hpp"
+#include "io/csv.hpp"
+#include "io/error.hpp"
+#include "io/yaml.hpp"
+#include "workspace/load.hpp"
+#include "workspace/readers.hpp"
+#include "workspace/writer.hpp"
+
+#include <fmt/format.h>
+#include <yaml-cpp/yaml.h>
+
+#include <algorithm>
+#include <map>
+#include <set>
+#include <sstream>
+#include <unordered_map>
+
+namespace tandem::import {
+
+namespace {
+
+namespace fs = std::filesystem;
+namespace names = workspace::file_names;
+
+// --- reading the export -----------------------------------------------------
+
+std::string read_export_text(const ImportOptions& options)
+{
+  const std::string display = options.file.string();
+  std::error_code error;
+  if (!fs::is_regular_file(options.file, error)) {
+    throw Error(fmt::format("{}: no such file", display));
+  }
+  const std::string raw = io::read_file(options.file, display);
+  if (options.encoding == io::Encoding::latin1) {
+    return io::windows1252_to_utf8(raw);
+  }
+  const std::string_view text = io::without_bom(raw);
+  if (!io::is_valid_utf8(text)) {
+    throw Error(fmt::format("{}: the file is not UTF-8 text; a spreadsheet that saved it in "
+                            "Latin-1 or Windows-1252 needs --encoding latin1",
+                            display));
+  }
+  return std::string(text);
+}
+
+std::string problems_text(const io::Diagnostics& diagnostics)
+{
+  std::ostringstream out;
+  diagnostics.print(out);
+  std::string text = out.str();
+  if (!text.empty() && text.back() == '\n') {
+    text.pop_back();
+  }
+  return text;
+}
+
+ColumnMap load_column_map(const ImportOptions& options)
+{
+  ColumnMap map = ColumnMap::built_in(options.kind);
+  if (options.map_file) {
+    const std::string display = options.map_file->string();
+    io::Diagnostics diagnostics;
+    map.add_file(io::read_file(*options.map_file, display), display, diagnostics);
+    if (diagnostics.has_errors()) {
+      throw Error(fmt::format("the column map cannot be used:\n{}", problems_text(diagnostics)));
+    }
+  }
+  return map;
+}
+
+char delimiter_char(Delimiter delimiter, std::string_view text)
+{
+  switch (delimiter) {
+  case Delimiter::comma:
+    return ',';
+  case Delimiter::semicolon:
+    return ';';
+  case Delimiter::tab:
+    return '\t';
+  case Delimiter::automatic:
+    break;
+  }
+  return detect_delimiter(text);
+}
+
+// An export's columns, each mapped to a contract column, dropped, or kept as an
+// extra column under its own name.
+struct MappedExport {
+  std::vector<std::string> headers;
+  std::vector<std::optional<std::string>> targets; // "" = dropped, nullopt = extra
+  std::vector<io::CsvRecord> rows;
+
+  std::optional<std::size_t> column_of(std::string_view target) const
+  {
+    for (std::size_t i = 0; i < targets.size(); ++i) {
+      if (targets[i] && *targets[i] == target) {
+        return i;
+      }
+    }
+    return std::nullopt;
+  }
+};
+
+MappedExport map_export(const std::string& text, const std::string& display, char delimiter,
+                        const ColumnMap& map, ImportReport& report)
+{
+  auto reader = io::CsvReader::from_memory(display, text, delimiter);
+  io::CsvTable table;
+  try {
+    table = io::read_csv_table(reader);
+  } catch (const io::ProblemError& e) {
+    throw Error(e.problem().to_string());
+  }
+  if (table.header.size() == 0) {
+    throw Error(fmt::format("{}: the file is empty: expected a header row and data rows", display));
+  }
+  MappedExport mapped;
+  mapped.headers = table.header.names();
+  std::map<std::string, std::string> first_header_of;
+  for (const auto& header : mapped.headers) {
+    auto target = map.target(header);
+    if (target && !target->empty()) {
+      const auto [it, inserted] = first_header_of.emplace(*target, header);
+      if (!inserted) {
+        throw Error(fmt::format("{}:1: the columns \"{}\" and \"{}\" both map to {}; drop one "
+                                "in a --map file (\"{}\": \"\")",
+                                display, it->second, header, *target, header));
+      }
+    } else if (target) {
+      report.dropped_columns.push_back(header);
+    } else if (!io::trim(header).empty()) {
+      report.extra_columns.push_back(header);
+    }
+    mapped.targets.push_back(std::move(target));
+  }
+  mapped.rows = std::move(table.rows);
+  return mapped;
+}
+
+std::string mapped_value(const ColumnMap& map, std::string_view column, std::string_view raw)
+{
+  if (auto translated = map.translate(column, io::trim(raw))) {
+    return *translated;
+  }
+  return normalise_value(column, raw);
+}
+
+std::string field_or_empty(const io::CsvRecord& record, std::optional<std::size_t> index)
+{
+  return index && *index < record.fields.size() ? record.fields[*index] : std::string();
+}
+
+std::string reasons(const io::Diagnostics& diagnostics)
+{
+  std::string text;
+  for (const auto& problem : diagnostics.sorted()) {
+    if (problem.severity == io::Severity::error) {
+      text += text.empty() ? problem.message : "; " + problem.message;
+    }
+  }
+  return text;
+}
+
+// --- CSV workspace files ----------------------------------------------------
+
+// A workspace CSV file in memory, with columns added as the export needs them.
+class EditableTable {
+public:
+  EditableTable(const workspace::WorkspacePaths& paths, std::string_view name,
+                const workspace::CsvSchema& schema, bool required)
+  {
+    const auto path = paths.file(name);
+    std::error_code error;
+    if (fs::exists(path, error)) {
+      auto reader = io::CsvReader::from_file(path, paths.display(name));
+      try {
+        m_table = io::read_csv_table(reader);
+      } catch (const io::ProblemError& e) {
+        throw Error(e.problem().to_string() + " (fix the workspace file first)");
+      }
+    } else if (required) {
+      throw Error(fmt::format("{}: this required file is missing (`tandem init` creates a "
+                              "workspace)",
+                              paths.display(name)));
+    }
+    if (m_table.header.size() == 0) {
+      m_table.header = io::CsvHeader({schema.columns.begin(), schema.columns.end()});
+    }
+  }
+
+  // Adds the columns that are missing, at the end, and pads every row.
+  void add_columns(const std::vector<std::string>& wanted)
+  {
+    std::vector<std::string> names = m_table.header.names();
+    for (const auto& name : wanted) {
+      if (!m_table.header.find(name) && std::find(names.begin(), names.end(), name) == names.end()) {
+        names.push_back(name);
+      }
+    }
+    m_table.header = io::CsvHeader(std::move(names));
+    for (auto& row : m_table.rows) {
+      row.fields.resize(std::max(row.fields.size(), m_table.header.size()));
+    }
+  }
+
+  std::size_t column(std::string_view name) const { return *m_table.header.find(name); }
+  const io::CsvHeader& header() const { return m_table.header; }
+  std::vector<io::CsvRecord>& rows() { return m_table.rows; }
+  std::string text() const { return io::format_csv_table(m_table); }
+
+private:
+  io::CsvTable m_table;
+};
+
+std::vector<std::string> wanted_columns(const MappedExport& mapped)
+{
+  std::vector<std::string> wanted;
+  for (std::size_t i = 0; i < mapped.headers.size(); ++i) {
+    if (!mapped.targets[i]) {
+      if (!io::trim(mapped.headers[i]).empty()) {
+        wanted.emplace_back(io::trim(mapped.headers[i]));
+      }
+    } else if (!mapped.targets[i]->empty()) {
+      wanted.push_back(*mapped.targets[i]);
+    }
+  }
+  return wanted;
+}
+
+void import_students(const MappedExport& mapped, const ColumnMap& map, EditableTable& table,
+                     const std::string& display, ImportReport& report)
+{
+  const auto id_source = mapped.column_of("id");
+  if (!id_source) {
+    throw Error(fmt::format("{}:1: no column holds the student id (expected a header such as "
+                            "id, Opiskelijanumero or Student number, or a --map file)",
+                            display));
+  }
+  table.add_columns(wanted_columns(mapped));
+  const std::size_t id_column = table.column("id");
+  std::unordered_map<std::string, std::size_t> existing;
+  for (std::size_t i = 0; i < table.rows().size(); ++i) {
+    existing.try_emplace(std::string(io::trim(table.rows()[i].fields[id_column])), i);
+  }
+  std::unordered_map<std::string, std::size_t> seen_in_export;
+
+  for (const auto& record : mapped.rows) {
+    const std::string id = mapped_value(map, "id", field_or_empty(record, id_source));
+    if (id.empty()) {
+      report.rejected.push_back({record.line, "id: a value is required"});
+      continue;
+    }
+    if (const auto [it, inserted] = seen_in_export.emplace(id, record.line); !inserted) {
+      report.rejected.push_back(
+        {record.line, fmt::format("id {} appears again (first on line {} of the export)", id,
+                                  it->second)});
+      continue;
+    }
+    const auto found = existing.find(id);
+    io::CsvRecord candidate{record.line, found != existing.end()
+                                           ? table.rows()[found->second].fields
+                                           : std::vector<std::string>(table.header().size())};
+    for (std::size_t i = 0; i < mapped.headers.size() && i < record.fields.size(); ++i) {
+      const auto& target = mapped.targets[i];
+      if (target && target->empty()) {
+        continue;
+      }
+      const std::string column = target ? *target : std::string(io::trim(mapped.headers[i]));
+      if (column.empty()) {
+        continue;
+      }
+      // An empty cell never erases what the workspace knows.
+      const std::string value = target ? mapped_value(map, column, record.fields[i])
+                                       : std::string(io::trim(record.fields[i]));
+      if (!value.empty()) {
+        candidate.fields[table.column(column)] = value;
+      }
+    }
+    io::Diagnostics problems;
+    workspace::read_student_row(table.header(), candidate, display, problems);
+    if (problems.has_errors()) {
+      report.rejected.push_back({record.line, reasons(problems)});
+      continue;
+    }
+    if (found == existing.end()) {
+      table.rows().push_back(std::move(candidate));
+      report.added.push_back(id);
+      continue;
+    }
+    auto& current = table.rows()[found->second].fields;
+    ChangedRow change{id, {}};
+    for (std::size_t c = 0; c < current.size(); ++c) {
+      if (current[c] != candidate.fields[c]) {
+        change.fields.push_back(table.header().names()[c]);
+      }
+    }
+    if (change.fields.empty()) {
+      ++report.unchanged;
+    } else {
+      current = std::move(candidate.fields);
+      report.changed.push_back(std::move(change));
+    }
+  }
+}
+
+std::string lower_case(std::string text)
+{
+  std::transform(text.begin(), text.end(), text.begin(), [](unsigned char c) {
+    return static_cast<char>(std::tolower(c));
+  });
+  return text;
+}
+
+void import_attendance(const MappedExport& mapped, const ColumnMap& map, EditableTable& table,
+                       const workspace::Workspace& workspace, ImportReport& report)
+{
+  const auto event_source = mapped.column_of("event_id");
+  if (!event_source) {
+    throw Error(fmt::format("{}:1: no column holds the event id (expected a header such as "
+                            "event_id or Tapahtuma, or a --map file)",
+                            report.source));
+  }
+  const auto student_source = mapped.column_of("student_id");
+  const auto company_source = mapped.column_of("company_id");
+  const auto email_source = mapped.column_of("email");
+  if (!student_source && !company_source && !email_source) {
+    throw Error(fmt::format("{}:1: no column names the attendee (student_id, company_id or "
+                            "email)",
+                            report.source));
+  }
+  std::unordered_map<std::string, std::string> student_by_email;
+  for (const auto& student : workspace.students) {
+    student_by_email.try_emplace(lower_case(student.email), student.id);
+  }
+  std::unordered_map<std::string, std::string> company_by_email;
+  for (const auto& company : workspace.companies) {
+    if (!company.contact.email.empty()) {
+      company_by_email.try_emplace(lower_case(company.contact.email), company.id);
+    }
+  }
+  table.add_columns({"event_id", "student_id", "company_id"});
+  const std::size_t event_column = table.column("event_id");
+  const std::size_t student_column = table.column("student_id");
+  const std::size_t company_column = table.column("company_id");
+  using Key = std::tuple<std::string, std::string, std::string>;
+  std::set<Key> present;
+  for (const auto& row : table.rows()) {
+    present.emplace(io::trim(row.fields[event_column]), io::trim(row.fields[student_column]),
+                    io::trim(row.fields[company_column]));
+  }
+
+  for (const auto& record : mapped.rows) {
+    const std::string event = mapped_value(map, "event_id", field_or_empty(record, event_source));
+    std::string student = mapped_value(map, "student_id", field_or_empty(record, student_source));
+    std::string company = mapped_value(map, "company_id", field_or_empty(record, company_source));
+    const std::string email = lower_case(std::string(io::trim(field_or_empty(record, email_source))));
+    std::vector<std::string> problems;
+    if (student.empty() && company.empty() && !email.empty()) {
+      if (const auto it = student_by_email.find(email); it != student_by_email.end()) {
+        student = it->second;
+      } else if (const auto found = company_by_email.find(email); found != company_by_email.end()) {
+        company = found->second;
+      } else {
+        problems.push_back("email: no student or company contact has this address");
+      }
+    }
+    if (event.empty()) {
+      problems.push_back("event_id: a value is required");
+    } else if (workspace.find_event(event) == nullptr) {
+      problems.push_back(fmt::format("event_id: no event \"{}\" in {}", event, names::events));
+    }
+    if (problems.empty() && student.empty() == company.empty()) {
+      problems.push_back("exactly one of student_id and company_id must be filled");
+    }
+    if (!student.empty() && workspace.student_index.count(student) == 0) {
+      problems.push_back(fmt::format("student_id: no student \"{}\" in {}", student, names::students));
+    }
+    if (!company.empty() && workspace.find_company(company) == nullptr) {
+      problems.push_back(fmt::format("company_id: no company \"{}\" in {}", company, names::companies));
+    }
+    if (!problems.empty()) {
+      report.rejected.push_back({record.line, fmt::format("{}", fmt::join(problems, "; "))});
+      continue;
+    }
+    if (!present.emplace(event, student, company).second) {
+      ++report.unchanged;
+      continue;
+    }
+    io::CsvRecord row{record.line, std::vector<std::string>(table.header().size())};
+    row.fields[event_column] = event;
+    row.fields[student_column] = student;
+    row.fields[company_column] = company;
+    table.rows().push_back(std::move(row));
+    report.added.push_back(fmt::format("{} {}", event, student.empty() ? company : student));
+  }
+}
+
+// --- companies.yaml ---------------------------------------------------------
+
+// An id from a company name, for exports without ids: "Öja Automation Oy" ->
+// "oja-automation-oy".
+std::string id_from_name(std::string_view name)
+{
+  std::string id;
+  for (std::size_t i = 0; i < name.size(); ++i) {
+    const auto c = static_cast<unsigned char>(name[i]);
+    if (c == 0xC3 && i + 1 < name.size()) {
+      const auto next = static_cast<unsigned char>(name[i + 1]);
+      const char* folded = (next == 0xA4 || next == 0x84 || next == 0xA5 || next == 0x85) ? "a"
+                           : (next == 0xB6 || next == 0x96)                                ? "o"
+                                                                                            : "";
+      id += folded;
+      ++i;
+    } else if (std::isalnum(c)) {
+      id += static_cast<char>(std::tolower(c));
+    } else if (!id.empty() && id.back() != '-') {
+      id += '-';
+    }
+  }
+  while (!id.empty() && id.back() == '-') {
+    id.pop_back();
+  }
+  return id;
+}
+
+YAML::Node list_node(const std::string& cell, std::string_view column, const ColumnMap& map)
+{
+  YAML::Node list(YAML::NodeType::Sequence);
+  list.SetStyle(YAML::EmitterStyle::Flow);
+  const char separator = cell.find(';') != std::string::npos ? ';' : ',';
+  for (const auto& item : io::split_list(cell, separator)) {
+    list.push_back(mapped_value(map, column, item));
+  }
+  return list;
+}
+
+// One company of a CSV export, in the shape of a companies.yaml entry.
+YAML::Node company_from_row(const MappedExport& mapped, const io::CsvRecord& record,
+                            const ColumnMap& map)
+{
+  YAML::Node company(YAML::NodeType::Map);
+  for (std::size_t i = 0; i < mapped.headers.size() && i < record.fields.size(); ++i) {
+    const auto& target = mapped.targets[i];
+    const std::string key = target ? *target : std::string(io::trim(mapped.headers[i]));
+    const std::string raw(io::trim(record.fields[i]));
+    if (key.empty() || raw.empty()) {
+      continue;
+    }
+    if (key == "target_markets" || key == "working_languages") {
+      company[key] = list_node(raw, key, map);
+    } else if (key.rfind("contact_", 0) == 0) {
+      company["contact"][key.substr(8)] = mapped_value(map, key, raw);
+    } else {
+      company[key] = target ? mapped_value(map, key, raw) : raw;
+    }
+  }
+  return company;
+}
+
+// Normalises the scalar values of a YAML export's company as a CSV one's are.
+void normalise_company(YAML::Node company, const ColumnMap& map)
+{
+  for (auto entry : company) {
+    const std::string key = entry.first.Scalar();
+    if (entry.second.IsScalar()) {
+      entry.second = mapped_value(map, key, entry.second.Scalar());
+    } else if (entry.second.IsSequence() && (key == "target_markets" || key == "working_languages")) {
+      for (std::size_t i = 0; i < entry.second.size(); ++i) {
+        if (entry.second[i].IsScalar()) {
+          entry.second[i] = mapped_value(map, key, entry.second[i].Scalar());
+        }
+      }
+    }
+  }
+}
+
+struct IncomingCompany {
+  std::size_t line;
+  YAML::Node node;
+};
+
+std::vector<IncomingCompany> read_incoming_companies(const std::string& text,
+                                                     const std::string& display, char delimiter,
+                                                     const ColumnMap& map, ImportReport& report)
+{
+  std::vector<IncomingCompany> incoming;
+  const auto extension = lower_case(fs::path(display).extension().string());
+  if (extension == ".yaml" || extension == ".yml") {
+    io::Diagnostics problems;
+    const auto root = io::parse_yaml(text, display, problems);
+    if (!root) {
+      throw Error(problems_text(problems));
+    }
+    const YAML::Node list = root->IsMap() ? (*root)["companies"] : *root;
+    if (!list.IsSequence()) {
+      throw Error(fmt::format("{}: expected a list of companies (or a companies: list)", display));
+    }
+    for (const auto& item : list) {
+      if (!item.IsMap()) {
+        report.rejected.push_back({io::yaml_line(item), "expected a mapping of company keys"});
+        continue;
+      }
+      YAML::Node company = YAML::Clone(item);
+      normalise_company(company, map);
+      incoming.push_back({io::yaml_line(item), company});
+    }
+    return incoming;
+  }
+  report.delimiter = delimiter;
+  const MappedExport mapped = map_export(text, display, delimiter, map, report);
+  if (!mapped.column_of("id") && !mapped.column_of("name")) {
+    throw Error(fmt::format("{}:1: no column holds the company id or name", display));
+  }
+  for (const auto& record : mapped.rows) {
+    incoming.push_back({record.line, company_from_row(mapped, record, map)});
+  }
+  return incoming;
+}
+
+std::string dump(const YAML::Node& node)
+{
+  if (!node.IsDefined()) {
+    return "";
+  }
+  YAML::Emitter out;
+  out << node;
+  return out.c_str();
+}
+
+// Copies the keys of `incoming` onto `merged`: contact details key by key,
+// openings by opening id, everything else whole.
+void merge_company(YAML::Node merged, const YAML::Node& incoming)
+{
+  for (const auto& entry : incoming) {
+    const std::string key = entry.first.Scalar();
+    if (key == "contact" && entry.second.IsMap() && merged["contact"].IsMap()) {
+      for (const auto& detail : entry.second) {
+        merged["contact"][detail.first.Scalar()] = YAML::Clone(detail.second);
+      }
+    } else if (key == "openings" && entry.second.IsSequence() && merged["openings"].IsSequence()) {
+      YAML::Node openings = merged["openings"];
+      for (const auto& opening : entry.second) {
+        bool replaced = false;
+        for (std::size_t i = 0; i < openings.size() && opening.IsMap(); ++i) {
+          if (openings[i].IsMap() && dump(openings[i]["id"]) == dump(opening["id"])) {
+            openings[i] = YAML::Clone(opening);
+            replaced = true;
+          }
+        }
+        if (!replaced) {
+          openings.push_back(YAML::Clone(opening));
+        }
+      }
+    } else {
+      merged[key] = YAML::Clone(entry.second);
+    }
+  }
+}
+
+void import_companies(const std::vector<IncomingCompany>& incoming, YAML::Node root,
+                      const std::string& display, ImportReport& report)
+{
+  YAML::Node companies = root["companies"];
+  if (!companies.IsSequence()) {
+    companies = YAML::Node(YAML::NodeType::Sequence);
+    root["companies"] = companies;
+  }
+  std::unordered_map<std::string, std::size_t> position;
+  for (std::size_t i = 0; i < companies.size(); ++i) {
+    if (companies[i].IsMap() && companies[i]["id"].IsScalar()) {
+      position.try_emplace(companies[i]["id"].Scalar(), i);
+    }
+  }
+  std::map<std::string, std::size_t> seen_in_export;
+  for (const auto& [line, node] : incoming) {
+    std::string id = node["id"].IsScalar() ? std::string(io::trim(node["id"].Scalar())) : "";
+    if (id.empty() && node["name"].IsScalar()) {
+      id = id_from_name(node["name"].Scalar());
+    }
+    if (id.empty()) {
+      report.rejected.push_back({line, "id: a value (or a name to make one from) is required"});
+      continue;
+    }
+    if (const auto [it, inserted] = seen_in_export.emplace(id, line); !inserted) {
+      report.rejected.push_back(
+        {line, fmt::format("id {} appears again (first on line {} of the export)", id, it->second)});
+      continue;
+    }
+    const auto found = position.find(id);
+    YAML::Node merged(YAML::NodeType::Map);
+    if (found != position.end()) {
+      merged = YAML::Clone(companies[found->second]);
+    } else {
+      merged["id"] = id;
+      merged["openings"] = YAML::Node(YAML::NodeType::Sequence);
+    }
+    merge_company(merged, node);
+    merged["id"] = id;
+
+    // The merged entry must pass the same checks as companies.yaml itself, and its
+    // opening ids must not clash with another company's.
+    YAML::Node document;
+    document["companies"].push_back(merged);
+    io::Diagnostics problems;
+    workspace::read_companies(dump(document), display, problems);
+    std::vector<std::string> clashes;
+    for (const auto& opening : merged["openings"]) {
+      for (std::size_t i = 0; i < companies.size(); ++i) {
+        if (found != position.end() && i == found->second) {
+          continue;
+        }
+        for (const auto& other : companies[i]["openings"]) {
+          if (dump(other["id"]) == dump(opening["id"])) {
+            clashes.push_back(fmt::format("openings: opening id {} is already used by {}",
+                                          dump(opening["id"]), dump(companies[i]["id"])));
+          }
+        }
+      }
+    }
+    if (problems.has_errors() || !clashes.empty()) {
+      std::string reason = reasons(problems);
+      for (const auto& clash : clashes) {
+        reason += reason.empty() ? clash : "; " + clash;
+      }
+      report.rejected.push_back({line, reason});
+      continue;
+    }
+    if (found == position.end()) {
+      position.emplace(id, companies.size());
+      companies.push_back(merged);
+      report.added.push_back(id);
+      continue;
+    }
+    const YAML::Node current = companies[found->second];
+    ChangedRow change{id, {}};
+    std::set<std::string> keys;
+    for (const auto& entry : current) {
+      keys.insert(entry.first.Scalar());
+    }
+    for (const auto& entry : merged) {
+      keys.insert(entry.first.Scalar());
+    }
+    for (const auto& key : keys) {
+      if (dump(current[key]) != dump(merged[key])) {
+        change.fields.push_back(key);
+      }
+    }
+    if (change.fields.empty()) {
+      ++report.unchanged;
+    } else {
+      companies[found->second] = merged;
+      report.changed.push_back(std::move(change));
+    }
+  }
+}
+
+std::string yaml_text(const YAML::Node& root, std::string_view header_comment)
+{
+  YAML::Emitter out;
+  out << root;
+  return fmt::format("{}{}\n", header_comment, out.c_str());
+}
+
+} // namespace
+
+char detect_delimiter(std::string_view text)
+{
+  std::map<char, int> counts{{',', 0}, {';', 0}, {'\t', 0}};
+  bool in_quotes = false;
+  for (const char c : text) {
+    if (c == '"') {
+      in_quotes = !in_quotes;
+    } else if (!in_quotes && (c == '\n' || c == '\r')) {
+      break;
+    } else if (!in_quotes && counts.count(c) > 0) {
+      ++counts[c];
+    }
+  }
+  char best = ',';
+  for (const char candidate : {';', '\t'}) {
+    if (counts[candidate] > counts[best]) {
+      best = candidate;
+    }
+  }
+  return best;
+}
+
+ImportReport import_file(const workspace::WorkspacePaths& paths, const ImportOptions& options)
+{
+  const ColumnMap map = load_column_map(options);
+  const std::string text = read_export_text(options);
+  ImportReport report;
+  report.source = options.file.string();
+  const char delimiter = delimiter_char(options.delimiter, text);
+
+  // From here on no other run may change the workspace until this one has written.
+  // A dry run writes nothing, not even the lock file; reads are safe without it
+  // because every write is an atomic rename.
+  std::optional<workspace::WorkspaceWriter> writer;
+  if (!options.dry_run) {
+    writer.emplace(paths);
+  }
+  std::string_view target_name;
+  std::string new_contents;
+  switch (options.kind) {
+  case ImportKind::students: {
+    target_name = names::students;
+    report.delimiter = delimiter;
+    const MappedExport mapped = map_export(text, report.source, delimiter, map, report);
+    EditableTable table(paths, names::students, workspace::students_schema(), true);
+    import_students(mapped, map, table, report.source, report);
+    new_contents = table.text();
+    break;
+  }
+  case ImportKind::attendance: {
+    target_name = names::attendance;
+    report.delimiter = delimiter;
+    const MappedExport mapped = map_export(text, report.source, delimiter, map, report);
+    io::Diagnostics ignored; // `tandem check` reports the workspace's own problems
+    const auto workspace = workspace::load_workspace(paths, ignored);
+    EditableTable table(paths, names::attendance, workspace::attendance_schema(), false);
+    import_attendance(mapped, map, table, workspace, report);
+    new_contents = table.text();
+    break;
+  }
+  case ImportKind::companies: {
+    target_name = names::companies;
+    const auto incoming = read_incoming_companies(text, report.source, delimiter, map, report);
+    const auto current = io::read_file_if_exists(paths.file(names::companies));
+    if (!current) {
+      throw Error(fmt::format("{}: this required file is missing (`tandem init` creates a "
+                              "workspace)",
+                              paths.display(names::companies)));
+    }
+    io::Diagnostics problems;
+    auto root = io::parse_yaml(*current, paths.display(names::companies), problems);
+    if (!root || !root->IsMap()) {
+      throw Error(fmt::format("{}: the workspace file is not a valid companies: list; fix it "
+                              "first (tandem check)",
+                              paths.display(names::companies)));
+    }
+    import_companies(incoming, *root, report.source, report);
+    new_contents = yaml_text(*root, "# Rewritten by `tandem import companies`; the previous "
+                                    "version is in .tandem/backup/companies.yaml/\n");
+    break;
+  }
+  }
+  report.target = paths.display(target_name);
+  std::sort(report.rejected.begin(), report.rejected.end(),
+            [](const RejectedRow& a, const RejectedRow& b) { return a.line < b.line; });
+  if (writer && (!report.added.empty() || !report.changed.empty())) {
+    writer->replace(target_name, new_contents);
+    report.written = true;
+  }
+  return report;
+}
+
+} // namespace tandem::import

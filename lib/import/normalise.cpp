@@ -1,1 +1,159 @@
+#include "import/normalise.hpp"
 
+#include "import/column_map.hpp"
+#include "io/csv.hpp"
+#include "model/values.hpp"
+
+#include <fmt/format.h>
+
+#include <map>
+#include <set>
+#include <vector>
+
+namespace tandem::import {
+
+namespace {
+
+using WordTable = std::map<std::string, std::string, std::less<>>;
+
+// Words per kind of value, keyed by alias_key() spelling.
+const std::map<std::string, WordTable, std::less<>>& word_tables()
+{
+  static const WordTable yes_no = {
+    {"kyllä", "yes"}, {"k", "yes"}, {"y", "yes"}, {"true", "yes"}, {"1", "yes"}, {"x", "yes"},
+    {"ja", "yes"},    {"ei", "no"}, {"e", "no"},  {"n", "no"},     {"false", "no"}, {"0", "no"},
+    {"nej", "no"}};
+  static const std::map<std::string, WordTable, std::less<>> tables = {
+    {"group",
+     {{"kansainvälinen", "international"}, {"kv", "international"}, {"intl", "international"},
+      {"ulkomainen", "international"}, {"kv opiskelija", "international"},
+      {"kotimainen", "domestic"}, {"suomalainen", "domestic"}, {"finnish", "domestic"},
+      {"inhemsk", "domestic"}}},
+    {"field",
+     {{"liiketalous", "business"}, {"kauppa", "business"}, {"tradenomi", "business"},
+      {"business administration", "business"}, {"tekniikka", "engineering"},
+      {"insinööri", "engineering"}, {"technology", "engineering"}, {"muu", "other"}}},
+    {"gender",
+     {{"nainen", "female"}, {"naine", "female"}, {"woman", "female"}, {"f", "female"},
+      {"n", "female"}, {"kvinna", "female"}, {"mies", "male"}, {"man", "male"}, {"m", "male"},
+      {"muu", "other"}, {"non binary", "other"}, {"muunsukupuolinen", "other"},
+      {"ei halua kertoa", "undisclosed"}, {"prefer not to say", "undisclosed"},
+      {"ei tiedossa", "undisclosed"}}},
+    {"status",
+     {{"opiskelija", "student"}, {"läsnä", "student"}, {"valmistunut", "graduated"},
+      {"alumni", "graduated"}, {"alumnus", "graduated"}}},
+    {"employment_status",
+     {{"työllinen", "employed"}, {"työssä", "employed"}, {"yrittäjä", "employed"},
+      {"self employed", "employed"}, {"työtön", "unemployed"},
+      {"pitkäaikaistyötön", "long_term_unemployed"}, {"long term unemployed", "long_term_unemployed"},
+      {"työvoiman ulkopuolella", "inactive"}, {"opiskelija", "inactive"}, {"student", "inactive"}}},
+    {"education",
+     {{"isced1 2", "isced1-2"}, {"isced3 4", "isced3-4"}, {"isced5 8", "isced5-8"},
+      {"perusaste", "isced1-2"}, {"peruskoulu", "isced1-2"}, {"toinen aste", "isced3-4"},
+      {"lukio", "isced3-4"}, {"ammatillinen", "isced3-4"}, {"ylioppilas", "isced3-4"},
+      {"korkea aste", "isced5-8"}, {"amk", "isced5-8"}, {"yliopisto", "isced5-8"},
+      {"bachelor", "isced5-8"}, {"master", "isced5-8"}}},
+    {"disability", {{"kyllä", "yes"}, {"ei", "no"}, {"ei halua kertoa", "undisclosed"},
+                    {"prefer not to say", "undisclosed"}}},
+    {"foreign_background", yes_no},
+    {"share_profile", yes_no},
+    {"size",
+     {{"mikro", "micro"}, {"mikroyritys", "micro"}, {"pieni", "small"}, {"pienyritys", "small"},
+      {"keskisuuri", "medium"}, {"suuri", "large"}, {"suuryritys", "large"}}},
+  };
+  return tables;
+}
+
+const std::set<std::string, std::less<>> k_date_columns = {"joined", "left", "available_from",
+                                                           "available_to"};
+const std::set<std::string, std::less<>> k_country_columns = {"home_country", "citizenship",
+                                                              "markets", "target_markets"};
+const std::set<std::string, std::less<>> k_lower_case_columns = {
+  "skills", "working_languages", "group", "field", "gender", "status", "employment_status",
+  "education", "disability", "foreign_background", "share_profile", "size"};
+const std::set<std::string, std::less<>> k_name_columns = {"first_name", "last_name", "name",
+                                                           "contact_name"};
+
+// d.m.yyyy (Finnish) to yyyy-mm-dd; anything else unchanged.
+std::string finnish_date_to_iso(std::string_view text)
+{
+  std::vector<std::string> parts;
+  std::size_t begin = 0;
+  for (std::size_t i = 0; i <= text.size(); ++i) {
+    if (i == text.size() || text[i] == '.') {
+      parts.emplace_back(text.substr(begin, i - begin));
+      begin = i + 1;
+    }
+  }
+  if (parts.size() != 3) {
+    return std::string(text);
+  }
+  const auto day = model::parse_int(parts[0], 1, 31);
+  const auto month = model::parse_int(parts[1], 1, 12);
+  const auto year = model::parse_int(parts[2], 1900, 2100);
+  if (!day || !month || !year || parts[2].size() != 4) {
+    return std::string(text);
+  }
+  return fmt::format("{:04}-{:02}-{:02}", *year, *month, *day);
+}
+
+std::string change_case(std::string text, bool upper)
+{
+  for (char& c : text) {
+    if (upper && c >= 'a' && c <= 'z') {
+      c = static_cast<char>(c - 'a' + 'A');
+    } else if (!upper && c >= 'A' && c <= 'Z') {
+      c = static_cast<char>(c - 'A' + 'a');
+    }
+  }
+  return text;
+}
+
+std::string single_spaces(std::string_view text)
+{
+  std::string result;
+  bool space = false;
+  for (const char c : text) {
+    if (c == ' ' || c == '\t' || c == '\n' || c == '\r') {
+      space = !result.empty();
+      continue;
+    }
+    if (space) {
+      result += ' ';
+      space = false;
+    }
+    result += c;
+  }
+  return result;
+}
+
+} // namespace
+
+std::string normalise_value(std::string_view column, std::string_view value)
+{
+  const std::string trimmed(io::trim(value));
+  if (trimmed.empty()) {
+    return trimmed;
+  }
+  const auto& tables = word_tables();
+  if (const auto table = tables.find(column); table != tables.end()) {
+    if (const auto word = table->second.find(alias_key(trimmed)); word != table->second.end()) {
+      return word->second;
+    }
+  }
+  if (k_date_columns.count(column) > 0) {
+    return finnish_date_to_iso(trimmed);
+  }
+  if (k_country_columns.count(column) > 0) {
+    return change_case(trimmed, true);
+  }
+  if (k_lower_case_columns.count(column) > 0) {
+    return change_case(trimmed, false);
+  }
+  if (k_name_columns.count(column) > 0) {
+    return single_spaces(trimmed);
+  }
+  return trimmed;
+}
+
+} // namespace tandem::import

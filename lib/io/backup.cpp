@@ -33,8 +33,10 @@ fs::path BackupStore::save(const fs::path& file)
   // even when two copies are made within one second.
   std::vector<fs::path> copies;
   for (const auto& entry : fs::directory_iterator(folder)) {
-    if (entry.is_regular_file() && entry.path().filename().string().find(temporary_file_marker)
-                                     == std::string::npos) {
+    const std::string name = entry.path().filename().string();
+    const bool ours = name.size() > 7 && name[6] == '-'
+                      && name.find_first_not_of("0123456789") == 6;
+    if (entry.is_regular_file() && ours) {
       copies.push_back(entry.path());
     }
   }

@@ -1,0 +1,16 @@
+#pragma once
+
+#include <string>
+#include <string_view>
+
+namespace tandem::import {
+
+// Turns a value as another system writes it into the contract's spelling, for one
+// contract column: Finnish and English words for enums (`kansainvälinen` ->
+// `international`, `nainen` -> `female`, `kyllä` -> `yes`), Finnish dates
+// (`1.9.2022` -> `2022-09-01`), upper-case country codes, lower-case language
+// codes and tags, single spaces in names. A value it does not recognise is
+// returned trimmed, to be judged (and rejected with a reason) by the validators.
+std::string normalise_value(std::string_view column, std::string_view value);
+
+} // namespace tandem::import
