@@ -466,11 +466,11 @@ void normalise_company(YAML::Node company, const ColumnMap& map)
 {
   for (auto entry : company) {
     const std::string key = entry.first.Scalar();
-    if (entry.second.IsScalar()) {
+    if (io::is_scalar(entry.second)) {
       entry.second = mapped_value(map, key, entry.second.Scalar());
-    } else if (entry.second.IsSequence() && (key == "target_markets" || key == "working_languages")) {
+    } else if (io::is_sequence(entry.second) && (key == "target_markets" || key == "working_languages")) {
       for (std::size_t i = 0; i < entry.second.size(); ++i) {
-        if (entry.second[i].IsScalar()) {
+        if (io::is_scalar(entry.second[i])) {
           entry.second[i] = mapped_value(map, key, entry.second[i].Scalar());
         }
       }
@@ -496,11 +496,11 @@ std::vector<IncomingCompany> read_incoming_companies(const std::string& text,
       throw Error(problems_text(problems));
     }
     const YAML::Node list = root->IsMap() ? (*root)["companies"] : *root;
-    if (!list.IsSequence()) {
+    if (!io::is_sequence(list)) {
       throw Error(fmt::format("{}: expected a list of companies (or a companies: list)", display));
     }
     for (const auto& item : list) {
-      if (!item.IsMap()) {
+      if (!io::is_map(item)) {
         report.rejected.push_back({io::yaml_line(item), "expected a mapping of company keys"});
         continue;
       }
@@ -537,16 +537,16 @@ void merge_company(YAML::Node merged, const YAML::Node& incoming)
 {
   for (const auto& entry : incoming) {
     const std::string key = entry.first.Scalar();
-    if (key == "contact" && entry.second.IsMap() && merged["contact"].IsMap()) {
+    if (key == "contact" && io::is_map(entry.second) && io::is_map(merged["contact"])) {
       for (const auto& detail : entry.second) {
         merged["contact"][detail.first.Scalar()] = YAML::Clone(detail.second);
       }
-    } else if (key == "openings" && entry.second.IsSequence() && merged["openings"].IsSequence()) {
+    } else if (key == "openings" && io::is_sequence(entry.second) && io::is_sequence(merged["openings"])) {
       YAML::Node openings = merged["openings"];
       for (const auto& opening : entry.second) {
         bool replaced = false;
-        for (std::size_t i = 0; i < openings.size() && opening.IsMap(); ++i) {
-          if (openings[i].IsMap() && dump(openings[i]["id"]) == dump(opening["id"])) {
+        for (std::size_t i = 0; i < openings.size() && io::is_map(opening); ++i) {
+          if (io::is_map(openings[i]) && dump(openings[i]["id"]) == dump(opening["id"])) {
             openings[i] = YAML::Clone(opening);
             replaced = true;
           }
@@ -565,20 +565,20 @@ void import_companies(const std::vector<IncomingCompany>& incoming, YAML::Node r
                       const std::string& display, ImportReport& report)
 {
   YAML::Node companies = root["companies"];
-  if (!companies.IsSequence()) {
+  if (!io::is_sequence(companies)) {
     companies = YAML::Node(YAML::NodeType::Sequence);
     root["companies"] = companies;
   }
   std::unordered_map<std::string, std::size_t> position;
   for (std::size_t i = 0; i < companies.size(); ++i) {
-    if (companies[i].IsMap() && companies[i]["id"].IsScalar()) {
+    if (io::is_map(companies[i]) && io::is_scalar(companies[i]["id"])) {
       position.try_emplace(companies[i]["id"].Scalar(), i);
     }
   }
   std::map<std::string, std::size_t> seen_in_export;
   for (const auto& [line, node] : incoming) {
-    std::string id = node["id"].IsScalar() ? std::string(io::trim(node["id"].Scalar())) : "";
-    if (id.empty() && node["name"].IsScalar()) {
+    std::string id = io::is_scalar(node["id"]) ? std::string(io::trim(node["id"].Scalar())) : "";
+    if (id.empty() && io::is_scalar(node["name"])) {
       id = id_from_name(node["name"].Scalar());
     }
     if (id.empty()) {

@@ -16,6 +16,11 @@
 
 namespace tandem::io {
 
+class LineSource : public ::io::LineReader {
+public:
+  using ::io::LineReader::LineReader;
+};
+
 namespace {
 
 bool is_space(char c)
@@ -107,7 +112,7 @@ bool line_is_blank(std::string_view line)
 
 } // namespace
 
-CsvReader::CsvReader(std::string display_name, std::unique_ptr<::io::LineReader> lines,
+CsvReader::CsvReader(std::string display_name, std::unique_ptr<LineSource> lines,
                      char delimiter, std::string_view raw_start)
   : m_display_name(std::move(display_name)),
     m_lines(std::move(lines)),
@@ -133,7 +138,7 @@ CsvReader CsvReader::from_file(const std::filesystem::path& path, std::string di
   probe.read(raw_start.data(), static_cast<std::streamsize>(raw_start.size()));
   raw_start.resize(static_cast<std::size_t>(probe.gcount()));
   try {
-    auto lines = std::make_unique<::io::LineReader>(path.string());
+    auto lines = std::make_unique<LineSource>(path.string());
     return CsvReader(std::move(display_name), std::move(lines), delimiter, raw_start);
   } catch (const ::io::error::base& e) {
     throw Error(fmt::format("{}: cannot read the file: {}", display_name, e.what()));
@@ -143,7 +148,7 @@ CsvReader CsvReader::from_file(const std::filesystem::path& path, std::string di
 CsvReader CsvReader::from_memory(std::string display_name, std::string_view contents,
                                  char delimiter)
 {
-  auto lines = std::make_unique<::io::LineReader>(display_name, contents.data(),
+  auto lines = std::make_unique<LineSource>(display_name, contents.data(),
                                                   contents.data() + contents.size());
   return CsvReader(std::move(display_name), std::move(lines), delimiter, contents);
 }

@@ -9,11 +9,9 @@
 #include <unordered_map>
 #include <vector>
 
-namespace io {
-class LineReader;
-}
-
 namespace tandem::io {
+
+class LineSource; // fast-cpp-csv-parser's line reader, kept out of this header
 
 // One CSV record (RFC 4180) and the physical line where it starts.
 struct CsvRecord {
@@ -47,12 +45,12 @@ public:
   const std::string& display_name() const { return m_display_name; }
 
 private:
-  CsvReader(std::string display_name, std::unique_ptr<::io::LineReader> lines,
+  CsvReader(std::string display_name, std::unique_ptr<LineSource> lines,
             char delimiter, std::string_view raw_start);
   char* next_line();
 
   std::string m_display_name;
-  std::unique_ptr<::io::LineReader> m_lines;
+  std::unique_ptr<LineSource> m_lines;
   char m_delimiter;
   bool m_uses_crlf = false;
   bool m_had_bom = false;

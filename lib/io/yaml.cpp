@@ -14,6 +14,21 @@ std::optional<YAML::Node> parse_yaml(std::string_view text, const std::string& f
   }
 }
 
+bool is_scalar(const YAML::Node& node)
+{
+  return node.IsDefined() && node.IsScalar();
+}
+
+bool is_map(const YAML::Node& node)
+{
+  return node.IsDefined() && node.IsMap();
+}
+
+bool is_sequence(const YAML::Node& node)
+{
+  return node.IsDefined() && node.IsSequence();
+}
+
 std::size_t yaml_line(const YAML::Node& node)
 {
   const int line = node.Mark().line;

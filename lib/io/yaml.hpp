@@ -15,6 +15,12 @@ namespace tandem::io {
 std::optional<YAML::Node> parse_yaml(std::string_view text, const std::string& file,
                                      Diagnostics& diagnostics);
 
+// yaml-cpp throws when the missing key of a const node is asked its type; these
+// ask safely and answer false for a missing node.
+bool is_scalar(const YAML::Node& node);
+bool is_map(const YAML::Node& node);
+bool is_sequence(const YAML::Node& node);
+
 // 1-based line and column of a node, for FILE:LINE:COLUMN messages.
 std::size_t yaml_line(const YAML::Node& node);
 std::size_t yaml_column(const YAML::Node& node);

@@ -402,7 +402,7 @@ std::vector<model::Company> read_companies(std::string_view text, const std::str
     const YAML::Node openings = node["openings"];
     if (openings.IsDefined() && !openings.IsNull() && !openings.IsSequence()) {
       reader.error("openings", "expected a list of openings (or [] for none)");
-    } else if (openings.IsSequence()) {
+    } else if (io::is_sequence(openings)) {
       std::size_t opening_index = 0;
       for (const auto& opening_node : openings) {
         const std::string path = fmt::format("{}.openings[{}]", source.path(), opening_index++);

@@ -1,0 +1,140 @@
+#include "run_tandem.hpp"
+
+#include <catch2/catch.hpp>
+
+using namespace tandem::test;
+
+TEST_CASE("check passes on the shipped example workspace with a one-line summary")
+{
+  const auto result = run_tandem({"-C", TANDEM_EXAMPLES, "check"});
+  CHECK(result.exit_code == 0);
+  CHECK(result.err.empty());
+  const auto lines = lines_of(result.out);
+  REQUIRE(lines.size() == 1);
+  // Figures the example was built to show (docs/user-guide.md): 84 students,
+  // 56 companies by Business ID, 11 tandem + 5 solo + 1 cancelled placements.
+  CHECK_THAT(lines[0], Catch::StartsWith("check: ok: 84 students, 57 companies (56 Business IDs)"));
+  CHECK_THAT(lines[0], Catch::Contains("17 placements; 0 warning(s)"));
+}
+
+TEST_CASE("check --quiet prints nothing when all is well")
+{
+  const auto result = run_tandem({"-C", TANDEM_EXAMPLES, "--quiet", "check"});
+  CHECK(result.exit_code == 0);
+  CHECK(result.out.empty());
+  CHECK(result.err.empty());
+}
+
+TEST_CASE("check passes on valid but awkward files")
+{
+  // BOM, CRLF, a quoted field holding a newline, unquoted NO in YAML and CSV,
+  // unknown extra columns, a doubled quote.
+  const auto result = run_tandem({"-C", std::string(TANDEM_FIXTURES) + "/awkward", "check"});
+  INFO(result.err);
+  CHECK(result.exit_code == 0);
+  CHECK(result.err.empty());
+  CHECK_THAT(result.out, Catch::StartsWith("check: ok: 2 students"));
+}
+
+TEST_CASE("check names every problem of a broken workspace by file and line")
+{
+  TemporaryFolder temporary;
+  const auto workspace = copy_fixture("broken", temporary.path());
+  const auto result = run_tandem({"check"}, {workspace, {}});
+  CHECK(result.exit_code == 1);
+  // Line numbers counted by hand in tests/fixtures/broken/.
+  const std::vector<std::string> expected = {
+    "companies.yaml:4:18: error: companies[0].business_id: expected a Finnish Business ID "
+    "(1234567-8) with a valid check digit, got \"2451398-7\"",
+    "outcomes.csv:1: error: missing required column \"status\"",
+    "placements.csv:2: error: opening_id: no opening \"no-such-opening\" in companies.yaml",
+    "students.csv:2:7: error: joined: expected a real calendar date as YYYY-MM-DD, got "
+    "\"2023-02-30\"",
+    "students.csv:3:5: error: group: expected international or domestic, got \"exchange\"",
+    "students.csv:4:1: error: id: duplicate id \"s1\": first used on line 2",
+  };
+  CHECK(lines_of(result.err) == expected);
+  CHECK(result.out == "check: 6 error(s), 0 warning(s)\n");
+}
+
+TEST_CASE("a missing required file and a file that is not YAML are errors")
+{
+  TemporaryFolder temporary;
+  const auto workspace = copy_fixture("minimal", temporary.path());
+  std::filesystem::remove(workspace / "students.csv");
+  write_text(workspace / "events.yaml", "events:\n  - id: x\n    kind: [workshop\n");
+  const auto result = run_tandem({"check"}, {workspace, {}});
+  CHECK(result.exit_code == 1);
+  CHECK_THAT(result.err, Catch::Contains("students.csv: error: this required file is missing"));
+  CHECK_THAT(result.err, Catch::Contains("events.yaml:4:1: error: not valid YAML"));
+}
+
+TEST_CASE("warnings alone leave check's exit status at 0")
+{
+  TemporaryFolder temporary;
+  const auto workspace = copy_fixture("awkward", temporary.path());
+  // s2 joins after the confirmed placement starts, and the opening now needs German.
+  write_text(workspace / "students.csv",
+             "id,first_name,last_name,email,group,field,languages,joined\n"
+             "s1,Ingrid,Berg,ingrid.berg@example.fi,international,business,en:C1,2024-01-01\n"
+             "s2,Eetu,Makinen,eetu@example.fi,domestic,engineering,fi:native;en:B2,2024-06-01\n");
+  auto companies = read_text(workspace / "companies.yaml");
+  companies.replace(companies.find("{en: B2}"), 8, "{de: B1}");
+  write_text(workspace / "companies.yaml", companies);
+  const auto result = run_tandem({"check"}, {workspace, {}});
+  INFO(result.err);
+  CHECK(result.exit_code == 0);
+  CHECK_THAT(result.err, Catch::Contains("placements.csv:2: warning: the placement starts "
+                                         "2024-05-06, before student s2 joined the project "
+                                         "(2024-06-01)"));
+  CHECK_THAT(result.err, Catch::Contains("placements.csv:2: warning: confirmed placement breaks "
+                                         "matching rule 5: the opening needs de at B1"));
+  CHECK_THAT(result.out, Catch::Contains("2 warning(s)"));
+}
+
+TEST_CASE("links between files are checked")
+{
+  TemporaryFolder temporary;
+  const auto workspace = copy_fixture("minimal", temporary.path());
+  write_text(workspace / "attendance.csv",
+             "event_id,student_id,company_id\nws-1,s1,\nws-9,s1,\nws-1,s9,\nws-1,,acme\n");
+  write_text(workspace / "placements.csv",
+             "id,opening_id,international_id,domestic_id,status\np1,x,s2,s1,proposed\n");
+  write_text(workspace / "outcomes.csv", "student_id,date,status\ns7,2024-10-01,employed\n");
+  const auto result = run_tandem({"check"}, {workspace, {}});
+  CHECK(result.exit_code == 1);
+  const auto& err = result.err;
+  CHECK_THAT(err, Catch::Contains("attendance.csv:3: error: event_id: no event \"ws-9\" in events.yaml"));
+  CHECK_THAT(err, Catch::Contains("attendance.csv:4: error: student_id: no student \"s9\" in students.csv"));
+  CHECK_THAT(err, Catch::Contains("attendance.csv:5: error: company_id: no company \"acme\" in companies.yaml"));
+  CHECK_THAT(err, Catch::Contains("placements.csv:2: error: international_id: student \"s2\" is domestic, not international"));
+  CHECK_THAT(err, Catch::Contains("placements.csv:2: error: domestic_id: student \"s1\" is international, not domestic"));
+  CHECK_THAT(err, Catch::Contains("outcomes.csv:2: error: student_id: no student \"s7\" in students.csv"));
+}
+
+TEST_CASE("the workspace comes from -C, else TANDEM_WORKSPACE, else the current folder")
+{
+  const auto from_environment =
+    run_tandem({"check"}, {std::filesystem::temp_directory_path(), {{"TANDEM_WORKSPACE", TANDEM_EXAMPLES}}});
+  CHECK(from_environment.exit_code == 0);
+  const auto from_folder = run_tandem({"check"}, {TANDEM_EXAMPLES, {}});
+  CHECK(from_folder.exit_code == 0);
+  const auto flag_wins = run_tandem({"-C", std::string(TANDEM_FIXTURES) + "/broken", "check"},
+                                    {TANDEM_EXAMPLES, {{"TANDEM_WORKSPACE", TANDEM_EXAMPLES}}});
+  CHECK(flag_wins.exit_code == 1);
+}
+
+TEST_CASE("usage errors exit 2; help and version exit 0 on standard output")
+{
+  CHECK(run_tandem({"check", "--no-such-flag"}).exit_code == 2);
+  CHECK(run_tandem({}).exit_code == 2);
+  CHECK(run_tandem({"frobnicate"}).exit_code == 2);
+  CHECK(run_tandem({"import", "pets", "x.csv"}).exit_code == 2);
+  CHECK(run_tandem({"--quiet", "--verbose", "check"}).exit_code == 2);
+  const auto help = run_tandem({"--help"});
+  CHECK(help.exit_code == 0);
+  CHECK_THAT(help.out, Catch::Contains("import"));
+  const auto version = run_tandem({"--version"});
+  CHECK(version.exit_code == 0);
+  CHECK_THAT(version.out, Catch::StartsWith("tandem "));
+}

@@ -1,0 +1,228 @@
+#include "run_tandem.hpp"
+
+#include "io/csv.hpp"
+
+#include <catch2/catch.hpp>
+
+#include <map>
+
+using namespace tandem::test;
+namespace fs = std::filesystem;
+
+namespace {
+
+// students.csv as id -> column -> value, read with the library's CSV reader.
+std::map<std::string, std::map<std::string, std::string>> roster(const fs::path& workspace)
+{
+  const std::string text = read_text(workspace / "students.csv");
+  auto reader = tandem::io::CsvReader::from_memory("students.csv", text);
+  const auto table = tandem::io::read_csv_table(reader);
+  std::map<std::string, std::map<std::string, std::string>> rows;
+  for (const auto& row : table.rows) {
+    auto& columns = rows[row.fields.at(0)];
+    for (std::size_t i = 0; i < table.header.size(); ++i) {
+      columns[table.header.names()[i]] = i < row.fields.size() ? row.fields[i] : "";
+    }
+  }
+  return rows;
+}
+
+std::map<fs::path, std::string> snapshot(const fs::path& folder)
+{
+  std::map<fs::path, std::string> files;
+  for (const auto& entry : fs::recursive_directory_iterator(folder)) {
+    files[entry.path()] = entry.is_regular_file() ? read_text(entry.path()) : "<folder>";
+  }
+  return files;
+}
+
+} // namespace
+
+TEST_CASE("the Latin-1 register export with Finnish headers merges, then is unchanged")
+{
+  TemporaryFolder temporary;
+  const auto workspace = copy_examples(temporary.path());
+  const auto before = roster(workspace);
+  const std::vector<std::string> command = {"import", "students", "imports/opiskelijarekisteri.csv",
+                                            "--encoding", "latin1"};
+  const auto first = run_tandem(command, {workspace, {}});
+  INFO(first.out << first.err);
+  CHECK(first.exit_code == 0);
+  CHECK(first.err.empty());
+  CHECK_THAT(first.out, Catch::Contains("(delimiter ;, encoding latin1)"));
+  CHECK_THAT(first.out, Catch::Contains("  added: 4\n"));
+  CHECK_THAT(first.out, Catch::Contains("  changed: 5\n"));
+  CHECK_THAT(first.out, Catch::Contains("    s22002: municipality, Kampus\n"));
+  CHECK_THAT(first.out, Catch::Contains("    s23002: email, Kampus\n"));
+  CHECK_THAT(first.out, Catch::Contains("  rejected: 0\n"));
+
+  // The sample was written by scripts/make-example-data.py with these values.
+  const auto after = roster(workspace);
+  CHECK(after.size() == before.size() + 4);
+  const auto& new_student = after.at("s24001");
+  CHECK(new_student.at("first_name") == "Jääskeläinen Äijä"); // Latin-1 letters, now UTF-8
+  CHECK(new_student.at("last_name") == "Hämäläinen");
+  CHECK(new_student.at("group") == "domestic");              // "kotimainen"
+  CHECK(new_student.at("field") == "engineering");           // "tekniikka"
+  CHECK(new_student.at("gender") == "female");               // "nainen"
+  CHECK(new_student.at("programme") == "Insinööri, konetekniikka");
+  CHECK(new_student.at("Kampus") == "Kokkola");               // an unknown column survives
+  CHECK(after.at("s22002").at("municipality") == "Vaasa");
+  // Columns absent from the export keep their workspace values.
+  CHECK(after.at("s22002").at("languages") == before.at("s22002").at("languages"));
+  CHECK(after.at("s22002").at("joined") == before.at("s22002").at("joined"));
+  CHECK(after.at("s22001") == [&] {
+    auto row = before.at("s22001");
+    row["Kampus"] = "";
+    return row;
+  }());
+
+  const auto again = run_tandem(command, {workspace, {}});
+  CHECK(again.exit_code == 0);
+  CHECK_THAT(again.out, Catch::Contains("  added: 0\n  changed: 0\n  unchanged: 9\n  rejected: 0\n"));
+  CHECK(roster(workspace) == after);
+
+  const auto check = run_tandem({"check"}, {workspace, {}});
+  INFO(check.err);
+  CHECK(check.exit_code == 0);
+}
+
+TEST_CASE("import --dry-run leaves every file byte-identical")
+{
+  TemporaryFolder temporary;
+  const auto workspace = copy_examples(temporary.path());
+  const auto before = snapshot(workspace);
+  const auto result = run_tandem({"import", "students", "imports/opiskelijarekisteri.csv",
+                                  "--encoding", "latin1", "--dry-run"},
+                                 {workspace, {}});
+  CHECK(result.exit_code == 0);
+  CHECK_THAT(result.out, Catch::Contains("  would be added: 4\n"));
+  CHECK_THAT(result.out, Catch::Contains("dry run: students.csv was not written"));
+  CHECK(snapshot(workspace) == before);
+}
+
+TEST_CASE("bad rows are rejected with their line and reason; good rows merge")
+{
+  TemporaryFolder temporary;
+  const auto workspace = copy_fixture("minimal", temporary.path());
+  write_text(temporary.path() / "export.csv",
+             "Student number,First name,Last name,E-mail,Group,Field\n"
+             "s3,Minh,Le,minh.le@example.fi,international,engineering\n"
+             "s4,Bad,Mail,not-an-address,domestic,business\n"
+             "s5,Odd,Group,odd@example.fi,exchange,business\n"
+             "s3,Minh,Again,minh2@example.fi,international,engineering\n"
+             ",No,Id,noid@example.fi,domestic,business\n"
+             "s1,Linh,Tran,linh.tran@example.fi,international,business\n");
+  const auto before = read_text(workspace / "students.csv");
+  const auto result = run_tandem({"import", "students", (temporary.path() / "export.csv").string()},
+                                 {workspace, {}});
+  CHECK(result.exit_code == 1);
+  const std::string source = (temporary.path() / "export.csv").string();
+  const auto errors = lines_of(result.err);
+  REQUIRE(errors.size() == 4);
+  CHECK(errors[0] == source + ":3: error: row rejected: email: expected an e-mail address such as name@example.fi, got \"not-an-address\"");
+  CHECK(errors[1] == source + ":4: error: row rejected: group: expected international or domestic, got \"exchange\"");
+  CHECK(errors[2] == source + ":5: error: row rejected: id s3 appears again (first on line 2 of the export)");
+  CHECK(errors[3] == source + ":6: error: row rejected: id: a value is required");
+  CHECK_THAT(result.out, Catch::Contains("  added: 1\n  changed: 0\n  unchanged: 1\n  rejected: 4\n"));
+  const auto after = roster(workspace);
+  CHECK(after.count("s3") == 1);
+  CHECK(after.count("s4") == 0);
+  CHECK(after.count("s5") == 0);
+  CHECK(after.at("s1").at("notes") == "keep me"); // the workspace's extra column survives
+  CHECK(read_text(workspace / "students.csv").rfind(before, 0) == 0); // old rows untouched, in order
+}
+
+TEST_CASE("a column map file maps, drops and translates")
+{
+  TemporaryFolder temporary;
+  const auto workspace = copy_fixture("minimal", temporary.path());
+  write_text(temporary.path() / "map.yaml",
+             "columns:\n  Nro: id\n  Salainen: \"\"\nvalues:\n  group: {KV: international}\n");
+  write_text(temporary.path() / "export.csv",
+             "Nro\tEtunimi\tSukunimi\tSähköposti\tRyhmä\tAla\tSalainen\n"
+             "s6\tTuan\tVo\ttuan.vo@example.fi\tKV\tliiketalous\tsecret\n");
+  const auto result = run_tandem({"import", "students", (temporary.path() / "export.csv").string(),
+                                  "--map", (temporary.path() / "map.yaml").string()},
+                                 {workspace, {}});
+  INFO(result.err);
+  CHECK(result.exit_code == 0);
+  CHECK_THAT(result.out, Catch::Contains("(delimiter tab, encoding utf-8)"));
+  CHECK_THAT(result.out, Catch::Contains("dropped by the map: Salainen"));
+  const auto after = roster(workspace);
+  CHECK(after.at("s6").at("group") == "international");
+  CHECK(after.at("s6").at("field") == "business");
+  CHECK(read_text(workspace / "students.csv").find("secret") == std::string::npos);
+}
+
+TEST_CASE("a Latin-1 file imported as UTF-8 is refused with a hint, and nothing changes")
+{
+  TemporaryFolder temporary;
+  const auto workspace = copy_examples(temporary.path());
+  const auto before = snapshot(workspace);
+  const auto result = run_tandem({"import", "students", "imports/opiskelijarekisteri.csv"},
+                                 {workspace, {}});
+  CHECK(result.exit_code == 1);
+  CHECK_THAT(result.err, Catch::Contains("not UTF-8") && Catch::Contains("--encoding latin1"));
+  CHECK(snapshot(workspace) == before);
+}
+
+TEST_CASE("companies import from CSV and YAML, keeping unknown keys")
+{
+  TemporaryFolder temporary;
+  const auto workspace = copy_fixture("minimal", temporary.path());
+  write_text(temporary.path() / "companies.csv",
+             "Yritys;Y-tunnus;Kotikunta;Koko;Kohdemarkkinat;Yhteyshenkilö;Sähköposti\n"
+             "Öja Automation Oy;0112038-9;Kokkola;pieni;SE,NO;Eetu Esimerkki;eetu@oja.example.fi\n"
+             "Bad Id Oy;2451398-7;Kokkola;small;SE;;\n");
+  const auto csv = run_tandem({"import", "companies", (temporary.path() / "companies.csv").string()},
+                              {workspace, {}});
+  INFO(csv.out << csv.err);
+  CHECK(csv.exit_code == 1);
+  CHECK_THAT(csv.err, Catch::Contains("companies.csv:3: error: row rejected: companies[0].business_id"));
+  CHECK_THAT(csv.out, Catch::Contains("  added: 1\n"));
+
+  write_text(temporary.path() / "update.yaml", R"(companies:
+  - id: kokkola-steel
+    size: medium
+    openings:
+      - {id: kokkola-steel-1, kind: solo, start: 2024-05-06, end: 2024-08-09}
+)");
+  const auto yaml = run_tandem({"import", "companies", (temporary.path() / "update.yaml").string()},
+                               {workspace, {}});
+  INFO(yaml.out << yaml.err);
+  CHECK(yaml.exit_code == 0);
+  CHECK_THAT(yaml.out, Catch::Contains("    kokkola-steel: openings, size\n"));
+  const std::string text = read_text(workspace / "companies.yaml");
+  CHECK_THAT(text, Catch::Contains("crm_ref: K-77"));        // unknown key kept
+  CHECK_THAT(text, Catch::Contains("id: oja-automation-oy")); // id made from the name
+  CHECK_THAT(text, Catch::Contains("size: small"));           // "pieni"
+  CHECK_THAT(text, Catch::Contains("target_markets: [SE, NO]"));
+  const auto check = run_tandem({"check"}, {workspace, {}});
+  INFO(check.err);
+  CHECK(check.exit_code == 0);
+  CHECK_THAT(check.out, Catch::Contains("2 companies"));
+  CHECK_THAT(check.out, Catch::Contains("1 openings"));
+}
+
+TEST_CASE("attendance imports by id or e-mail and rejects dangling rows")
+{
+  TemporaryFolder temporary;
+  const auto workspace = copy_fixture("minimal", temporary.path());
+  write_text(temporary.path() / "survey.csv",
+             "Tapahtuma,Sähköposti\n"
+             "ws-1,LINH.TRAN@example.fi\n"
+             "ws-1,anna@kokkola-steel.example.fi\n"
+             "ws-2,aino.korhonen@example.fi\n"
+             "ws-1,stranger@example.fi\n"
+             "ws-1,linh.tran@example.fi\n");
+  const auto result = run_tandem({"import", "attendance", (temporary.path() / "survey.csv").string()},
+                                 {workspace, {}});
+  INFO(result.out << result.err);
+  CHECK(result.exit_code == 1);
+  CHECK_THAT(result.err, Catch::Contains("survey.csv:4: error: row rejected: event_id: no event \"ws-2\""));
+  CHECK_THAT(result.err, Catch::Contains("survey.csv:5: error: row rejected: email: no student or company contact has this address"));
+  CHECK_THAT(result.out, Catch::Contains("  added: 2\n  changed: 0\n  unchanged: 1\n  rejected: 2\n"));
+  CHECK(read_text(workspace / "attendance.csv")
+        == "event_id,student_id,company_id\nws-1,s1,\nws-1,,kokkola-steel\n");
+}

@@ -1,0 +1,86 @@
+#include "run_tandem.hpp"
+
+#include <catch2/catch.hpp>
+
+#include <csignal>
+
+#include <fcntl.h>
+#include <sys/file.h>
+#include <unistd.h>
+
+using namespace tandem::test;
+namespace fs = std::filesystem;
+
+namespace {
+
+fs::path write_export(const fs::path& folder)
+{
+  const auto path = folder / "export.csv";
+  write_text(path, "id,first_name,last_name,email,group,field\n"
+                   "s3,Minh,Le,minh.le@example.fi,international,engineering\n");
+  return path;
+}
+
+} // namespace
+
+TEST_CASE("a run killed mid-write leaves the old file intact, and the next run completes")
+{
+  TemporaryFolder temporary;
+  const auto workspace = copy_fixture("minimal", temporary.path());
+  const auto before = read_text(workspace / "students.csv");
+  const auto source = write_export(temporary.path());
+
+  // The hook kills the process after the new file is on disk under its temporary
+  // name, just before the rename that would publish it.
+  const auto killed = run_tandem({"import", "students", source.string()},
+                                 {workspace, {{"TANDEM_TEST_CRASH_BEFORE_RENAME", "1"}}});
+  CHECK(killed.signal == SIGKILL);
+  CHECK(read_text(workspace / "students.csv") == before);
+
+  const auto next = run_tandem({"import", "students", source.string()}, {workspace, {}});
+  CHECK(next.exit_code == 0);
+  CHECK_THAT(read_text(workspace / "students.csv"), Catch::Contains("s3,Minh,Le"));
+  for (const auto& entry : fs::directory_iterator(workspace)) {
+    CHECK(entry.path().filename().string().find(".tandem-tmp-") == std::string::npos);
+  }
+}
+
+TEST_CASE("a second run waits for the lock, then exits 75 and writes nothing")
+{
+  TemporaryFolder temporary;
+  const auto workspace = copy_fixture("minimal", temporary.path());
+  const auto before = read_text(workspace / "students.csv");
+  fs::create_directories(workspace / ".tandem");
+  const int fd = ::open((workspace / ".tandem" / "lock").c_str(), O_RDWR | O_CREAT, 0644);
+  REQUIRE(fd >= 0);
+  REQUIRE(::flock(fd, LOCK_EX) == 0); // another run holds the workspace
+  const auto result = run_tandem({"import", "students", write_export(temporary.path()).string()},
+                                 {workspace, {{"TANDEM_LOCK_WAIT_SECONDS", "0.3"}}});
+  ::close(fd);
+  CHECK(result.exit_code == 75);
+  CHECK_THAT(result.err, Catch::Contains("another tandem run holds the workspace lock"));
+  CHECK(read_text(workspace / "students.csv") == before);
+}
+
+TEST_CASE("each replaced file is backed up under .tandem/backup/")
+{
+  TemporaryFolder temporary;
+  const auto workspace = copy_fixture("minimal", temporary.path());
+  const auto before = read_text(workspace / "students.csv");
+  CHECK(run_tandem({"import", "students", write_export(temporary.path()).string()}, {workspace, {}})
+          .exit_code == 0);
+  const auto folder = workspace / ".tandem" / "backup" / "students.csv";
+  REQUIRE(fs::is_directory(folder));
+  const auto copy = fs::directory_iterator(folder)->path();
+  CHECK(read_text(copy) == before);
+}
+
+TEST_CASE("an unreadable export fails cleanly with exit 1 and names the file")
+{
+  TemporaryFolder temporary;
+  const auto workspace = copy_fixture("minimal", temporary.path());
+  const auto result = run_tandem({"import", "students", "no-such-file.csv"}, {workspace, {}});
+  CHECK(result.exit_code == 1);
+  CHECK(result.err == "tandem: no-such-file.csv: no such file\n");
+  CHECK(result.out.empty());
+}

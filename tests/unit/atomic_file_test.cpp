@@ -1,0 +1,108 @@
+#include "io/atomic_file.hpp"
+#include "io/backup.hpp"
+#include "io/error.hpp"
+#include "io/workspace_lock.hpp"
+
+#include <catch2/catch.hpp>
+
+#include <filesystem>
+#include <fstream>
+
+#include <sys/stat.h>
+#include <unistd.h>
+
+namespace fs = std::filesystem;
+using namespace tandem;
+
+namespace {
+
+// A fresh folder per test, removed afterwards.
+struct TemporaryFolder {
+  fs::path path;
+  TemporaryFolder()
+  {
+    std::string pattern = (fs::temp_directory_path() / "tandem-unit-XXXXXX").string();
+    path = ::mkdtemp(pattern.data());
+  }
+  ~TemporaryFolder() { fs::remove_all(path); }
+};
+
+std::string contents(const fs::path& path)
+{
+  return io::read_file(path, path.string());
+}
+
+} // namespace
+
+TEST_CASE("an atomic write creates or replaces a file and leaves no temporary file")
+{
+  TemporaryFolder folder;
+  const auto file = folder.path / "students.csv";
+  io::write_file_atomically(file, "one\n");
+  CHECK(contents(file) == "one\n");
+  ::chmod(file.c_str(), 0600);
+  io::write_file_atomically(file, "two\n");
+  CHECK(contents(file) == "two\n");
+  struct stat status {};
+  ::stat(file.c_str(), &status);
+  CHECK((status.st_mode & 0777) == 0600); // permissions survive the replacement
+  CHECK(std::distance(fs::directory_iterator(folder.path), fs::directory_iterator()) == 1);
+}
+
+TEST_CASE("a write into a missing folder fails with the path and changes nothing")
+{
+  TemporaryFolder folder;
+  CHECK_THROWS_WITH(io::write_file_atomically(folder.path / "no" / "x.csv", "x"),
+                    Catch::Contains("no/x.csv") && Catch::Contains("cannot create"));
+}
+
+TEST_CASE("read_file_if_exists tells a missing file from an empty one")
+{
+  TemporaryFolder folder;
+  CHECK_FALSE(io::read_file_if_exists(folder.path / "none"));
+  io::write_file_atomically(folder.path / "empty", "");
+  CHECK(io::read_file_if_exists(folder.path / "empty") == std::string());
+}
+
+TEST_CASE("backups keep the newest ten copies of each file")
+{
+  TemporaryFolder folder;
+  const auto file = folder.path / "students.csv";
+  io::BackupStore backups(folder.path / "backup", 10);
+  fs::path last;
+  for (int i = 1; i <= 12; ++i) {
+    io::write_file_atomically(file, std::to_string(i));
+    last = backups.save(file);
+  }
+  std::vector<std::string> kept;
+  for (const auto& entry : fs::directory_iterator(folder.path / "backup" / "students.csv")) {
+    kept.push_back(contents(entry.path()));
+  }
+  std::sort(kept.begin(), kept.end(), [](const auto& a, const auto& b) { return std::stoi(a) < std::stoi(b); });
+  CHECK(kept == std::vector<std::string>{"3", "4", "5", "6", "7", "8", "9", "10", "11", "12"});
+  CHECK(last.filename().string().rfind("000012-", 0) == 0);
+}
+
+TEST_CASE("a second lock on a workspace gives up with exit code 75")
+{
+  TemporaryFolder folder;
+  io::WorkspaceLock first(folder.path / ".tandem", std::chrono::milliseconds(0));
+  // flock locks belong to the open file description, so a second open in the same
+  // process conflicts just as another process would.
+  try {
+    io::WorkspaceLock second(folder.path / ".tandem", std::chrono::milliseconds(200));
+    FAIL("the second lock was granted");
+  } catch (const Error& e) {
+    CHECK(e.code() == ExitCode::temporary_failure);
+    CHECK_THAT(e.what(), Catch::Contains("another tandem run holds the workspace lock"));
+  }
+}
+
+TEST_CASE("a lock is free again once its holder is gone")
+{
+  TemporaryFolder folder;
+  {
+    io::WorkspaceLock first(folder.path / ".tandem", std::chrono::milliseconds(0));
+  }
+  CHECK_NOTHROW(io::WorkspaceLock(folder.path / ".tandem", std::chrono::milliseconds(0)));
+}
