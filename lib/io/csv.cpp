@@ -29,69 +29,75 @@ bool is_space(char c)
 }
 
 // Incremental RFC 4180 field splitter: fed one physical line at a time, it keeps
-// its state across lines while a quoted field is open.
+// its state across lines while a quoted field is open. It copies whole runs of
+// text between delimiters and quotes, and reuses the strings of the previous
+// record, so that reading a large file allocates little.
 class RecordSplitter {
 public:
   RecordSplitter(char delimiter, std::vector<std::string>& fields)
     : m_delimiter(delimiter), m_fields(fields)
   {
-    m_fields.clear();
-    m_fields.emplace_back();
+    start_field();
   }
 
   // Returns true when the record is complete after this line.
   bool feed(std::string_view line)
   {
-    for (const char c : line) {
-      std::string& field = m_fields.back();
+    std::size_t i = 0;
+    for (;;) {
       if (m_in_quotes) {
-        if (m_quote_pending) {
-          m_quote_pending = false;
-          if (c == '"') {
-            field += '"';
-            continue;
-          }
-          m_in_quotes = false;
-          // fall through: c is handled as outside quotes
-        } else if (c == '"') {
-          m_quote_pending = true;
-          continue;
-        } else {
-          field += c;
+        const auto quote = line.find('"', i);
+        if (quote == std::string_view::npos) {
+          current().append(line.substr(i));
+          current() += '\n';
+          return false;
+        }
+        current().append(line.substr(i, quote - i));
+        if (quote + 1 < line.size() && line[quote + 1] == '"') {
+          current() += '"';
+          i = quote + 2;
           continue;
         }
-      }
-      if (c == m_delimiter) {
-        m_fields.emplace_back();
-        m_field_started = false;
-      } else if (c == '"' && !m_field_started) {
+        m_in_quotes = false;
+        i = quote + 1;
+        // Lenient like spreadsheets: text after a closing quote is kept.
+      } else if (m_at_field_start && i < line.size() && line[i] == '"') {
         m_in_quotes = true;
-        m_field_started = true;
-      } else {
-        // Lenient like spreadsheets: a stray quote inside an unquoted field, or text
-        // after a closing quote, is kept as it stands.
-        field += c;
-        m_field_started = true;
+        m_at_field_start = false;
+        ++i;
+        continue;
       }
+      // Unquoted text (a stray quote in it is kept as it stands) up to the delimiter.
+      const auto delimiter = line.find(m_delimiter, i);
+      if (delimiter == std::string_view::npos) {
+        current().append(line.substr(i));
+        m_fields.resize(m_count);
+        return true;
+      }
+      current().append(line.substr(i, delimiter - i));
+      start_field();
+      i = delimiter + 1;
     }
-    if (m_in_quotes && m_quote_pending) {
-      // A quote that ends the line closes the field.
-      m_in_quotes = false;
-      m_quote_pending = false;
-    }
-    if (m_in_quotes) {
-      m_fields.back() += '\n';
-      return false;
-    }
-    return true;
   }
 
 private:
+  void start_field()
+  {
+    if (m_count < m_fields.size()) {
+      m_fields[m_count].clear();
+    } else {
+      m_fields.emplace_back();
+    }
+    ++m_count;
+    m_at_field_start = true;
+  }
+  std::string& current() { return m_fields[m_count - 1]; }
+
   char m_delimiter;
   std::vector<std::string>& m_fields;
+  std::size_t m_count = 0;
   bool m_in_quotes = false;
-  bool m_quote_pending = false;
-  bool m_field_started = false;
+  bool m_at_field_start = true;
 };
 
 bool starts_with_crlf_line(std::string_view raw)

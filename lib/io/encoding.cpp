@@ -2,6 +2,7 @@
 
 #include <array>
 #include <cstdint>
+#include <cstring>
 
 namespace tandem::io {
 
@@ -50,6 +51,15 @@ bool is_valid_utf8(std::string_view text)
 {
   std::size_t i = 0;
   while (i < text.size()) {
+    // ASCII runs, the common case, eight bytes at a time.
+    if (i + 8 <= text.size()) {
+      std::uint64_t block = 0;
+      std::memcpy(&block, text.data() + i, sizeof block);
+      if ((block & 0x8080808080808080ULL) == 0) {
+        i += 8;
+        continue;
+      }
+    }
     const auto lead = static_cast<unsigned char>(text[i]);
     if (lead < 0x80) {
       ++i;

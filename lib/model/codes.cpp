@@ -1,6 +1,5 @@
 #include "model/values.hpp"
 
-#include <algorithm>
 #include <array>
 
 namespace tandem::model {
@@ -53,27 +52,72 @@ constexpr std::array<std::string_view, 27> k_eu_countries = {
   "IT", "LT", "LU", "LV", "MT", "NL", "PL", "PT", "RO", "SE", "SI", "SK",
 };
 
-template <std::size_t N>
-bool contains(const std::array<std::string_view, N>& sorted_codes, std::string_view code)
+// A two-letter code list as a 26 x 26 table: one look-up per cell of a roster
+// instead of a search.
+class TwoLetterSet {
+public:
+  template <std::size_t N>
+  TwoLetterSet(const std::array<std::string_view, N>& codes, char first_letter)
+    : m_first_letter(first_letter)
+  {
+    for (const auto code : codes) {
+      m_members[index(code[0], code[1])] = true;
+    }
+  }
+
+  bool contains(std::string_view code) const
+  {
+    if (code.size() != 2) {
+      return false;
+    }
+    const int a = code[0] - m_first_letter;
+    const int b = code[1] - m_first_letter;
+    return a >= 0 && a < 26 && b >= 0 && b < 26 && m_members[index(code[0], code[1])];
+  }
+
+private:
+  std::size_t index(char a, char b) const
+  {
+    return static_cast<std::size_t>((a - m_first_letter) * 26 + (b - m_first_letter));
+  }
+
+  char m_first_letter;
+  std::array<bool, 26 * 26> m_members{};
+};
+
+const TwoLetterSet& country_codes()
 {
-  return std::binary_search(sorted_codes.begin(), sorted_codes.end(), code);
+  static const TwoLetterSet set(k_country_codes, 'A');
+  return set;
+}
+
+const TwoLetterSet& language_codes()
+{
+  static const TwoLetterSet set(k_language_codes, 'a');
+  return set;
+}
+
+const TwoLetterSet& eu_countries()
+{
+  static const TwoLetterSet set(k_eu_countries, 'A');
+  return set;
 }
 
 } // namespace
 
 bool is_country_code(std::string_view text)
 {
-  return contains(k_country_codes, text);
+  return country_codes().contains(text);
 }
 
 bool is_language_code(std::string_view text)
 {
-  return contains(k_language_codes, text);
+  return language_codes().contains(text);
 }
 
 bool is_eu_country(std::string_view code)
 {
-  return contains(k_eu_countries, code);
+  return eu_countries().contains(code);
 }
 
 } // namespace tandem::model

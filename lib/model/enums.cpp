@@ -2,6 +2,7 @@
 
 #include "io/csv.hpp"
 
+#include <algorithm>
 #include <array>
 #include <stdexcept>
 
@@ -81,12 +82,23 @@ constexpr Names<IndicatorSet, 2> k_indicator_sets{{{IndicatorSet::esf2014, "esf2
   template std::string_view to_string<Enum>(Enum);                                     \
   template std::string enum_choices<Enum>();
 
+namespace {
+
+bool equal_ignoring_ascii_case(std::string_view a, std::string_view b)
+{
+  return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) {
+           return (x >= 'A' && x <= 'Z' ? x - 'A' + 'a' : x) == (y >= 'A' && y <= 'Z' ? y - 'A' + 'a' : y);
+         });
+}
+
+} // namespace
+
 template <typename Enum>
 std::optional<Enum> parse_enum(std::string_view text)
 {
-  const std::string key = io::header_key(text);
+  text = io::trim(text);
   for (const auto& entry : enum_names<Enum>()) {
-    if (entry.name == key) {
+    if (equal_ignoring_ascii_case(entry.name, text)) {
       return entry.value;
     }
   }

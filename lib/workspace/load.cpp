@@ -135,10 +135,7 @@ Workspace load_workspace(const WorkspacePaths& paths, io::Diagnostics& diagnosti
     placed.insert(placement.domestic_id);
   }
   if (auto reader = open_csv(paths, file_names::students, true, diagnostics)) {
-    read_students(*reader, diagnostics, [&](model::Student&& student) {
-      workspace.student_index.try_emplace(
-        student.id, StudentSummary{student.origin.line, student.group, student.joined, student.left,
-                                   student.preferences});
+    read_students(*reader, diagnostics, workspace.student_index, [&](model::Student&& student) {
       if (keep == KeepStudents::all || placed.count(student.id) > 0) {
         workspace.students.push_back(std::move(student));
       }

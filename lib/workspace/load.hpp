@@ -3,6 +3,7 @@
 #include "io/diagnostics.hpp"
 #include "model/workspace.hpp"
 #include "workspace/paths.hpp"
+#include "workspace/readers.hpp"
 
 #include <cstddef>
 #include <optional>
@@ -11,16 +12,6 @@
 #include <vector>
 
 namespace tandem::workspace {
-
-// What every command needs to know of every student, kept for the whole roster
-// even when the full records are not: links and dates are checked against it.
-struct StudentSummary {
-  std::size_t line = 0;
-  model::Group group = model::Group::international;
-  std::optional<model::Date> joined;
-  std::optional<model::Date> left;
-  std::vector<std::string> preferences; // checked against openings and companies
-};
 
 // Movable, not copyable: the look-up tables point into the vectors.
 struct Workspace {
@@ -32,7 +23,7 @@ struct Workspace {
 
   std::optional<model::Project> project; // std::nullopt when tandem.yaml is broken
   std::vector<model::Student> students;  // the full records that were kept
-  std::unordered_map<std::string, StudentSummary> student_index;
+  StudentIndex student_index;
   std::vector<model::Company> companies;
   std::vector<model::Event> events;
   std::vector<model::Attendance> attendance;

@@ -15,6 +15,12 @@ namespace {
 
 using model::Date;
 
+void report_duplicate(const RecordReader& reader, std::string_view key, const std::string& id,
+                      std::size_t first_line)
+{
+  reader.error(key, fmt::format("duplicate id {}: first used on line {}", quote_value(id), first_line));
+}
+
 // Reports an id met before, at its later occurrence, naming the earlier line.
 class IdRegistry {
 public:
@@ -26,7 +32,7 @@ public:
     }
     const auto [it, inserted] = m_lines.emplace(id, line);
     if (!inserted) {
-      reader.error(key, fmt::format("duplicate id {}: first used on line {}", quote_value(id), it->second));
+      report_duplicate(reader, key, id, it->second);
     }
   }
 
@@ -511,13 +517,20 @@ model::Student read_student_row(const io::CsvHeader& header, const io::CsvRecord
   return parse_student(RecordReader(source), record.line);
 }
 
-void read_students(io::CsvReader& reader, io::Diagnostics& diagnostics, const StudentSink& sink)
+void read_students(io::CsvReader& reader, io::Diagnostics& diagnostics, StudentIndex& index,
+                   const StudentSink& sink)
 {
-  IdRegistry ids;
   for_each_csv_row(reader, students_schema(), diagnostics,
                    [&](const RecordReader& row, std::size_t line) {
                      model::Student student = parse_student(row, line);
-                     ids.add(student.id, row, "id", line);
+                     if (!student.id.empty()) {
+                       const auto [it, inserted] = index.try_emplace(
+                         student.id, StudentSummary{line, student.group, student.joined,
+                                                    student.left, student.preferences});
+                       if (!inserted) {
+                         report_duplicate(row, "id", student.id, it->second.line);
+                       }
+                     }
                      sink(std::move(student));
                    });
 }

@@ -8,6 +8,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 // Readers of the workspace files (data-contract.md) into the typed model. Each
@@ -33,11 +34,24 @@ std::vector<model::Company> read_companies(std::string_view text, const std::str
 std::vector<model::Event> read_events(std::string_view text, const std::string& file,
                                       io::Diagnostics& diagnostics);
 
-// Streams students to `sink` one at a time (a roster can be large). Rows with
-// errors are still passed on, with defaults in place of the bad fields, so that
-// links to them are not reported as dangling.
+// What every command needs to know of every student, kept for the whole roster
+// even when the full records are not: links and dates are checked against it.
+struct StudentSummary {
+  std::size_t line = 0;
+  model::Group group = model::Group::international;
+  std::optional<model::Date> joined;
+  std::optional<model::Date> left;
+  std::vector<std::string> preferences; // checked against openings and companies
+};
+using StudentIndex = std::unordered_map<std::string, StudentSummary>;
+
+// Streams students to `sink` one at a time (a roster can be large) and fills
+// `index`, which is also how a duplicate id is found (the first row wins). Rows
+// with errors are still passed on, with defaults in place of the bad fields, so
+// that links to them are not reported as dangling.
 using StudentSink = std::function<void(model::Student&&)>;
-void read_students(io::CsvReader& reader, io::Diagnostics& diagnostics, const StudentSink& sink);
+void read_students(io::CsvReader& reader, io::Diagnostics& diagnostics, StudentIndex& index,
+                   const StudentSink& sink);
 
 // Checks one student row on its own, as `import` does before a row may enter the
 // workspace; the same rules as read_students.

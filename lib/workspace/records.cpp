@@ -70,16 +70,32 @@ CsvFieldSource::CsvFieldSource(const std::string& file, const io::CsvHeader& hea
 {
 }
 
+std::optional<std::size_t> CsvFieldSource::column(std::string_view key) const
+{
+  if (m_next_column < m_columns.size() && m_columns[m_next_column].first == key) {
+    return m_columns[m_next_column++].second;
+  }
+  for (std::size_t i = 0; i < m_columns.size(); ++i) {
+    if (m_columns[i].first == key) {
+      m_next_column = i + 1;
+      return m_columns[i].second;
+    }
+  }
+  m_columns.emplace_back(key, m_header.find(key));
+  m_next_column = m_columns.size();
+  return m_columns.back().second;
+}
+
 const std::string* CsvFieldSource::field(std::string_view key) const
 {
-  const auto index = m_header.find(key);
+  const auto index = column(key);
   if (!index || *index >= m_record->fields.size()) {
     return nullptr;
   }
   return &m_record->fields[*index];
 }
 
-std::optional<std::string> CsvFieldSource::scalar(std::string_view key) const
+std::optional<std::string_view> CsvFieldSource::scalar(std::string_view key) const
 {
   const std::string* value = field(key);
   if (value == nullptr) {
@@ -89,7 +105,7 @@ std::optional<std::string> CsvFieldSource::scalar(std::string_view key) const
   if (trimmed.empty()) {
     return std::nullopt;
   }
-  return std::string(trimmed);
+  return trimmed;
 }
 
 std::vector<std::string> CsvFieldSource::list(std::string_view key) const
@@ -105,7 +121,7 @@ std::vector<std::pair<std::string, std::string>> CsvFieldSource::pairs(std::stri
 
 void CsvFieldSource::report(std::string_view key, io::Severity severity, std::string message) const
 {
-  const auto index = m_header.find(key);
+  const auto index = column(key);
   m_diagnostics.add({m_file, m_record->line, index ? *index + 1 : 0, severity,
                      fmt::format("{}: {}", key, message)});
 }
@@ -133,7 +149,7 @@ YAML::Node YamlFieldSource::child(std::string_view key) const
   return value;
 }
 
-std::optional<std::string> YamlFieldSource::scalar(std::string_view key) const
+std::optional<std::string_view> YamlFieldSource::scalar(std::string_view key) const
 {
   const YAML::Node value = child(key);
   if (!value.IsDefined()) {
@@ -143,11 +159,12 @@ std::optional<std::string> YamlFieldSource::scalar(std::string_view key) const
     report(key, io::Severity::error, "expected a single value, not a list or mapping");
     return std::nullopt;
   }
+  // The scalar lives in the document that m_node shares, so the view stays valid.
   const auto trimmed = io::trim(value.Scalar());
   if (trimmed.empty()) {
     return std::nullopt;
   }
-  return std::string(trimmed);
+  return trimmed;
 }
 
 std::vector<std::string> YamlFieldSource::list(std::string_view key) const
@@ -224,7 +241,13 @@ void RecordReader::warning(std::string_view key, std::string message) const
   m_source.report(key, io::Severity::warning, std::move(message));
 }
 
-std::optional<std::string> RecordReader::required(std::string_view key, bool is_required) const
+std::optional<std::string> RecordReader::text(std::string_view key) const
+{
+  const auto value = m_source.scalar(key);
+  return value ? std::optional<std::string>(*value) : std::nullopt;
+}
+
+std::optional<std::string_view> RecordReader::required(std::string_view key, bool is_required) const
 {
   auto value = m_source.scalar(key);
   if (!value && is_required && m_source.can_hold(key)) {
@@ -235,7 +258,7 @@ std::optional<std::string> RecordReader::required(std::string_view key, bool is_
 
 std::string RecordReader::required_text(std::string_view key) const
 {
-  return required(key, true).value_or("");
+  return std::string(required(key, true).value_or(""));
 }
 
 std::string RecordReader::required_id(std::string_view key) const
@@ -244,7 +267,7 @@ std::string RecordReader::required_id(std::string_view key) const
   if (value && !model::is_valid_id(*value)) {
     error(key, "expected an id of letters, digits, '-', '_' and '.', got " + quote_value(*value));
   }
-  return value.value_or("");
+  return std::string(value.value_or(""));
 }
 
 std::string RecordReader::optional_id(std::string_view key) const
@@ -253,7 +276,7 @@ std::string RecordReader::optional_id(std::string_view key) const
   if (value && !model::is_valid_id(*value)) {
     error(key, "expected an id of letters, digits, '-', '_' and '.', got " + quote_value(*value));
   }
-  return value.value_or("");
+  return std::string(value.value_or(""));
 }
 
 std::string RecordReader::email(std::string_view key, bool is_required) const
@@ -262,7 +285,7 @@ std::string RecordReader::email(std::string_view key, bool is_required) const
   if (value && !model::is_email_address(*value)) {
     error(key, "expected an e-mail address such as name@example.fi, got " + quote_value(*value));
   }
-  return value.value_or("");
+  return std::string(value.value_or(""));
 }
 
 std::string RecordReader::business_id(std::string_view key) const
@@ -272,7 +295,7 @@ std::string RecordReader::business_id(std::string_view key) const
     error(key, "expected a Finnish Business ID (1234567-8) with a valid check digit, got "
                  + quote_value(*value));
   }
-  return value.value_or("");
+  return std::string(value.value_or(""));
 }
 
 std::optional<model::Date> RecordReader::date(std::string_view key, bool is_required) const
@@ -349,7 +372,7 @@ std::optional<bool> RecordReader::yes_no(std::string_view key) const
   if (!value) {
     return std::nullopt;
   }
-  const std::string lower = to_lower_ascii(*value);
+  const std::string lower = to_lower_ascii(std::string(*value));
   if (lower == "yes") {
     return true;
   }
@@ -366,7 +389,7 @@ std::string RecordReader::country(std::string_view key) const
   if (!value) {
     return "";
   }
-  const std::string code = to_upper_ascii(*value);
+  const std::string code = to_upper_ascii(std::string(*value));
   if (!model::is_country_code(code)) {
     error(key, "expected an ISO 3166-1 alpha-2 country code such as FI, got " + quote_value(*value));
     return "";

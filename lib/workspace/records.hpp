@@ -20,8 +20,9 @@ namespace tandem::workspace {
 class FieldSource {
 public:
   virtual ~FieldSource() = default;
-  // The trimmed text of a field; std::nullopt when absent or empty.
-  virtual std::optional<std::string> scalar(std::string_view key) const = 0;
+  // The trimmed text of a field, valid while the record is; std::nullopt when
+  // absent or empty. A view, not a copy: a roster has millions of cells.
+  virtual std::optional<std::string_view> scalar(std::string_view key) const = 0;
   // A list field: `a;b` in CSV, a sequence in YAML (a `;`-separated scalar too).
   virtual std::vector<std::string> list(std::string_view key) const = 0;
   // A field of code:value pairs: `fi:B1;en:C1` in CSV, a mapping in YAML.
@@ -41,20 +42,26 @@ public:
                  io::Diagnostics& diagnostics);
   void set_record(const io::CsvRecord& record) { m_record = &record; }
 
-  std::optional<std::string> scalar(std::string_view key) const override;
+  std::optional<std::string_view> scalar(std::string_view key) const override;
   std::vector<std::string> list(std::string_view key) const override;
   std::vector<std::pair<std::string, std::string>> pairs(std::string_view key) const override;
   void report(std::string_view key, io::Severity severity, std::string message) const override;
-  bool can_hold(std::string_view key) const override { return m_header.find(key).has_value(); }
+  bool can_hold(std::string_view key) const override { return column(key).has_value(); }
   model::Origin origin() const override;
 
 private:
   const std::string* field(std::string_view key) const;
+  std::optional<std::size_t> column(std::string_view key) const;
 
   const std::string& m_file;
   const io::CsvHeader& m_header;
   io::Diagnostics& m_diagnostics;
   const io::CsvRecord* m_record = nullptr;
+  // Column positions of the keys asked so far, in the order they were first asked:
+  // every row asks for the same keys in the same order, so the next one is
+  // usually the entry after the last hit.
+  mutable std::vector<std::pair<std::string, std::optional<std::size_t>>> m_columns;
+  mutable std::size_t m_next_column = 0;
 };
 
 // A YAML mapping; `path` names it in messages (`companies[2].openings[0]`).
@@ -63,7 +70,7 @@ public:
   YamlFieldSource(const std::string& file, YAML::Node node, std::string path,
                   io::Diagnostics& diagnostics);
 
-  std::optional<std::string> scalar(std::string_view key) const override;
+  std::optional<std::string_view> scalar(std::string_view key) const override;
   std::vector<std::string> list(std::string_view key) const override;
   std::vector<std::pair<std::string, std::string>> pairs(std::string_view key) const override;
   void report(std::string_view key, io::Severity severity, std::string message) const override;
@@ -89,7 +96,7 @@ class RecordReader {
 public:
   explicit RecordReader(const FieldSource& source) : m_source(source) {}
 
-  std::optional<std::string> text(std::string_view key) const { return m_source.scalar(key); }
+  std::optional<std::string> text(std::string_view key) const;
   std::string required_text(std::string_view key) const;
   std::string required_id(std::string_view key) const;
   std::string optional_id(std::string_view key) const;
@@ -115,7 +122,7 @@ public:
   void warning(std::string_view key, std::string message) const;
 
 private:
-  std::optional<std::string> required(std::string_view key, bool required) const;
+  std::optional<std::string_view> required(std::string_view key, bool required) const;
 
   const FieldSource& m_source;
 };

@@ -1,8 +1,10 @@
 // Benchmark (run on demand, never by ctest): generates a students.csv of N rows
 // and times reading and validating it with the same code `tandem check` runs.
 //
-//   build/tests/bench_students_csv [ROWS=1000000] [FOLDER=/tmp]
+//   build/tests/bench_students_csv [ROWS=1000000] [FOLDER=/tmp] [--keep]
 //
+// With --keep the file stays as FOLDER/tandem-bench-students.csv, to time the
+// whole `tandem check` on it (see docs/performance.md).
 // Prints the file size, the time, the throughput and the peak resident memory of
 // the process (which includes the generator's own buffers: an upper bound).
 #include "io/csv.hpp"
@@ -71,7 +73,8 @@ int main(int argc, char** argv)
   tandem::io::Diagnostics diagnostics;
   auto reader = tandem::io::CsvReader::from_file(path, "students.csv");
   long students = 0;
-  tandem::workspace::read_students(reader, diagnostics,
+  tandem::workspace::StudentIndex index;
+  tandem::workspace::read_students(reader, diagnostics, index,
                                    [&](tandem::model::Student&&) { ++students; });
   const double seconds =
     std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
@@ -84,6 +87,8 @@ int main(int argc, char** argv)
              static_cast<double>(peak_rss_kib()) / 1024.0,
              static_cast<double>(peak_rss_kib()) * 1024.0 / static_cast<double>(bytes),
              static_cast<double>(rss_before) / 1024.0);
-  std::filesystem::remove(path);
+  if (argc <= 3 || std::string(argv[3]) != "--keep") {
+    std::filesystem::remove(path);
+  }
   return diagnostics.has_errors() ? 1 : 0;
 }

@@ -21,7 +21,8 @@ std::vector<model::Student> students_from(std::string_view text, io::Diagnostics
 {
   auto reader = io::CsvReader::from_memory("students.csv", text);
   std::vector<model::Student> students;
-  workspace::read_students(reader, diagnostics,
+  workspace::StudentIndex index;
+  workspace::read_students(reader, diagnostics, index,
                            [&](model::Student&& s) { students.push_back(std::move(s)); });
   return students;
 }

@@ -1,0 +1,21 @@
+#!/usr/bin/env bash
+# The main job on the shipped example workspace (README): installs what is
+# missing, builds tandem, checks data-examples/, and shows an import of the
+# sample student-register export into a copy of it.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+scripts/install-deps.sh
+cmake -S . -B build -DCMAKE_BUILD_TYPE=RelWithDebInfo
+cmake --build build -j "$(nproc 2>/dev/null || echo 2)"
+
+echo "== tandem check on data-examples/"
+build/cli/tandem -C data-examples check
+
+copy=$(mktemp -d)
+trap 'rm -rf "$copy"' EXIT
+build/cli/tandem init --example "$copy/workspace"
+echo "== tandem import of the register export (Finnish headers, ';', Latin-1) into a copy"
+build/cli/tandem -C "$copy/workspace" import students \
+  "$copy/workspace/imports/opiskelijarekisteri.csv" --encoding latin1
+build/cli/tandem -C "$copy/workspace" check
