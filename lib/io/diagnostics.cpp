@@ -1,6 +1,7 @@
 #include "io/diagnostics.hpp"
 
 #include <algorithm>
+#include <iterator>
 #include <ostream>
 #include <tuple>
 
@@ -36,6 +37,17 @@ void Diagnostics::warning(std::string file, std::size_t line, std::string messag
 void Diagnostics::add(Problem problem)
 {
   m_problems.push_back(std::move(problem));
+}
+
+void Diagnostics::append(Diagnostics&& other)
+{
+  if (m_problems.empty()) {
+    m_problems = std::move(other.m_problems);
+  } else {
+    m_problems.insert(m_problems.end(), std::make_move_iterator(other.m_problems.begin()),
+                      std::make_move_iterator(other.m_problems.end()));
+  }
+  other.m_problems.clear();
 }
 
 bool Diagnostics::has_errors() const

@@ -42,6 +42,8 @@ public:
   void error(std::string file, std::size_t line, std::string message, std::size_t column = 0);
   void warning(std::string file, std::size_t line, std::string message, std::size_t column = 0);
   void add(Problem problem);
+  // Takes over every problem of `other` (collected elsewhere, e.g. by a worker thread).
+  void append(Diagnostics&& other);
 
   bool has_errors() const;
 

@@ -7,6 +7,9 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <deque>
+#include <future>
+#include <thread>
 #include <unordered_map>
 
 namespace tandem::workspace {
@@ -15,10 +18,9 @@ namespace {
 
 using model::Date;
 
-void report_duplicate(const RecordReader& reader, std::string_view key, const std::string& id,
-                      std::size_t first_line)
+std::string duplicate_id_message(const std::string& id, std::size_t first_line)
 {
-  reader.error(key, fmt::format("duplicate id {}: first used on line {}", quote_value(id), first_line));
+  return fmt::format("duplicate id {}: first used on line {}", quote_value(id), first_line);
 }
 
 // Reports an id met before, at its later occurrence, naming the earlier line.
@@ -32,7 +34,7 @@ public:
     }
     const auto [it, inserted] = m_lines.emplace(id, line);
     if (!inserted) {
-      report_duplicate(reader, key, id, it->second);
+      reader.error(key, duplicate_id_message(id, it->second));
     }
   }
 
@@ -50,42 +52,65 @@ void check_order(const RecordReader& reader, std::string_view end_key,
   }
 }
 
-// The loop shared by every CSV file: header, required columns, field counts,
-// UTF-8, and a problem that ends the file (an unclosed quote) kept as a problem.
+// The header of a CSV file of the contract; reports missing required columns.
+// std::nullopt for an empty file (no rows yet).
+std::optional<io::CsvHeader> read_header(io::CsvReader& reader, const CsvSchema& schema,
+                                         io::Diagnostics& diagnostics)
+{
+  io::CsvRecord record;
+  if (!reader.next(record)) {
+    return std::nullopt;
+  }
+  io::CsvHeader header(std::move(record.fields));
+  for (const auto column : schema.required) {
+    if (!header.find(column)) {
+      diagnostics.error(reader.display_name(), record.line,
+                        fmt::format("missing required column \"{}\"", column));
+    }
+  }
+  return header;
+}
+
+// The checks of a record's shape: too many fields (reported, the row is still
+// read) and text that is not UTF-8 (reported, the row is skipped: false).
+bool readable_record(const io::CsvRecord& record, std::size_t columns, const std::string& file,
+                     io::Diagnostics& diagnostics)
+{
+  if (record.fields.size() > columns) {
+    diagnostics.error(file, record.line,
+                      fmt::format("{} fields, but the header has {} columns (an unquoted "
+                                  "comma in a value?)",
+                                  record.fields.size(), columns));
+  }
+  const bool valid_text = std::all_of(record.fields.begin(), record.fields.end(),
+                                      [](const std::string& f) { return io::is_valid_utf8(f); });
+  if (!valid_text) {
+    diagnostics.error(file, record.line,
+                      "not valid UTF-8 text: save the file as UTF-8 (or bring it in with "
+                      "`tandem import --encoding latin1`)");
+  }
+  return valid_text;
+}
+
+// The loop shared by the smaller CSV files: header, shape, typed rows, and a
+// problem that ends the file (an unclosed quote) kept as a problem.
 template <typename RowHandler>
 void for_each_csv_row(io::CsvReader& reader, const CsvSchema& schema,
                       io::Diagnostics& diagnostics, RowHandler&& handle_row)
 {
   const std::string& file = reader.display_name();
   try {
+    const auto header = read_header(reader, schema, diagnostics);
+    if (!header) {
+      return;
+    }
+    CsvFieldSource source(file, *header, diagnostics);
     io::CsvRecord record;
-    if (!reader.next(record)) {
-      return; // an empty file: no rows yet
-    }
-    const io::CsvHeader header(std::move(record.fields));
-    for (const auto column : schema.required) {
-      if (!header.find(column)) {
-        diagnostics.error(file, record.line, fmt::format("missing required column \"{}\"", column));
-      }
-    }
-    CsvFieldSource source(file, header, diagnostics);
     while (reader.next(record)) {
-      if (record.fields.size() > header.size()) {
-        diagnostics.error(file, record.line,
-                          fmt::format("{} fields, but the header has {} columns (an unquoted "
-                                      "comma in a value?)",
-                                      record.fields.size(), header.size()));
+      if (readable_record(record, header->size(), file, diagnostics)) {
+        source.set_record(record);
+        handle_row(RecordReader(source), record.line);
       }
-      const bool valid_text = std::all_of(record.fields.begin(), record.fields.end(),
-                                          [](const std::string& f) { return io::is_valid_utf8(f); });
-      if (!valid_text) {
-        diagnostics.error(file, record.line,
-                          "not valid UTF-8 text: save the file as UTF-8 (or bring it in with "
-                          "`tandem import --encoding latin1`)");
-        continue;
-      }
-      source.set_record(record);
-      handle_row(RecordReader(source), record.line);
     }
   } catch (const io::ProblemError& e) {
     diagnostics.add(e.problem());
@@ -517,22 +542,103 @@ model::Student read_student_row(const io::CsvHeader& header, const io::CsvRecord
   return parse_student(RecordReader(source), record.line);
 }
 
+namespace {
+
+// Students are read in batches: this thread reads and splits records, worker
+// threads check them and build the typed records, and the results are taken in
+// file order (so the first of two equal ids wins, as everywhere).
+struct StudentBatch {
+  std::vector<io::CsvRecord> records; // handed back for reuse: strings keep their capacity
+  std::vector<model::Student> students;
+  io::Diagnostics diagnostics;
+};
+
+StudentBatch parse_student_batch(std::vector<io::CsvRecord> records, const io::CsvHeader& header,
+                                 const std::string& file)
+{
+  StudentBatch batch;
+  batch.records = std::move(records);
+  batch.students.reserve(batch.records.size());
+  CsvFieldSource source(file, header, batch.diagnostics);
+  for (const auto& record : batch.records) {
+    if (readable_record(record, header.size(), file, batch.diagnostics)) {
+      source.set_record(record);
+      batch.students.push_back(parse_student(RecordReader(source), record.line));
+    }
+  }
+  return batch;
+}
+
+constexpr std::size_t k_student_batch_rows = 8192;
+
+} // namespace
+
 void read_students(io::CsvReader& reader, io::Diagnostics& diagnostics, StudentIndex& index,
                    const StudentSink& sink)
 {
-  for_each_csv_row(reader, students_schema(), diagnostics,
-                   [&](const RecordReader& row, std::size_t line) {
-                     model::Student student = parse_student(row, line);
-                     if (!student.id.empty()) {
-                       const auto [it, inserted] = index.try_emplace(
-                         student.id, StudentSummary{line, student.group, student.joined,
-                                                    student.left, student.preferences});
-                       if (!inserted) {
-                         report_duplicate(row, "id", student.id, it->second.line);
-                       }
-                     }
-                     sink(std::move(student));
-                   });
+  const std::string& file = reader.display_name();
+  std::optional<io::CsvHeader> header;
+  std::vector<std::vector<io::CsvRecord>> spare_buffers;
+  const auto take = [&](StudentBatch&& batch) {
+    diagnostics.append(std::move(batch.diagnostics));
+    for (auto& student : batch.students) {
+      if (!student.id.empty()) {
+        const auto [it, inserted] = index.try_emplace(
+          student.id,
+          StudentSummary{student.origin.line, student.group, student.joined, student.left,
+                         student.preferences});
+        if (!inserted) {
+          diagnostics.add(csv_problem(file, *header, student.origin.line, "id", io::Severity::error,
+                                      duplicate_id_message(student.id, it->second.line)));
+        }
+      }
+      sink(std::move(student));
+    }
+    spare_buffers.push_back(std::move(batch.records));
+  };
+  std::optional<io::Problem> ending_problem; // an unclosed quote ends the file
+  // Declared after `header`: the futures wait for their threads when destroyed,
+  // and the threads read the header.
+  std::deque<std::future<StudentBatch>> pending;
+  const std::size_t max_pending = std::max(1U, std::thread::hardware_concurrency());
+  try {
+    header = read_header(reader, students_schema(), diagnostics);
+  } catch (const io::ProblemError& e) {
+    ending_problem = e.problem();
+  }
+  bool at_end = !header;
+  while (!at_end) {
+    std::vector<io::CsvRecord> records;
+    if (!spare_buffers.empty()) {
+      records = std::move(spare_buffers.back());
+      spare_buffers.pop_back();
+    }
+    records.resize(k_student_batch_rows);
+    std::size_t count = 0;
+    try {
+      while (count < records.size() && reader.next(records[count])) {
+        ++count;
+      }
+    } catch (const io::ProblemError& e) {
+      ending_problem = e.problem(); // the rows before it are still read
+    }
+    at_end = count < records.size();
+    records.resize(count);
+    if (at_end && pending.empty()) {
+      take(parse_student_batch(std::move(records), *header, file)); // small files: no thread
+      break;
+    }
+    pending.push_back(std::async(std::launch::async, [&header, &file, batch = std::move(records)]() mutable {
+      return parse_student_batch(std::move(batch), *header, file);
+    }));
+    while (pending.size() > max_pending || (at_end && !pending.empty())) {
+      take(pending.front().get());
+      pending.pop_front();
+    }
+  }
+  if (ending_problem) {
+    diagnostics.add(std::move(*ending_problem));
+  }
 }
 
 std::vector<model::Attendance> read_attendance(io::CsvReader& reader, io::Diagnostics& diagnostics)

@@ -119,11 +119,16 @@ std::vector<std::pair<std::string, std::string>> CsvFieldSource::pairs(std::stri
   return split_pairs(list(key));
 }
 
+io::Problem csv_problem(const std::string& file, const io::CsvHeader& header, std::size_t line,
+                        std::string_view key, io::Severity severity, std::string message)
+{
+  const auto index = header.find(key);
+  return {file, line, index ? *index + 1 : 0, severity, fmt::format("{}: {}", key, message)};
+}
+
 void CsvFieldSource::report(std::string_view key, io::Severity severity, std::string message) const
 {
-  const auto index = column(key);
-  m_diagnostics.add({m_file, m_record->line, index ? *index + 1 : 0, severity,
-                     fmt::format("{}: {}", key, message)});
+  m_diagnostics.add(csv_problem(m_file, m_header, m_record->line, key, severity, std::move(message)));
 }
 
 model::Origin CsvFieldSource::origin() const

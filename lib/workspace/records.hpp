@@ -35,6 +35,11 @@ public:
   virtual model::Origin origin() const = 0;
 };
 
+// A problem in a CSV row at the column named `key` (no column when the header
+// lacks it): the one way CSV problems are located.
+io::Problem csv_problem(const std::string& file, const io::CsvHeader& header, std::size_t line,
+                        std::string_view key, io::Severity severity, std::string message);
+
 // A CSV row; keys are column names.
 class CsvFieldSource final : public FieldSource {
 public:

@@ -4,6 +4,8 @@
 
 #include <catch2/catch.hpp>
 
+#include <fmt/format.h>
+
 #include <sstream>
 
 using namespace tandem;
@@ -238,4 +240,45 @@ TEST_CASE("events, attendance, placements and outcomes")
   CHECK_THAT(text, Catch::Contains("placements.csv:3:4: error: status: expected proposed, confirmed, started, completed or cancelled"));
   CHECK_THAT(text, Catch::Contains("placements.csv:3:5: error: score: expected a number"));
   CHECK_THAT(text, Catch::Contains("outcomes.csv:3:3: error: status: expected employed, self_employed"));
+}
+
+TEST_CASE("a roster larger than one batch is read in file order with every problem")
+{
+  // 20,000 rows span three batches of the parallel reader; a duplicate id and a bad
+  // e-mail sit in later batches, and the first of two equal ids must win.
+  std::string text(k_header);
+  text += '\n';
+  for (int i = 1; i <= 20000; ++i) {
+    const int id = i == 15000 ? 3 : i;
+    const std::string email = i == 19000 ? "broken" : fmt::format("s{}@example.fi", i);
+    text += fmt::format("s{},First{},Last,{},domestic,business\n", id, i, email);
+  }
+  io::Diagnostics diagnostics;
+  const auto students = students_from(text, diagnostics);
+  REQUIRE(students.size() == 20000);
+  for (std::size_t i = 0; i < students.size(); ++i) {
+    REQUIRE(students[i].origin.line == i + 2); // the header is line 1
+  }
+  const auto sorted = diagnostics.sorted();
+  REQUIRE(sorted.size() == 2);
+  CHECK(sorted[0].to_string() == "students.csv:15001:1: error: id: duplicate id \"s3\": first used on line 4");
+  CHECK(sorted[1].to_string()
+        == "students.csv:19001:4: error: email: expected an e-mail address such as name@example.fi, got \"broken\"");
+}
+
+TEST_CASE("an unclosed quote late in a large roster keeps the rows before it")
+{
+  std::string text(k_header);
+  text += '\n';
+  for (int i = 1; i <= 10000; ++i) {
+    text += fmt::format("s{},A,B,s{}@example.fi,domestic,business\n", i, i);
+  }
+  text += "s10001,\"never closed,B,x@example.fi,domestic,business\n";
+  io::Diagnostics diagnostics;
+  const auto students = students_from(text, diagnostics);
+  CHECK(students.size() == 10000);
+  const auto sorted = diagnostics.sorted();
+  REQUIRE(sorted.size() == 1);
+  CHECK(sorted[0].line == 10002);
+  CHECK_THAT(sorted[0].message, Catch::Contains("never closed"));
 }
