@@ -137,7 +137,19 @@ MappedExport map_export(const std::string& text, const std::string& display, cha
     }
     mapped.targets.push_back(std::move(target));
   }
-  mapped.rows = std::move(table.rows);
+  // A row with more fields than the header has lost its alignment (often an
+  // unquoted delimiter in a value): every value after it would land in the wrong column.
+  for (auto& row : table.rows) {
+    const bool extra_values = std::any_of(
+      row.fields.begin() + static_cast<std::ptrdiff_t>(std::min(row.fields.size(), mapped.headers.size())),
+      row.fields.end(), [](const std::string& field) { return !io::trim(field).empty(); });
+    if (extra_values) {
+      report.rejected.push_back(
+        {row.line, io::too_many_fields_message(row.fields.size(), mapped.headers.size(), delimiter)});
+    } else {
+      mapped.rows.push_back(std::move(row));
+    }
+  }
   return mapped;
 }
 
@@ -691,6 +703,7 @@ char detect_delimiter(std::string_view text)
 
 ImportReport import_file(const workspace::WorkspacePaths& paths, const ImportOptions& options)
 {
+  paths.require_folder();
   const ColumnMap map = load_column_map(options);
   const std::string text = read_export_text(options);
   ImportReport report;

@@ -284,6 +284,12 @@ std::string format_csv_table(const CsvTable& table)
   return out;
 }
 
+std::string too_many_fields_message(std::size_t fields, std::size_t columns, char delimiter)
+{
+  return fmt::format("{} fields, but the header has {} columns (an unquoted {} in a value?)",
+                     fields, columns, delimiter == '\t' ? "tab" : fmt::format("'{}'", delimiter));
+}
+
 std::string_view trim(std::string_view text)
 {
   while (!text.empty() && (is_space(text.front()) || text.front() == '\r' || text.front() == '\n')) {

@@ -90,6 +90,9 @@ std::string format_csv_record(const std::vector<std::string>& fields, char delim
                               bool crlf = false);
 std::string format_csv_table(const CsvTable& table);
 
+// The message for a record with more fields than its header has columns.
+std::string too_many_fields_message(std::size_t fields, std::size_t columns, char delimiter);
+
 // Splits a list cell ("fi:B1;en:C1") on ';', trimming items and dropping empty ones.
 std::vector<std::string> split_list(std::string_view cell, char separator = ';');
 std::string_view trim(std::string_view text);

@@ -271,6 +271,7 @@ void check_links(const Workspace& workspace, const WorkspacePaths& paths,
 
 CheckSummary check_workspace(const WorkspacePaths& paths, io::Diagnostics& diagnostics)
 {
+  paths.require_folder();
   const Workspace workspace = load_workspace(paths, diagnostics, KeepStudents::placed_students_only);
   check_links(workspace, paths, diagnostics);
   CheckSummary summary;

@@ -1,5 +1,9 @@
 #include "workspace/paths.hpp"
 
+#include "io/error.hpp"
+
+#include <fmt/format.h>
+
 #include <cstdlib>
 
 namespace tandem::workspace {
@@ -16,6 +20,15 @@ WorkspacePaths WorkspacePaths::resolve(const std::optional<std::string>& flag)
     return WorkspacePaths(from_environment);
   }
   return WorkspacePaths(".");
+}
+
+void WorkspacePaths::require_folder() const
+{
+  std::error_code error;
+  if (!std::filesystem::is_directory(m_root, error)) {
+    throw Error(fmt::format("{}: no such workspace folder (`tandem init {}` creates one)",
+                            m_root.string(), m_root.string()));
+  }
 }
 
 std::string WorkspacePaths::display(std::string_view name) const

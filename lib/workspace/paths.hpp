@@ -28,6 +28,9 @@ public:
   static WorkspacePaths resolve(const std::optional<std::string>& flag);
 
   const std::filesystem::path& root() const { return m_root; }
+  // Throws tandem::Error when the folder does not exist: every command but
+  // `init` works on an existing workspace.
+  void require_folder() const;
   std::filesystem::path file(std::string_view name) const { return m_root / std::string(name); }
   // The path as the user would type it: `students.csv` in the current folder,
   // `DIR/students.csv` for -C DIR.

@@ -77,10 +77,7 @@ bool readable_record(const io::CsvRecord& record, std::size_t columns, const std
                      io::Diagnostics& diagnostics)
 {
   if (record.fields.size() > columns) {
-    diagnostics.error(file, record.line,
-                      fmt::format("{} fields, but the header has {} columns (an unquoted "
-                                  "comma in a value?)",
-                                  record.fields.size(), columns));
+    diagnostics.error(file, record.line, io::too_many_fields_message(record.fields.size(), columns, ','));
   }
   const bool valid_text = std::all_of(record.fields.begin(), record.fields.end(),
                                       [](const std::string& f) { return io::is_valid_utf8(f); });

@@ -226,3 +226,34 @@ TEST_CASE("attendance imports by id or e-mail and rejects dangling rows")
   CHECK(read_text(workspace / "attendance.csv")
         == "event_id,student_id,company_id\nws-1,s1,\nws-1,,kokkola-steel\n");
 }
+
+TEST_CASE("an export row with more values than headers is rejected, not shifted")
+{
+  TemporaryFolder temporary;
+  const auto workspace = copy_fixture("minimal", temporary.path());
+  write_text(temporary.path() / "export.csv",
+             "id;first_name;last_name;email;group;field\n"
+             "s7;Anna;Virtanen;anna@example.fi;domestic;business\n"
+             "s8;Oy Ab; Kokkola;Berg;b@example.fi;domestic;business\n");
+  const auto result = run_tandem({"import", "students", (temporary.path() / "export.csv").string()},
+                                 {workspace, {}});
+  CHECK(result.exit_code == 1);
+  CHECK_THAT(result.err, Catch::EndsWith("export.csv:3: error: row rejected: 7 fields, but the header "
+                                         "has 6 columns (an unquoted ';' in a value?)\n"));
+  const auto after = roster(workspace);
+  CHECK(after.count("s7") == 1);
+  CHECK(after.count("s8") == 0);
+}
+
+TEST_CASE("commands on a workspace folder that does not exist fail with a hint")
+{
+  TemporaryFolder temporary;
+  const auto missing = (temporary.path() / "nowhere").string();
+  const auto check = run_tandem({"-C", missing, "check"});
+  CHECK(check.exit_code == 1);
+  CHECK(check.err == "tandem: " + missing + ": no such workspace folder (`tandem init " + missing
+                       + "` creates one)\n");
+  const auto import = run_tandem({"-C", missing, "import", "students", "x.csv"});
+  CHECK(import.exit_code == 1);
+  CHECK_FALSE(fs::exists(missing)); // nothing was created, not even .tandem/
+}
