@@ -153,6 +153,21 @@ MappedExport map_export(const std::string& text, const std::string& display, cha
   return mapped;
 }
 
+// The export column that holds `column`; throws when there is none, since rows
+// cannot be merged without it.
+std::size_t require_column(const MappedExport& mapped, std::string_view column,
+                           std::string_view what, std::string_view examples,
+                           const std::string& source)
+{
+  const auto index = mapped.column_of(column);
+  if (!index) {
+    throw Error(fmt::format("{}:1: no column holds the {} (expected a header such as {}, or "
+                            "a --map file)",
+                            source, what, examples));
+  }
+  return *index;
+}
+
 std::string mapped_value(const ColumnMap& map, std::string_view column, std::string_view raw)
 {
   if (auto translated = map.translate(column, io::trim(raw))) {
@@ -246,12 +261,8 @@ std::vector<std::string> wanted_columns(const MappedExport& mapped)
 void import_students(const MappedExport& mapped, const ColumnMap& map, EditableTable& table,
                      const std::string& display, ImportReport& report)
 {
-  const auto id_source = mapped.column_of("id");
-  if (!id_source) {
-    throw Error(fmt::format("{}:1: no column holds the student id (expected a header such as "
-                            "id, Opiskelijanumero or Student number, or a --map file)",
-                            display));
-  }
+  const std::size_t id_source = require_column(mapped, "id", "student id",
+                                               "id, Opiskelijanumero or Student number", display);
   table.add_columns(wanted_columns(mapped));
   const std::size_t id_column = table.column("id");
   std::unordered_map<std::string, std::size_t> existing;
@@ -319,23 +330,11 @@ void import_students(const MappedExport& mapped, const ColumnMap& map, EditableT
   }
 }
 
-std::string lower_case(std::string text)
-{
-  std::transform(text.begin(), text.end(), text.begin(), [](unsigned char c) {
-    return static_cast<char>(std::tolower(c));
-  });
-  return text;
-}
-
 void import_attendance(const MappedExport& mapped, const ColumnMap& map, EditableTable& table,
                        const workspace::Workspace& workspace, ImportReport& report)
 {
-  const auto event_source = mapped.column_of("event_id");
-  if (!event_source) {
-    throw Error(fmt::format("{}:1: no column holds the event id (expected a header such as "
-                            "event_id or Tapahtuma, or a --map file)",
-                            report.source));
-  }
+  const std::size_t event_source =
+    require_column(mapped, "event_id", "event id", "event_id or Tapahtuma", report.source);
   const auto student_source = mapped.column_of("student_id");
   const auto company_source = mapped.column_of("company_id");
   const auto email_source = mapped.column_of("email");
@@ -346,12 +345,12 @@ void import_attendance(const MappedExport& mapped, const ColumnMap& map, Editabl
   }
   std::unordered_map<std::string, std::string> student_by_email;
   for (const auto& student : workspace.students) {
-    student_by_email.try_emplace(lower_case(student.email), student.id);
+    student_by_email.try_emplace(io::to_lower_ascii(student.email), student.id);
   }
   std::unordered_map<std::string, std::string> company_by_email;
   for (const auto& company : workspace.companies) {
     if (!company.contact.email.empty()) {
-      company_by_email.try_emplace(lower_case(company.contact.email), company.id);
+      company_by_email.try_emplace(io::to_lower_ascii(company.contact.email), company.id);
     }
   }
   table.add_columns({"event_id", "student_id", "company_id"});
@@ -369,7 +368,7 @@ void import_attendance(const MappedExport& mapped, const ColumnMap& map, Editabl
     const std::string event = mapped_value(map, "event_id", field_or_empty(record, event_source));
     std::string student = mapped_value(map, "student_id", field_or_empty(record, student_source));
     std::string company = mapped_value(map, "company_id", field_or_empty(record, company_source));
-    const std::string email = lower_case(std::string(io::trim(field_or_empty(record, email_source))));
+    const std::string email = io::to_lower_ascii(io::trim(field_or_empty(record, email_source)));
     std::vector<std::string> problems;
     if (student.empty() && company.empty() && !email.empty()) {
       if (const auto it = student_by_email.find(email); it != student_by_email.end()) {
@@ -500,7 +499,7 @@ std::vector<IncomingCompany> read_incoming_companies(const std::string& text,
                                                      const ColumnMap& map, ImportReport& report)
 {
   std::vector<IncomingCompany> incoming;
-  const auto extension = lower_case(fs::path(display).extension().string());
+  const auto extension = io::to_lower_ascii(fs::path(display).extension().string());
   if (extension == ".yaml" || extension == ".yml") {
     io::Diagnostics problems;
     const auto root = io::parse_yaml(text, display, problems);

@@ -97,18 +97,6 @@ std::string finnish_date_to_iso(std::string_view text)
   return fmt::format("{:04}-{:02}-{:02}", *year, *month, *day);
 }
 
-std::string change_case(std::string text, bool upper)
-{
-  for (char& c : text) {
-    if (upper && c >= 'a' && c <= 'z') {
-      c = static_cast<char>(c - 'a' + 'A');
-    } else if (!upper && c >= 'A' && c <= 'Z') {
-      c = static_cast<char>(c - 'A' + 'a');
-    }
-  }
-  return text;
-}
-
 std::string single_spaces(std::string_view text)
 {
   std::string result;
@@ -145,10 +133,10 @@ std::string normalise_value(std::string_view column, std::string_view value)
     return finnish_date_to_iso(trimmed);
   }
   if (k_country_columns.count(column) > 0) {
-    return change_case(trimmed, true);
+    return io::to_upper_ascii(trimmed);
   }
   if (k_lower_case_columns.count(column) > 0) {
-    return change_case(trimmed, false);
+    return io::to_lower_ascii(trimmed);
   }
   if (k_name_columns.count(column) > 0) {
     return single_spaces(trimmed);

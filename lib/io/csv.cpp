@@ -202,13 +202,7 @@ bool CsvReader::next(CsvRecord& record)
 
 std::string header_key(std::string_view name)
 {
-  std::string key(trim(name));
-  for (char& c : key) {
-    if (c >= 'A' && c <= 'Z') {
-      c = static_cast<char>(c - 'A' + 'a');
-    }
-  }
-  return key;
+  return to_lower_ascii(trim(name));
 }
 
 CsvHeader::CsvHeader(std::vector<std::string> names) : m_names(std::move(names))
@@ -288,17 +282,6 @@ std::string too_many_fields_message(std::size_t fields, std::size_t columns, cha
 {
   return fmt::format("{} fields, but the header has {} columns (an unquoted {} in a value?)",
                      fields, columns, delimiter == '\t' ? "tab" : fmt::format("'{}'", delimiter));
-}
-
-std::string_view trim(std::string_view text)
-{
-  while (!text.empty() && (is_space(text.front()) || text.front() == '\r' || text.front() == '\n')) {
-    text.remove_prefix(1);
-  }
-  while (!text.empty() && (is_space(text.back()) || text.back() == '\r' || text.back() == '\n')) {
-    text.remove_suffix(1);
-  }
-  return text;
 }
 
 std::vector<std::string> split_list(std::string_view cell, char separator)

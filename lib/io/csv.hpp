@@ -9,6 +9,8 @@
 #include <unordered_map>
 #include <vector>
 
+#include "io/text.hpp"
+
 namespace tandem::io {
 
 class LineSource; // fast-cpp-csv-parser's line reader, kept out of this header
@@ -95,6 +97,5 @@ std::string too_many_fields_message(std::size_t fields, std::size_t columns, cha
 
 // Splits a list cell ("fi:B1;en:C1") on ';', trimming items and dropping empty ones.
 std::vector<std::string> split_list(std::string_view cell, char separator = ';');
-std::string_view trim(std::string_view text);
 
 } // namespace tandem::io

@@ -1,6 +1,6 @@
 #include "model/enums.hpp"
 
-#include "io/csv.hpp"
+#include "io/text.hpp"
 
 #include <algorithm>
 #include <array>
@@ -82,23 +82,12 @@ constexpr Names<IndicatorSet, 2> k_indicator_sets{{{IndicatorSet::esf2014, "esf2
   template std::string_view to_string<Enum>(Enum);                                     \
   template std::string enum_choices<Enum>();
 
-namespace {
-
-bool equal_ignoring_ascii_case(std::string_view a, std::string_view b)
-{
-  return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) {
-           return (x >= 'A' && x <= 'Z' ? x - 'A' + 'a' : x) == (y >= 'A' && y <= 'Z' ? y - 'A' + 'a' : y);
-         });
-}
-
-} // namespace
-
 template <typename Enum>
 std::optional<Enum> parse_enum(std::string_view text)
 {
   text = io::trim(text);
   for (const auto& entry : enum_names<Enum>()) {
-    if (equal_ignoring_ascii_case(entry.name, text)) {
+    if (io::equal_ignoring_case(entry.name, text)) {
       return entry.value;
     }
   }

@@ -1,5 +1,7 @@
 #include "model/values.hpp"
 
+#include "io/text.hpp"
+
 #include <fmt/format.h>
 
 #include <array>
@@ -76,13 +78,7 @@ std::optional<std::chrono::minutes> parse_offset(std::string_view text)
 std::optional<Level> parse_level(std::string_view text)
 {
   for (std::size_t i = 0; i < k_level_names.size(); ++i) {
-    const auto name = k_level_names[i];
-    const bool same = name.size() == text.size()
-                      && std::equal(name.begin(), name.end(), text.begin(), [](char a, char b) {
-                           return std::tolower(static_cast<unsigned char>(a))
-                                  == std::tolower(static_cast<unsigned char>(b));
-                         });
-    if (same) {
+    if (io::equal_ignoring_case(k_level_names[i], text)) {
       return static_cast<Level>(i);
     }
   }

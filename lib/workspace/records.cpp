@@ -26,26 +26,6 @@ std::vector<std::pair<std::string, std::string>> split_pairs(const std::vector<s
   return result;
 }
 
-std::string to_lower_ascii(std::string text)
-{
-  for (char& c : text) {
-    if (c >= 'A' && c <= 'Z') {
-      c = static_cast<char>(c - 'A' + 'a');
-    }
-  }
-  return text;
-}
-
-std::string to_upper_ascii(std::string text)
-{
-  for (char& c : text) {
-    if (c >= 'a' && c <= 'z') {
-      c = static_cast<char>(c - 'a' + 'A');
-    }
-  }
-  return text;
-}
-
 } // namespace
 
 std::string quote_value(std::string_view value)
@@ -377,7 +357,7 @@ std::optional<bool> RecordReader::yes_no(std::string_view key) const
   if (!value) {
     return std::nullopt;
   }
-  const std::string lower = to_lower_ascii(std::string(*value));
+  const std::string lower = io::to_lower_ascii(*value);
   if (lower == "yes") {
     return true;
   }
@@ -394,7 +374,7 @@ std::string RecordReader::country(std::string_view key) const
   if (!value) {
     return "";
   }
-  const std::string code = to_upper_ascii(std::string(*value));
+  const std::string code = io::to_upper_ascii(*value);
   if (!model::is_country_code(code)) {
     error(key, "expected an ISO 3166-1 alpha-2 country code such as FI, got " + quote_value(*value));
     return "";
@@ -406,7 +386,7 @@ std::vector<std::string> RecordReader::countries(std::string_view key) const
 {
   std::vector<std::string> result;
   for (const auto& item : m_source.list(key)) {
-    const std::string code = to_upper_ascii(item);
+    const std::string code = io::to_upper_ascii(item);
     if (model::is_country_code(code)) {
       result.push_back(code);
     } else {
@@ -420,7 +400,7 @@ std::vector<std::string> RecordReader::language_codes(std::string_view key) cons
 {
   std::vector<std::string> result;
   for (const auto& item : m_source.list(key)) {
-    const std::string code = to_lower_ascii(item);
+    const std::string code = io::to_lower_ascii(item);
     if (model::is_language_code(code)) {
       result.push_back(code);
     } else {
@@ -434,7 +414,7 @@ std::vector<model::LanguageSkill> RecordReader::language_levels(std::string_view
 {
   std::vector<model::LanguageSkill> result;
   for (const auto& [raw_code, raw_level] : m_source.pairs(key)) {
-    const std::string code = to_lower_ascii(raw_code);
+    const std::string code = io::to_lower_ascii(raw_code);
     const auto level = model::parse_level(raw_level);
     if (!model::is_language_code(code)) {
       error(key, "expected an ISO 639-1 language code before ':' (such as fi:B1), got "
@@ -453,7 +433,7 @@ std::vector<std::string> RecordReader::tags(std::string_view key) const
 {
   std::vector<std::string> result;
   for (const auto& item : m_source.list(key)) {
-    result.push_back(to_lower_ascii(item));
+    result.push_back(io::to_lower_ascii(item));
   }
   return result;
 }

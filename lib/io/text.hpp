@@ -1,0 +1,19 @@
+#pragma once
+
+#include <string>
+#include <string_view>
+
+// Small text helpers shared by readers, validators and import. ASCII only: the
+// contract's codes, enums and headers are ASCII; other letters pass unchanged.
+namespace tandem::io {
+
+// Without leading and trailing spaces, tabs and line breaks.
+std::string_view trim(std::string_view text);
+
+std::string to_lower_ascii(std::string_view text);
+std::string to_upper_ascii(std::string_view text);
+
+// Equal when compared without regard to ASCII case.
+bool equal_ignoring_case(std::string_view a, std::string_view b);
+
+} // namespace tandem::io
