@@ -2,8 +2,6 @@
 
 #include "io/error.hpp"
 
-#include <fmt/format.h>
-
 #include <exception>
 #include <iostream>
 
@@ -14,7 +12,7 @@ int run(int argc, char** argv)
   CLI::App app{"tandem: tandem internships for university career services: import rosters, "
                "match pairs to companies, schedule the term, report to the funder",
                "tandem"};
-  app.set_version_flag("--version", "tandem 0.1.0");
+  app.set_version_flag("--version", "tandem " TANDEM_VERSION);
   app.require_subcommand(1);
   Session session;
   GlobalOptions& global = session.options;
@@ -29,15 +27,10 @@ int run(int argc, char** argv)
 
   try {
     app.parse(argc, argv);
-  } catch (const CLI::CallForHelp& e) {
-    return app.exit(e);
-  } catch (const CLI::CallForAllHelp& e) {
-    return app.exit(e);
-  } catch (const CLI::CallForVersion& e) {
-    return app.exit(e);
   } catch (const CLI::ParseError& e) {
-    app.exit(e); // prints the message to standard error
-    return static_cast<int>(ExitCode::usage);
+    // --help and --version print to standard output and succeed; CLI11 gives other
+    // parse errors codes of its own, which cli.md folds into the usage status.
+    return app.exit(e) == 0 ? 0 : static_cast<int>(ExitCode::usage);
   } catch (const Error& e) {
     std::cout.flush();
     std::cerr << "tandem: " << e.what() << '\n';

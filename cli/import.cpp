@@ -30,6 +30,9 @@ std::string delimiter_name(char delimiter)
 void print_report(const import::ImportReport& report, const ImportCommandOptions& options,
                   const Session& session)
 {
+  for (const auto& warning : report.warnings) {
+    std::cerr << "tandem: warning: " << warning << '\n';
+  }
   for (const auto& rejected : report.rejected) {
     std::cerr << fmt::format("{}:{}: error: row rejected: {}\n", report.source, rejected.line,
                              rejected.reason);

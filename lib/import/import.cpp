@@ -27,7 +27,7 @@ namespace names = workspace::file_names;
 
 // --- reading the export -----------------------------------------------------
 
-std::string read_export_text(const ImportOptions& options)
+std::string read_export_text(const ImportOptions& options, ImportReport& report)
 {
   const std::string display = options.file.string();
   std::error_code error;
@@ -36,6 +36,16 @@ std::string read_export_text(const ImportOptions& options)
   }
   const std::string raw = io::read_file(options.file, display);
   if (options.encoding == io::Encoding::latin1) {
+    // Non-ASCII text that is already valid UTF-8 is almost never Latin-1:
+    // converting it again would turn "ä" into "Ã¤".
+    const bool ascii = std::all_of(raw.begin(), raw.end(),
+                                   [](char c) { return static_cast<unsigned char>(c) < 0x80; });
+    if (!ascii && io::is_valid_utf8(io::without_bom(raw))) {
+      report.warnings.push_back(fmt::format(
+        "{} looks like UTF-8 text; with --encoding latin1 its letters such as ä may be "
+        "garbled (check the result, or import without the flag)",
+        display));
+    }
     return io::windows1252_to_utf8(raw);
   }
   const std::string_view text = io::without_bom(raw);
@@ -704,9 +714,9 @@ ImportReport import_file(const workspace::WorkspacePaths& paths, const ImportOpt
 {
   paths.require_folder();
   const ColumnMap map = load_column_map(options);
-  const std::string text = read_export_text(options);
   ImportReport report;
   report.source = options.file.string();
+  const std::string text = read_export_text(options, report);
   const char delimiter = delimiter_char(options.delimiter, text);
 
   // From here on no other run may change the workspace until this one has written.

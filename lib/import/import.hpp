@@ -45,6 +45,7 @@ struct ImportReport {
   std::vector<RejectedRow> rejected;
   std::vector<std::string> extra_columns;   // export columns kept as extra columns
   std::vector<std::string> dropped_columns; // export columns the map file drops
+  std::vector<std::string> warnings;        // doubts about the export as a whole
   bool written = false;
 };
 

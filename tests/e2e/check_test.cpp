@@ -124,7 +124,7 @@ TEST_CASE("the workspace comes from -C, else TANDEM_WORKSPACE, else the current 
   CHECK(flag_wins.exit_code == 1);
 }
 
-TEST_CASE("usage errors exit 2; help and version exit 0 on standard output")
+TEST_CASE("usage errors exit 2 while help and version exit 0 on standard output")
 {
   CHECK(run_tandem({"check", "--no-such-flag"}).exit_code == 2);
   CHECK(run_tandem({}).exit_code == 2);

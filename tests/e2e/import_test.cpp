@@ -101,7 +101,7 @@ TEST_CASE("import --dry-run leaves every file byte-identical")
   CHECK(snapshot(workspace) == before);
 }
 
-TEST_CASE("bad rows are rejected with their line and reason; good rows merge")
+TEST_CASE("bad rows are rejected with their line and reason while good rows merge")
 {
   TemporaryFolder temporary;
   const auto workspace = copy_fixture("minimal", temporary.path());
@@ -256,4 +256,18 @@ TEST_CASE("commands on a workspace folder that does not exist fail with a hint")
   const auto import = run_tandem({"-C", missing, "import", "students", "x.csv"});
   CHECK(import.exit_code == 1);
   CHECK_FALSE(fs::exists(missing)); // nothing was created, not even .tandem/
+}
+
+TEST_CASE("a UTF-8 file read as Latin-1 gets a warning that letters may be garbled")
+{
+  TemporaryFolder temporary;
+  const auto workspace = copy_fixture("minimal", temporary.path());
+  write_text(temporary.path() / "export.csv",
+             "id,first_name,last_name,email,group,field\n"
+             "s9,Äijä,Mäki,aija@example.fi,domestic,business\n");
+  const auto result = run_tandem({"import", "students", (temporary.path() / "export.csv").string(),
+                                  "--encoding", "latin1", "--dry-run"},
+                                 {workspace, {}});
+  CHECK(result.exit_code == 0);
+  CHECK_THAT(result.err, Catch::StartsWith("tandem: warning: ") && Catch::Contains("looks like UTF-8"));
 }

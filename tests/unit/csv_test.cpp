@@ -33,7 +33,7 @@ TEST_CASE("CSV fields follow RFC 4180 quoting")
   CHECK(records[1].fields == Fields{"Oy Ab, Kokkola", "say \"hi\"", ""});
 }
 
-TEST_CASE("a quoted field may hold line breaks; records keep their first physical line")
+TEST_CASE("a quoted field may hold line breaks and records keep their first physical line")
 {
   const auto records = read_all("id,note\r\n1,\"two\r\nlines\"\r\n2,plain\r\n3,\"\"\"\r\n\"\"\"\n");
   REQUIRE(records.size() == 4);
@@ -120,7 +120,7 @@ TEST_CASE("header names match case-insensitively after trimming")
   CHECK_FALSE(header.find("group"));
 }
 
-TEST_CASE("list cells split on ';' and drop empty items")
+TEST_CASE("list cells split on semicolons and drop empty items")
 {
   CHECK(tandem::io::split_list(" fi:B1 ; en:C1;;") == Fields{"fi:B1", "en:C1"});
   CHECK(tandem::io::split_list("").empty());

@@ -72,7 +72,7 @@ TEST_CASE("values from other systems take the contract's spelling")
   CHECK(normalise_value("group", "alien") == "alien"); // left for the validators
 }
 
-TEST_CASE("the delimiter is the most frequent of , ; and tab on the header line")
+TEST_CASE("the delimiter is the most frequent of comma, semicolon and tab on the header line")
 {
   CHECK(import::detect_delimiter("a;b;c\n1,2;3") == ';');
   CHECK(import::detect_delimiter("a,b,c\n") == ',');
