@@ -287,18 +287,7 @@ std::string too_many_fields_message(std::size_t fields, std::size_t columns, cha
 std::vector<std::string> split_list(std::string_view cell, char separator)
 {
   std::vector<std::string> items;
-  std::size_t begin = 0;
-  while (begin <= cell.size()) {
-    auto end = cell.find(separator, begin);
-    if (end == std::string_view::npos) {
-      end = cell.size();
-    }
-    const auto item = trim(cell.substr(begin, end - begin));
-    if (!item.empty()) {
-      items.emplace_back(item);
-    }
-    begin = end + 1;
-  }
+  for_each_list_item(cell, separator, [&](std::string_view item) { items.emplace_back(item); });
   return items;
 }
 

@@ -95,7 +95,26 @@ std::string format_csv_table(const CsvTable& table);
 // The message for a record with more fields than its header has columns.
 std::string too_many_fields_message(std::size_t fields, std::size_t columns, char delimiter);
 
-// Splits a list cell ("fi:B1;en:C1") on ';', trimming items and dropping empty ones.
+// Calls `visit` with each item of a list cell ("fi:B1;en:C1"), split on
+// `separator`, trimmed, empty items skipped. Views into `cell`: nothing is copied.
+template <typename Visitor>
+void for_each_list_item(std::string_view cell, char separator, Visitor&& visit)
+{
+  std::size_t begin = 0;
+  while (begin <= cell.size()) {
+    auto end = cell.find(separator, begin);
+    if (end == std::string_view::npos) {
+      end = cell.size();
+    }
+    const auto item = trim(cell.substr(begin, end - begin));
+    if (!item.empty()) {
+      visit(item);
+    }
+    begin = end + 1;
+  }
+}
+
+// The items of a list cell as strings (see for_each_list_item).
 std::vector<std::string> split_list(std::string_view cell, char separator = ';');
 
 } // namespace tandem::io

@@ -135,11 +135,12 @@ Workspace load_workspace(const WorkspacePaths& paths, io::Diagnostics& diagnosti
     placed.insert(placement.domestic_id);
   }
   if (auto reader = open_csv(paths, file_names::students, true, diagnostics)) {
-    read_students(*reader, diagnostics, workspace.student_index, [&](model::Student&& student) {
-      if (keep == KeepStudents::all || placed.count(student.id) > 0) {
-        workspace.students.push_back(std::move(student));
-      }
-    });
+    read_students(
+      *reader, diagnostics, workspace.student_index,
+      [&](const model::Student& student) {
+        return keep == KeepStudents::all || placed.count(student.id) > 0;
+      },
+      [&](model::Student&& student) { workspace.students.push_back(std::move(student)); });
   }
   workspace.index();
   return workspace;

@@ -544,23 +544,33 @@ namespace {
 // Students are read in batches: this thread reads and splits records, worker
 // threads check them and build the typed records, and the results are taken in
 // file order (so the first of two equal ids wins, as everywhere).
+// Students not kept are dropped on the worker thread too, where their memory was
+// taken.
 struct StudentBatch {
   std::vector<io::CsvRecord> records; // handed back for reuse: strings keep their capacity
-  std::vector<model::Student> students;
+  std::vector<std::pair<std::string, StudentSummary>> summaries;
+  std::vector<model::Student> kept;
   io::Diagnostics diagnostics;
 };
 
 StudentBatch parse_student_batch(std::vector<io::CsvRecord> records, const io::CsvHeader& header,
-                                 const std::string& file)
+                                 const std::string& file, const StudentFilter& keep)
 {
   StudentBatch batch;
   batch.records = std::move(records);
-  batch.students.reserve(batch.records.size());
+  batch.summaries.reserve(batch.records.size());
   CsvFieldSource source(file, header, batch.diagnostics);
   for (const auto& record : batch.records) {
-    if (readable_record(record, header.size(), file, batch.diagnostics)) {
-      source.set_record(record);
-      batch.students.push_back(parse_student(RecordReader(source), record.line));
+    if (!readable_record(record, header.size(), file, batch.diagnostics)) {
+      continue;
+    }
+    source.set_record(record);
+    model::Student student = parse_student(RecordReader(source), record.line);
+    batch.summaries.emplace_back(student.id, StudentSummary{record.line, student.group,
+                                                            student.joined, student.left,
+                                                            student.preferences});
+    if (keep(student)) {
+      batch.kept.push_back(std::move(student));
     }
   }
   return batch;
@@ -571,24 +581,25 @@ constexpr std::size_t k_student_batch_rows = 8192;
 } // namespace
 
 void read_students(io::CsvReader& reader, io::Diagnostics& diagnostics, StudentIndex& index,
-                   const StudentSink& sink)
+                   const StudentFilter& keep, const StudentSink& sink)
 {
   const std::string& file = reader.display_name();
   std::optional<io::CsvHeader> header;
   std::vector<std::vector<io::CsvRecord>> spare_buffers;
   const auto take = [&](StudentBatch&& batch) {
     diagnostics.append(std::move(batch.diagnostics));
-    for (auto& student : batch.students) {
-      if (!student.id.empty()) {
-        const auto [it, inserted] = index.try_emplace(
-          student.id,
-          StudentSummary{student.origin.line, student.group, student.joined, student.left,
-                         student.preferences});
-        if (!inserted) {
-          diagnostics.add(csv_problem(file, *header, student.origin.line, "id", io::Severity::error,
-                                      duplicate_id_message(student.id, it->second.line)));
-        }
+    for (auto& [id, summary] : batch.summaries) {
+      if (id.empty()) {
+        continue;
       }
+      const std::size_t line = summary.line;
+      const auto [it, inserted] = index.try_emplace(std::move(id), std::move(summary));
+      if (!inserted) {
+        diagnostics.add(csv_problem(file, *header, line, "id", io::Severity::error,
+                                    duplicate_id_message(it->first, it->second.line)));
+      }
+    }
+    for (auto& student : batch.kept) {
       sink(std::move(student));
     }
     spare_buffers.push_back(std::move(batch.records));
@@ -622,12 +633,13 @@ void read_students(io::CsvReader& reader, io::Diagnostics& diagnostics, StudentI
     at_end = count < records.size();
     records.resize(count);
     if (at_end && pending.empty()) {
-      take(parse_student_batch(std::move(records), *header, file)); // small files: no thread
+      take(parse_student_batch(std::move(records), *header, file, keep)); // small files: no thread
       break;
     }
-    pending.push_back(std::async(std::launch::async, [&header, &file, batch = std::move(records)]() mutable {
-      return parse_student_batch(std::move(batch), *header, file);
-    }));
+    pending.push_back(
+      std::async(std::launch::async, [&header, &file, &keep, batch = std::move(records)]() mutable {
+        return parse_student_batch(std::move(batch), *header, file, keep);
+      }));
     while (pending.size() > max_pending || (at_end && !pending.empty())) {
       take(pending.front().get());
       pending.pop_front();

@@ -45,13 +45,16 @@ struct StudentSummary {
 };
 using StudentIndex = std::unordered_map<std::string, StudentSummary>;
 
-// Streams students to `sink` one at a time (a roster can be large) and fills
-// `index`, which is also how a duplicate id is found (the first row wins). Rows
-// with errors are still passed on, with defaults in place of the bad fields, so
-// that links to them are not reported as dangling.
+// Reads every student into `index`, which is also how a duplicate id is found
+// (the first row wins), and streams the full records that `keep` accepts to
+// `sink`, in file order: a roster can be large, and most commands need few of
+// them in full. `keep` runs on worker threads and must only read shared data.
+// Rows with errors are still indexed and passed on, with defaults in place of
+// the bad fields, so that links to them are not reported as dangling.
+using StudentFilter = std::function<bool(const model::Student&)>;
 using StudentSink = std::function<void(model::Student&&)>;
 void read_students(io::CsvReader& reader, io::Diagnostics& diagnostics, StudentIndex& index,
-                   const StudentSink& sink);
+                   const StudentFilter& keep, const StudentSink& sink);
 
 // Checks one student row on its own, as `import` does before a row may enter the
 // workspace; the same rules as read_students.

@@ -11,19 +11,15 @@ namespace tandem::workspace {
 
 namespace {
 
-std::vector<std::pair<std::string, std::string>> split_pairs(const std::vector<std::string>& items)
+// "code:value" items (a missing ':' gives an empty value).
+void split_pair(std::string_view item, const FieldSource::PairVisitor& visit)
 {
-  std::vector<std::pair<std::string, std::string>> result;
-  for (const auto& item : items) {
-    const auto colon = item.find(':');
-    if (colon == std::string::npos) {
-      result.emplace_back(item, "");
-    } else {
-      result.emplace_back(std::string(io::trim(std::string_view(item).substr(0, colon))),
-                          std::string(io::trim(std::string_view(item).substr(colon + 1))));
-    }
+  const auto colon = item.find(':');
+  if (colon == std::string_view::npos) {
+    visit(item, "");
+  } else {
+    visit(io::trim(item.substr(0, colon)), io::trim(item.substr(colon + 1)));
   }
-  return result;
 }
 
 } // namespace
@@ -40,6 +36,13 @@ std::string quote_value(std::string_view value)
     --cut;
   }
   return fmt::format("\"{}...\"", value.substr(0, cut));
+}
+
+std::vector<std::string> FieldSource::list(std::string_view key) const
+{
+  std::vector<std::string> items;
+  for_each_item(key, [&](std::string_view item) { items.emplace_back(item); });
+  return items;
 }
 
 // --- CSV --------------------------------------------------------------------
@@ -88,15 +91,16 @@ std::optional<std::string_view> CsvFieldSource::scalar(std::string_view key) con
   return trimmed;
 }
 
-std::vector<std::string> CsvFieldSource::list(std::string_view key) const
+void CsvFieldSource::for_each_item(std::string_view key, const ItemVisitor& visit) const
 {
-  const std::string* value = field(key);
-  return value == nullptr ? std::vector<std::string>{} : io::split_list(*value);
+  if (const std::string* value = field(key)) {
+    io::for_each_list_item(*value, ';', visit);
+  }
 }
 
-std::vector<std::pair<std::string, std::string>> CsvFieldSource::pairs(std::string_view key) const
+void CsvFieldSource::for_each_pair(std::string_view key, const PairVisitor& visit) const
 {
-  return split_pairs(list(key));
+  for_each_item(key, [&](std::string_view item) { split_pair(item, visit); });
 }
 
 io::Problem csv_problem(const std::string& file, const io::CsvHeader& header, std::size_t line,
@@ -152,52 +156,50 @@ std::optional<std::string_view> YamlFieldSource::scalar(std::string_view key) co
   return trimmed;
 }
 
-std::vector<std::string> YamlFieldSource::list(std::string_view key) const
+void YamlFieldSource::for_each_item(std::string_view key, const ItemVisitor& visit) const
 {
   const YAML::Node value = child(key);
   if (!value.IsDefined()) {
-    return {};
+    return;
   }
   if (value.IsScalar()) {
-    return io::split_list(value.Scalar(), value.Scalar().find(';') != std::string::npos ? ';' : ',');
+    const std::string& text = value.Scalar();
+    io::for_each_list_item(text, text.find(';') != std::string::npos ? ';' : ',', visit);
+    return;
   }
   if (!value.IsSequence()) {
     report(key, io::Severity::error, "expected a list such as [a, b]");
-    return {};
+    return;
   }
-  std::vector<std::string> items;
   for (const auto& item : value) {
     if (!item.IsScalar()) {
       report(key, io::Severity::error, "expected a list of single values");
-      return {};
+      return;
     }
     const auto trimmed = io::trim(item.Scalar());
     if (!trimmed.empty()) {
-      items.emplace_back(trimmed);
+      visit(trimmed);
     }
   }
-  return items;
 }
 
-std::vector<std::pair<std::string, std::string>> YamlFieldSource::pairs(std::string_view key) const
+void YamlFieldSource::for_each_pair(std::string_view key, const PairVisitor& visit) const
 {
   const YAML::Node value = child(key);
   if (!value.IsDefined()) {
-    return {};
+    return;
   }
   if (value.IsScalar() || value.IsSequence()) {
-    return split_pairs(list(key));
+    for_each_item(key, [&](std::string_view item) { split_pair(item, visit); });
+    return;
   }
-  std::vector<std::pair<std::string, std::string>> result;
   for (const auto& entry : value) {
     if (!entry.second.IsScalar()) {
       report(key, io::Severity::error, "expected code: LEVEL entries such as {de: B2}");
-      return {};
+      return;
     }
-    result.emplace_back(std::string(io::trim(entry.first.Scalar())),
-                        std::string(io::trim(entry.second.Scalar())));
+    visit(io::trim(entry.first.Scalar()), io::trim(entry.second.Scalar()));
   }
-  return result;
 }
 
 void YamlFieldSource::report(std::string_view key, io::Severity severity, std::string message) const
@@ -385,36 +387,36 @@ std::string RecordReader::country(std::string_view key) const
 std::vector<std::string> RecordReader::countries(std::string_view key) const
 {
   std::vector<std::string> result;
-  for (const auto& item : m_source.list(key)) {
-    const std::string code = io::to_upper_ascii(item);
+  m_source.for_each_item(key, [&](std::string_view item) {
+    std::string code = io::to_upper_ascii(item);
     if (model::is_country_code(code)) {
-      result.push_back(code);
+      result.push_back(std::move(code));
     } else {
       error(key, "expected ISO 3166-1 alpha-2 country codes such as SE, got " + quote_value(item));
     }
-  }
+  });
   return result;
 }
 
 std::vector<std::string> RecordReader::language_codes(std::string_view key) const
 {
   std::vector<std::string> result;
-  for (const auto& item : m_source.list(key)) {
-    const std::string code = io::to_lower_ascii(item);
+  m_source.for_each_item(key, [&](std::string_view item) {
+    std::string code = io::to_lower_ascii(item);
     if (model::is_language_code(code)) {
-      result.push_back(code);
+      result.push_back(std::move(code));
     } else {
       error(key, "expected ISO 639-1 language codes such as fi, got " + quote_value(item));
     }
-  }
+  });
   return result;
 }
 
 std::vector<model::LanguageSkill> RecordReader::language_levels(std::string_view key) const
 {
   std::vector<model::LanguageSkill> result;
-  for (const auto& [raw_code, raw_level] : m_source.pairs(key)) {
-    const std::string code = io::to_lower_ascii(raw_code);
+  m_source.for_each_pair(key, [&](std::string_view raw_code, std::string_view raw_level) {
+    std::string code = io::to_lower_ascii(raw_code);
     const auto level = model::parse_level(raw_level);
     if (!model::is_language_code(code)) {
       error(key, "expected an ISO 639-1 language code before ':' (such as fi:B1), got "
@@ -423,31 +425,29 @@ std::vector<model::LanguageSkill> RecordReader::language_levels(std::string_view
       error(key, fmt::format("expected a level A1, A2, B1, B2, C1, C2 or native for {}, got {}",
                              code, quote_value(raw_level)));
     } else {
-      result.push_back({code, *level});
+      result.push_back({std::move(code), *level});
     }
-  }
+  });
   return result;
 }
 
 std::vector<std::string> RecordReader::tags(std::string_view key) const
 {
   std::vector<std::string> result;
-  for (const auto& item : m_source.list(key)) {
-    result.push_back(io::to_lower_ascii(item));
-  }
+  m_source.for_each_item(key, [&](std::string_view item) { result.push_back(io::to_lower_ascii(item)); });
   return result;
 }
 
 std::vector<std::string> RecordReader::ids(std::string_view key) const
 {
   std::vector<std::string> result;
-  for (const auto& item : m_source.list(key)) {
+  m_source.for_each_item(key, [&](std::string_view item) {
     if (model::is_valid_id(item)) {
-      result.push_back(item);
+      result.emplace_back(item);
     } else {
       error(key, "expected ids of letters, digits, '-', '_' and '.', got " + quote_value(item));
     }
-  }
+  });
   return result;
 }
 

@@ -6,6 +6,7 @@
 
 #include <yaml-cpp/yaml.h>
 
+#include <functional>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -23,10 +24,15 @@ public:
   // The trimmed text of a field, valid while the record is; std::nullopt when
   // absent or empty. A view, not a copy: a roster has millions of cells.
   virtual std::optional<std::string_view> scalar(std::string_view key) const = 0;
-  // A list field: `a;b` in CSV, a sequence in YAML (a `;`-separated scalar too).
-  virtual std::vector<std::string> list(std::string_view key) const = 0;
-  // A field of code:value pairs: `fi:B1;en:C1` in CSV, a mapping in YAML.
-  virtual std::vector<std::pair<std::string, std::string>> pairs(std::string_view key) const = 0;
+  using ItemVisitor = std::function<void(std::string_view item)>;
+  using PairVisitor = std::function<void(std::string_view code, std::string_view value)>;
+  // The items of a list field: `a;b` in CSV, a sequence in YAML (a `;`- or
+  // `,`-separated scalar too). Views valid during the call: nothing is copied.
+  virtual void for_each_item(std::string_view key, const ItemVisitor& visit) const = 0;
+  // The entries of a code:value field: `fi:B1;en:C1` in CSV, a mapping in YAML.
+  virtual void for_each_pair(std::string_view key, const PairVisitor& visit) const = 0;
+  // The items of a list field as strings.
+  std::vector<std::string> list(std::string_view key) const;
   virtual void report(std::string_view key, io::Severity severity, std::string message) const = 0;
   // False when the key cannot occur in any record (a column the CSV header lacks,
   // reported once for the whole file), so that its absence is not reported per row.
@@ -48,8 +54,8 @@ public:
   void set_record(const io::CsvRecord& record) { m_record = &record; }
 
   std::optional<std::string_view> scalar(std::string_view key) const override;
-  std::vector<std::string> list(std::string_view key) const override;
-  std::vector<std::pair<std::string, std::string>> pairs(std::string_view key) const override;
+  void for_each_item(std::string_view key, const ItemVisitor& visit) const override;
+  void for_each_pair(std::string_view key, const PairVisitor& visit) const override;
   void report(std::string_view key, io::Severity severity, std::string message) const override;
   bool can_hold(std::string_view key) const override { return column(key).has_value(); }
   model::Origin origin() const override;
@@ -76,8 +82,8 @@ public:
                   io::Diagnostics& diagnostics);
 
   std::optional<std::string_view> scalar(std::string_view key) const override;
-  std::vector<std::string> list(std::string_view key) const override;
-  std::vector<std::pair<std::string, std::string>> pairs(std::string_view key) const override;
+  void for_each_item(std::string_view key, const ItemVisitor& visit) const override;
+  void for_each_pair(std::string_view key, const PairVisitor& visit) const override;
   void report(std::string_view key, io::Severity severity, std::string message) const override;
   bool can_hold(std::string_view) const override { return true; }
   model::Origin origin() const override;

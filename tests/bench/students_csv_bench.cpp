@@ -74,8 +74,11 @@ int main(int argc, char** argv)
   auto reader = tandem::io::CsvReader::from_file(path, "students.csv");
   long students = 0;
   tandem::workspace::StudentIndex index;
-  tandem::workspace::read_students(reader, diagnostics, index,
-                                   [&](tandem::model::Student&&) { ++students; });
+  // As `tandem check` does: every row checked and indexed, no full record kept.
+  tandem::workspace::read_students(
+    reader, diagnostics, index, [](const tandem::model::Student&) { return false; },
+    [&](tandem::model::Student&&) { ++students; });
+  students = static_cast<long>(index.size());
   const double seconds =
     std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
 

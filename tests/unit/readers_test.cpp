@@ -24,7 +24,7 @@ std::vector<model::Student> students_from(std::string_view text, io::Diagnostics
   auto reader = io::CsvReader::from_memory("students.csv", text);
   std::vector<model::Student> students;
   workspace::StudentIndex index;
-  workspace::read_students(reader, diagnostics, index,
+  workspace::read_students(reader, diagnostics, index, [](const model::Student&) { return true; },
                            [&](model::Student&& s) { students.push_back(std::move(s)); });
   return students;
 }
