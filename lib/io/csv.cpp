@@ -106,6 +106,16 @@ bool starts_with_crlf_line(std::string_view raw)
   return newline != std::string_view::npos && newline > 0 && raw[newline - 1] == '\r';
 }
 
+// A NUL byte never occurs in text, and the line reader would cut a line at it:
+// such a file is refused rather than read in part. (A file is probed at its start.)
+void reject_binary(std::string_view text, const std::string& display_name)
+{
+  if (text.find('\0') != std::string_view::npos) {
+    throw ProblemError({display_name, 0, 0, Severity::error,
+                        "not a text file (it holds NUL bytes): save it as CSV, UTF-8"});
+  }
+}
+
 bool line_is_blank(std::string_view line)
 {
   for (const char c : line) {
@@ -143,6 +153,7 @@ CsvReader CsvReader::from_file(const std::filesystem::path& path, std::string di
   std::string raw_start(64 * 1024, '\0');
   probe.read(raw_start.data(), static_cast<std::streamsize>(raw_start.size()));
   raw_start.resize(static_cast<std::size_t>(probe.gcount()));
+  reject_binary(raw_start, display_name);
   try {
     auto lines = std::make_unique<LineSource>(path.string());
     return CsvReader(std::move(display_name), std::move(lines), delimiter, raw_start);
@@ -154,8 +165,9 @@ CsvReader CsvReader::from_file(const std::filesystem::path& path, std::string di
 CsvReader CsvReader::from_memory(std::string display_name, std::string_view contents,
                                  char delimiter)
 {
+  reject_binary(contents, display_name);
   auto lines = std::make_unique<LineSource>(display_name, contents.data(),
-                                                  contents.data() + contents.size());
+                                            contents.data() + contents.size());
   return CsvReader(std::move(display_name), std::move(lines), delimiter, contents);
 }
 

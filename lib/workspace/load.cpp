@@ -63,6 +63,9 @@ std::optional<io::CsvReader> open_csv(const WorkspacePaths& paths, std::string_v
   }
   try {
     return io::CsvReader::from_file(paths.file(name), paths.display(name));
+  } catch (const io::ProblemError& e) {
+    diagnostics.add(e.problem());
+    return std::nullopt;
   } catch (const Error& e) {
     diagnostics.error(paths.display(name), 0, e.what());
     return std::nullopt;

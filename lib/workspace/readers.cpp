@@ -114,8 +114,9 @@ void for_each_csv_row(io::CsvReader& reader, const CsvSchema& schema,
   }
 }
 
-// The list of mappings under a top-level key of a YAML file (`companies:`, `events:`).
-std::vector<YAML::Node> top_level_list(const YAML::Node& root, std::string_view key,
+// The mappings under a top-level key of a YAML file (`companies:`, `events:`),
+// each with its path for messages (`companies[2]`, counting every item).
+std::vector<std::pair<std::string, YAML::Node>> top_level_list(const YAML::Node& root, std::string_view key,
                                        const std::string& file, io::Diagnostics& diagnostics)
 {
   if (!root.IsDefined() || root.IsNull()) {
@@ -136,17 +137,16 @@ std::vector<YAML::Node> top_level_list(const YAML::Node& root, std::string_view 
                       io::yaml_column(list));
     return {};
   }
-  std::vector<YAML::Node> items;
+  std::vector<std::pair<std::string, YAML::Node>> items;
   std::size_t index = 0;
   for (const auto& item : list) {
+    std::string path = fmt::format("{}[{}]", key, index++);
     if (!item.IsMap()) {
-      diagnostics.error(file, io::yaml_line(item),
-                        fmt::format("{}[{}]: expected a mapping of keys", key, index),
+      diagnostics.error(file, io::yaml_line(item), path + ": expected a mapping of keys",
                         io::yaml_column(item));
     } else {
-      items.push_back(item);
+      items.emplace_back(std::move(path), item);
     }
-    ++index;
   }
   return items;
 }
@@ -360,9 +360,8 @@ std::optional<model::Project> read_project(std::string_view text, const std::str
   project.target_participants = targets.integer("participants", 0, 10'000'000);
 
   IdRegistry term_ids;
-  std::size_t index = 0;
-  for (const auto& node : top_level_list(*root, "terms", file, diagnostics)) {
-    const YamlFieldSource term_source(file, node, fmt::format("terms[{}]", index++), diagnostics);
+  for (const auto& [path, node] : top_level_list(*root, "terms", file, diagnostics)) {
+    const YamlFieldSource term_source(file, node, path, diagnostics);
     const RecordReader term_reader(term_source);
     model::Term term;
     term.origin = term_source.origin();
@@ -403,9 +402,8 @@ std::vector<model::Company> read_companies(std::string_view text, const std::str
   std::vector<model::Company> companies;
   IdRegistry company_ids;
   IdRegistry opening_ids;
-  std::size_t index = 0;
-  for (const auto& node : top_level_list(*root, "companies", file, diagnostics)) {
-    const YamlFieldSource source(file, node, fmt::format("companies[{}]", index++), diagnostics);
+  for (const auto& [path, node] : top_level_list(*root, "companies", file, diagnostics)) {
+    const YamlFieldSource source(file, node, path, diagnostics);
     const RecordReader reader(source);
     model::Company company;
     company.origin = source.origin();
@@ -433,13 +431,14 @@ std::vector<model::Company> read_companies(std::string_view text, const std::str
     } else if (io::is_sequence(openings)) {
       std::size_t opening_index = 0;
       for (const auto& opening_node : openings) {
-        const std::string path = fmt::format("{}.openings[{}]", source.path(), opening_index++);
+        const std::string opening_path =
+          fmt::format("{}.openings[{}]", source.path(), opening_index++);
         if (!opening_node.IsMap()) {
           diagnostics.error(file, io::yaml_line(opening_node),
-                            path + ": expected a mapping of keys", io::yaml_column(opening_node));
+                            opening_path + ": expected a mapping of keys", io::yaml_column(opening_node));
           continue;
         }
-        const YamlFieldSource opening_source(file, opening_node, path, diagnostics);
+        const YamlFieldSource opening_source(file, opening_node, opening_path, diagnostics);
         auto opening = read_opening(opening_source, company.id);
         opening_ids.add(opening.id, RecordReader(opening_source), "id", opening.origin.line);
         company.openings.push_back(std::move(opening));
@@ -459,9 +458,8 @@ std::vector<model::Event> read_events(std::string_view text, const std::string& 
   }
   std::vector<model::Event> events;
   IdRegistry event_ids;
-  std::size_t index = 0;
-  for (const auto& node : top_level_list(*root, "events", file, diagnostics)) {
-    const YamlFieldSource source(file, node, fmt::format("events[{}]", index++), diagnostics);
+  for (const auto& [path, node] : top_level_list(*root, "events", file, diagnostics)) {
+    const YamlFieldSource source(file, node, path, diagnostics);
     const RecordReader reader(source);
     model::Event event;
     event.origin = source.origin();
@@ -613,6 +611,11 @@ void read_students(io::CsvReader& reader, io::Diagnostics& diagnostics, StudentI
     header = read_header(reader, students_schema(), diagnostics);
   } catch (const io::ProblemError& e) {
     ending_problem = e.problem();
+  }
+  if (!header && !ending_problem) {
+    // The roster is the one required CSV file: an empty one was emptied by mistake.
+    diagnostics.error(file, 1, "the file is empty: expected a header row such as "
+                               "id,first_name,last_name,email,group,field");
   }
   bool at_end = !header;
   while (!at_end) {

@@ -115,6 +115,12 @@ void CsvFieldSource::report(std::string_view key, io::Severity severity, std::st
   m_diagnostics.add(csv_problem(m_file, m_header, m_record->line, key, severity, std::move(message)));
 }
 
+bool CsvFieldSource::lacks(std::string_view key) const
+{
+  const std::string* value = field(key);
+  return column(key).has_value() && (value == nullptr || io::trim(*value).empty());
+}
+
 model::Origin CsvFieldSource::origin() const
 {
   return {m_record->line, 0};
@@ -211,6 +217,12 @@ void YamlFieldSource::report(std::string_view key, io::Severity severity, std::s
     {m_file, io::yaml_line(at), io::yaml_column(at), severity, fmt::format("{}: {}", path, message)});
 }
 
+bool YamlFieldSource::lacks(std::string_view key) const
+{
+  const YAML::Node value = child(key);
+  return !value.IsDefined() || (value.IsScalar() && io::trim(value.Scalar()).empty());
+}
+
 model::Origin YamlFieldSource::origin() const
 {
   return {io::yaml_line(m_node), io::yaml_column(m_node)};
@@ -237,7 +249,7 @@ std::optional<std::string> RecordReader::text(std::string_view key) const
 std::optional<std::string_view> RecordReader::required(std::string_view key, bool is_required) const
 {
   auto value = m_source.scalar(key);
-  if (!value && is_required && m_source.can_hold(key)) {
+  if (!value && is_required && m_source.lacks(key)) {
     error(key, "a value is required");
   }
   return value;

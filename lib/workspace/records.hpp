@@ -34,9 +34,10 @@ public:
   // The items of a list field as strings.
   std::vector<std::string> list(std::string_view key) const;
   virtual void report(std::string_view key, io::Severity severity, std::string message) const = 0;
-  // False when the key cannot occur in any record (a column the CSV header lacks,
-  // reported once for the whole file), so that its absence is not reported per row.
-  virtual bool can_hold(std::string_view key) const = 0;
+  // True when the record could hold a value for `key` and holds none: so that a
+  // column the CSV header lacks (reported once for the file) and a YAML value of
+  // the wrong shape (reported by scalar()) are not also reported as missing.
+  virtual bool lacks(std::string_view key) const = 0;
   // The origin of the record, for links reported later.
   virtual model::Origin origin() const = 0;
 };
@@ -57,7 +58,7 @@ public:
   void for_each_item(std::string_view key, const ItemVisitor& visit) const override;
   void for_each_pair(std::string_view key, const PairVisitor& visit) const override;
   void report(std::string_view key, io::Severity severity, std::string message) const override;
-  bool can_hold(std::string_view key) const override { return column(key).has_value(); }
+  bool lacks(std::string_view key) const override;
   model::Origin origin() const override;
 
 private:
@@ -85,7 +86,7 @@ public:
   void for_each_item(std::string_view key, const ItemVisitor& visit) const override;
   void for_each_pair(std::string_view key, const PairVisitor& visit) const override;
   void report(std::string_view key, io::Severity severity, std::string message) const override;
-  bool can_hold(std::string_view) const override { return true; }
+  bool lacks(std::string_view key) const override;
   model::Origin origin() const override;
 
   const YAML::Node& node() const { return m_node; }

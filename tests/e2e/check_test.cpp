@@ -138,3 +138,37 @@ TEST_CASE("usage errors exit 2 while help and version exit 0 on standard output"
   CHECK(version.exit_code == 0);
   CHECK_THAT(version.out, Catch::StartsWith("tandem "));
 }
+
+TEST_CASE("garbage in any workspace file gives problems, never a crash")
+{
+  // Deterministic pseudo-random bytes and YAML/CSV-shaped junk in every file.
+  const std::vector<std::string> junk = {
+    std::string("\x00\xff\xfe\x01garbage\x80\x81", 13),
+    "companies: {a: [1, 2}\n",
+    "- just\n- a\n- list\n",
+    "companies:\n  - 42\n  - [x, y]\n  - {id: a, name: b, business_id: {x: 1}, openings: 5}\n",
+    "events: [{id: e, kind: workshop, start: {}}]\n",
+    "project: [name]\n",
+    "\"unclosed,quote\nid,first_name\n",
+    "id,first_name,last_name,email,group,field\n\"a\"b\",c,d,e,f,g,h\n",
+  };
+  const std::vector<std::string> files = {"tandem.yaml", "companies.yaml", "events.yaml",
+                                          "students.csv", "placements.csv", "attendance.csv",
+                                          "outcomes.csv"};
+  for (const auto& file : files) {
+    for (const auto& content : junk) {
+      TemporaryFolder temporary;
+      const auto workspace = copy_fixture("minimal", temporary.path());
+      write_text(workspace / file, content);
+      const auto result = run_tandem({"check"}, {workspace, {}});
+      INFO(file << " <- " << content);
+      INFO(result.err);
+      CHECK(result.signal == 0);
+      CHECK((result.exit_code == 0 || result.exit_code == 1));
+      CHECK(result.err.find("internal error") == std::string::npos);
+      for (const auto& line : lines_of(result.err)) {
+        CHECK_THAT(line, Catch::Matches("^[a-z_.]+(:[0-9]+)*: (error|warning): .+"));
+      }
+    }
+  }
+}

@@ -132,3 +132,9 @@ TEST_CASE("a table keeps its BOM and line ends when written back")
   const auto table = tandem::io::read_csv_table(reader);
   CHECK(tandem::io::format_csv_table(table) == "\xEF\xBB\xBFid,x\r\n1,\"a,b\"\r\n");
 }
+
+TEST_CASE("a file holding NUL bytes is refused, not read in part")
+{
+  CHECK_THROWS_AS(CsvReader::from_memory("bin.csv", std::string_view("id\n1\0\n2\n", 8)),
+                  tandem::io::ProblemError);
+}

@@ -282,3 +282,31 @@ TEST_CASE("an unclosed quote late in a large roster keeps the rows before it")
   CHECK(sorted[0].line == 10002);
   CHECK_THAT(sorted[0].message, Catch::Contains("never closed"));
 }
+
+TEST_CASE("YAML paths count every list item and a wrong shape is reported once")
+{
+  io::Diagnostics diagnostics;
+  workspace::read_companies(
+    "companies:\n  - 42\n  - {id: a, name: b, business_id: {x: 1}, openings: 5}\n",
+    "companies.yaml", diagnostics);
+  const auto sorted = diagnostics.sorted();
+  REQUIRE(sorted.size() == 3);
+  CHECK(sorted[0].to_string() == "companies.yaml:2:5: error: companies[0]: expected a mapping of keys");
+  CHECK(sorted[1].to_string()
+        == "companies.yaml:3:35: error: companies[1].business_id: expected a single value, not a list or mapping");
+  CHECK(sorted[2].to_string()
+        == "companies.yaml:3:53: error: companies[1].openings: expected a list of openings (or [] for none)");
+}
+
+TEST_CASE("an empty roster file is an error, an empty optional file is not")
+{
+  io::Diagnostics diagnostics;
+  students_from("", diagnostics);
+  REQUIRE(diagnostics.sorted().size() == 1);
+  CHECK_THAT(diagnostics.sorted()[0].to_string(),
+             Catch::StartsWith("students.csv:1: error: the file is empty: expected a header row"));
+  io::Diagnostics optional;
+  auto reader = io::CsvReader::from_memory("attendance.csv", "");
+  CHECK(workspace::read_attendance(reader, optional).empty());
+  CHECK_FALSE(optional.has_errors());
+}
