@@ -273,6 +273,9 @@ void import_students(const MappedExport& mapped, const ColumnMap& map, EditableT
 {
   const std::size_t id_source = require_column(mapped, "id", "student id",
                                                "id, Opiskelijanumero or Student number", display);
+  // The required columns first: a row must not pass for lack of a column to check.
+  const auto& required = workspace::students_schema().required;
+  table.add_columns({required.begin(), required.end()});
   table.add_columns(wanted_columns(mapped));
   const std::size_t id_column = table.column("id");
   std::unordered_map<std::string, std::size_t> existing;

@@ -271,3 +271,39 @@ TEST_CASE("a UTF-8 file read as Latin-1 gets a warning that letters may be garbl
   CHECK(result.exit_code == 0);
   CHECK_THAT(result.err, Catch::StartsWith("tandem: warning: ") && Catch::Contains("looks like UTF-8"));
 }
+
+TEST_CASE("an export without a required column cannot add students that lack it")
+{
+  TemporaryFolder temporary;
+  const auto workspace = copy_fixture("minimal", temporary.path());
+  write_text(temporary.path() / "export.csv",
+             "id,first_name,last_name,email,group\n"
+             "s1,Linh,Tran,linh.tran@example.fi,international\n"
+             "s9,New,Person,new@example.fi,domestic\n");
+  const auto result = run_tandem({"import", "students", (temporary.path() / "export.csv").string()},
+                                 {workspace, {}});
+  CHECK(result.exit_code == 1);
+  CHECK_THAT(result.err, Catch::Contains("export.csv:3: error: row rejected: field: a value is required"));
+  CHECK_THAT(result.out, Catch::Contains("  added: 0\n  changed: 0\n  unchanged: 1\n  rejected: 1\n"));
+}
+
+TEST_CASE("a rewritten roster keeps its byte-order mark, CRLF line ends and extra columns")
+{
+  TemporaryFolder temporary;
+  const auto workspace = copy_fixture("awkward", temporary.path());
+  write_text(temporary.path() / "export.csv",
+             "id,first_name,last_name,email,group,field\n"
+             "s3,Minh,Le,minh.le@example.fi,international,engineering\n");
+  const auto result = run_tandem({"import", "students", (temporary.path() / "export.csv").string()},
+                                 {workspace, {}});
+  INFO(result.err);
+  CHECK(result.exit_code == 0);
+  const std::string text = read_text(workspace / "students.csv");
+  CHECK(text.rfind("\xEF\xBB\xBFid,first_name,last_name,email,group,field,programme,home_country,"
+                   "markets,languages,staff_comment\r\n",
+                   0)
+        == 0);
+  CHECK_THAT(text, Catch::Contains(",\"says \"\"hi\"\"\"\r\n"));
+  CHECK_THAT(text, Catch::EndsWith("s3,Minh,Le,minh.le@example.fi,international,engineering,,,,,\r\n"));
+  CHECK(run_tandem({"check"}, {workspace, {}}).exit_code == 0);
+}

@@ -1,3 +1,4 @@
+#include "model/enums.hpp"
 #include "model/values.hpp"
 
 #include <catch2/catch.hpp>
@@ -124,4 +125,14 @@ TEST_CASE("whole numbers are checked against their range")
   CHECK_FALSE(parse_int("3.0", 1, 5));
   CHECK_FALSE(parse_int("", 1, 5));
   CHECK_FALSE(parse_int("2x", 1, 5));
+}
+
+TEST_CASE("enum names parse case-insensitively and print as the contract spells them")
+{
+  CHECK(parse_enum<Group>(" International ") == Group::international);
+  CHECK(parse_enum<Education>("ISCED5-8") == Education::isced5_8);
+  CHECK_FALSE(parse_enum<Group>("intl"));
+  CHECK(to_string(EmploymentStatus::long_term_unemployed) == "long_term_unemployed");
+  CHECK(to_string(Education::isced1_2) == "isced1-2");
+  CHECK(enum_choices<OpeningKind>() == "tandem, solo or either");
 }
