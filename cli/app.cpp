@@ -24,6 +24,7 @@ int run(int argc, char** argv)
   setup_init(app, session);
   setup_check(app, session);
   setup_import(app, session);
+  setup_report(app, session);
 
   try {
     app.parse(argc, argv);

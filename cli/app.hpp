@@ -25,6 +25,7 @@ struct Session {
 void setup_init(CLI::App& app, Session& session);
 void setup_check(CLI::App& app, Session& session);
 void setup_import(CLI::App& app, Session& session);
+void setup_report(CLI::App& app, Session& session);
 
 // Parses the command line and runs the subcommand; returns the exit status.
 int run(int argc, char** argv);

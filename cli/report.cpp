@@ -1,0 +1,148 @@
+#include "app.hpp"
+
+#include "io/atomic_file.hpp"
+#include "io/diagnostics.hpp"
+#include "io/error.hpp"
+#include "report/format.hpp"
+#include "report/participants.hpp"
+#include "workspace/load.hpp"
+
+#include <iostream>
+#include <map>
+#include <memory>
+
+namespace tandem::cli {
+
+namespace {
+
+enum class ReportFormat { md, csv, json, html };
+
+struct ReportOptions {
+  std::optional<std::string> term;
+  std::optional<std::string> from;
+  std::optional<std::string> to;
+  ReportFormat format = ReportFormat::md;
+  bool is_public = false;
+  std::optional<std::string> output;
+};
+
+std::optional<model::Date> date_option(const std::optional<std::string>& text)
+{
+  return text ? model::parse_date(*text) : std::nullopt;
+}
+
+// The workspace, refused when it has errors: figures for a funder must come
+// from data that passes `tandem check`.
+workspace::Workspace load_for_report(const Session& session)
+{
+  const auto paths = workspace::WorkspacePaths::resolve(session.options.workspace);
+  paths.require_folder();
+  io::Diagnostics diagnostics;
+  auto workspace = workspace::load_workspace(paths, diagnostics);
+  if (diagnostics.has_errors() || !workspace.project) {
+    diagnostics.print(std::cerr);
+    throw Error("the workspace has errors (listed above); `tandem check` shows them, and the "
+                "report is made once they are fixed");
+  }
+  return workspace;
+}
+
+void emit(const std::string& text, const ReportOptions& options)
+{
+  if (options.output) {
+    io::write_file_atomically(*options.output, text);
+  } else {
+    std::cout << text;
+  }
+}
+
+void run_report(const ReportOptions& options, const Session& session)
+{
+  const auto workspace = load_for_report(session);
+  const auto period = report::resolve_period(*workspace.project, options.term,
+                                             date_option(options.from), date_option(options.to));
+  auto figures = report::build_report(workspace, period);
+  if (options.is_public) {
+    report::suppress_small_counts(figures, workspace.project->reporting.suppress_below);
+  }
+  switch (options.format) {
+  case ReportFormat::md:
+    emit(report::to_markdown(figures), options);
+    break;
+  case ReportFormat::csv:
+    emit(report::to_csv(figures), options);
+    break;
+  case ReportFormat::json:
+    emit(report::to_json(figures), options);
+    break;
+  case ReportFormat::html:
+    emit(report::to_html(figures), options);
+    break;
+  }
+}
+
+void run_participants(const ReportOptions& options, const Session& session)
+{
+  if (options.is_public) {
+    throw Error("report participants lists people by name: it is never public (leave out --public)",
+                ExitCode::usage);
+  }
+  const auto workspace = load_for_report(session);
+  const auto period = report::resolve_period(*workspace.project, options.term,
+                                             date_option(options.from), date_option(options.to));
+  if (options.format == ReportFormat::md) {
+    emit(report::participants_markdown(workspace, period), options);
+  } else if (options.format == ReportFormat::csv) {
+    emit(report::participants_csv(workspace, period), options);
+  } else {
+    throw Error("report participants writes csv (default) or md", ExitCode::usage);
+  }
+}
+
+CLI::Validator iso_date()
+{
+  return CLI::Validator(
+    [](std::string& text) {
+      return model::parse_date(text) ? std::string() : "expected a date YYYY-MM-DD, got " + text;
+    },
+    "DATE");
+}
+
+} // namespace
+
+void setup_report(CLI::App& app, Session& session)
+{
+  auto options = std::make_shared<ReportOptions>();
+  auto* command = app.add_subcommand(
+    "report", "funder indicators and the project's own figures, planned against actual");
+  command->fallthrough(); // the period and format options also follow `participants`
+  auto* term = command->add_option("--term", options->term, "a term of tandem.yaml");
+  auto* from = command->add_option("--from", options->from, "first day of the period")->check(iso_date());
+  auto* to = command->add_option("--to", options->to, "last day of the period")->check(iso_date());
+  from->needs(to);
+  to->needs(from);
+  term->excludes(from)->excludes(to);
+  const std::map<std::string, ReportFormat> formats{
+    {"md", ReportFormat::md}, {"csv", ReportFormat::csv}, {"json", ReportFormat::json},
+    {"html", ReportFormat::html}};
+  auto* format = command->add_option("--format", options->format, "md (default), csv, json or html")
+                   ->transform(CLI::CheckedTransformer(formats, CLI::ignore_case));
+  command->add_flag("--public", options->is_public,
+                    "hide small counts of people (reporting.suppress_below, default 5)");
+  command->add_option("--output", options->output, "write to FILE instead of standard output");
+  auto* participants = command->add_subcommand(
+    "participants", "one row per participant with the entry data funders' forms ask for");
+  command->require_subcommand(0, 1);
+  command->callback([options, participants, format, &session] {
+    if (participants->parsed()) {
+      if (format->count() == 0) {
+        options->format = ReportFormat::csv;
+      }
+      run_participants(*options, session);
+    } else {
+      run_report(*options, session);
+    }
+  });
+}
+
+} // namespace tandem::cli

@@ -1,0 +1,402 @@
+#include "report/format.hpp"
+
+#include "io/csv.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+
+namespace tandem::report {
+
+namespace {
+
+std::string set_title(model::IndicatorSet set)
+{
+  return set == model::IndicatorSet::esf2014
+           ? "esf2014: ESF 2014-2020, Regulation (EU) No 1304/2013, Annex I"
+           : "esf2021: ESF+ 2021-2027, Regulation (EU) 2021/1057, Annex I";
+}
+
+std::string title_of(const Report& report)
+{
+  const std::string code = report.project_code.empty() ? "" : " (" + report.project_code + ")";
+  return fmt::format("{}{}: {} to {}", report.project_name, code,
+                     model::format_date(report.period.from), model::format_date(report.period.to));
+}
+
+std::string json_cell(const Cell& cell)
+{
+  return cell.shown == Cell::Shown::value ? std::to_string(cell.value) : "null";
+}
+
+std::string planned_text(const Target& target)
+{
+  return target.planned ? std::to_string(*target.planned) : "";
+}
+
+const Cell& actual_of(const Report& report, const Target& target)
+{
+  return report.indicator(target.actual_indicator).cells.front();
+}
+
+std::string suppression_note(const Report& report)
+{
+  if (!report.public_threshold) {
+    return "";
+  }
+  return fmt::format("Public report: counts of people from 1 to {} are shown as <{}; a cell "
+                     "shown as x is hidden so that such a count cannot be recomputed from a total.",
+                     *report.public_threshold - 1, *report.public_threshold);
+}
+
+// --- SVG charts -------------------------------------------------------------
+
+struct Bar {
+  std::string label;
+  const Cell* cell;
+  std::string colour;
+};
+
+// Horizontal bars, one per row; a suppressed cell gets no bar, only its text.
+std::string bar_chart(const std::string& title, const std::vector<Bar>& bars, const Report& report)
+{
+  long maximum = 1;
+  for (const auto& bar : bars) {
+    if (bar.cell->shown == Cell::Shown::value) {
+      maximum = std::max(maximum, bar.cell->value);
+    }
+  }
+  constexpr int row = 26;
+  constexpr int label_width = 200;
+  constexpr int bar_width = 360;
+  const int height = static_cast<int>(bars.size()) * row + 40;
+  std::string svg = fmt::format(
+    "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"640\" height=\"{}\" role=\"img\" "
+    "aria-label=\"{}\">\n<text x=\"0\" y=\"18\" class=\"chart-title\">{}</text>\n",
+    height, html_escape(title), html_escape(title));
+  for (std::size_t i = 0; i < bars.size(); ++i) {
+    const auto& bar = bars[i];
+    const int y = 32 + static_cast<int>(i) * row;
+    const long value = bar.cell->shown == Cell::Shown::value ? bar.cell->value : 0;
+    const int width = static_cast<int>(static_cast<double>(value) / static_cast<double>(maximum) * bar_width);
+    svg += fmt::format("<text x=\"{}\" y=\"{}\" text-anchor=\"end\">{}</text>\n", label_width - 8,
+                       y + 15, html_escape(bar.label));
+    svg += fmt::format("<rect x=\"{}\" y=\"{}\" width=\"{}\" height=\"{}\" fill=\"{}\"/>\n",
+                       label_width, y + 3, width, row - 8, bar.colour);
+    svg += fmt::format("<text x=\"{}\" y=\"{}\">{}</text>\n", label_width + width + 6, y + 15,
+                       html_escape(cell_text(*bar.cell, report)));
+  }
+  return svg + "</svg>\n";
+}
+
+std::string targets_chart(const Report& report)
+{
+  std::vector<Cell> planned;
+  planned.reserve(report.targets.size());
+  for (const auto& target : report.targets) {
+    planned.push_back({target.key, target.planned.value_or(0)});
+  }
+  std::vector<Bar> bars;
+  for (std::size_t i = 0; i < report.targets.size(); ++i) {
+    bars.push_back({report.targets[i].key + " planned", &planned[i], "#9db4c0"});
+    bars.push_back({report.targets[i].key + " actual", &actual_of(report, report.targets[i]), "#2a6f97"});
+  }
+  return bar_chart("Targets against actuals", bars, report);
+}
+
+std::string participants_chart(const Report& report)
+{
+  std::vector<Bar> bars;
+  for (const auto* key : {"participants_by_group", "participants_by_gender"}) {
+    for (const auto& cell : report.indicator(key).cells) {
+      bars.push_back({cell.key, &cell, std::string_view(key) == "participants_by_group" ? "#468faf" : "#a9d6e5"});
+    }
+  }
+  return bar_chart("Participants by group and by gender", bars, report);
+}
+
+// Cumulative participants and companies over the months of the period, with the
+// targets as dashed lines.
+std::string cumulative_chart(const Report& report)
+{
+  if (report.public_threshold) {
+    return "<p class=\"note\">The month-by-month chart is left out of public reports: the "
+           "growth from one month to the next could single out a few people.</p>\n";
+  }
+  const auto& points = report.cumulative;
+  long maximum = 1;
+  for (const auto& point : points) {
+    maximum = std::max({maximum, point.participants, point.companies});
+  }
+  for (const auto& target : report.targets) {
+    maximum = std::max<long>(maximum, target.planned.value_or(0));
+  }
+  constexpr int left = 50;
+  constexpr int top = 30;
+  constexpr int width = 560;
+  constexpr int height = 220;
+  const auto x_of = [&](std::size_t i) {
+    return left + (points.size() <= 1 ? 0 : static_cast<int>(i * width / (points.size() - 1)));
+  };
+  const auto y_of = [&](long value) {
+    return top + height - static_cast<int>(static_cast<double>(value) / static_cast<double>(maximum) * height);
+  };
+  std::string svg = fmt::format(
+    "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"660\" height=\"{}\" role=\"img\" "
+    "aria-label=\"Cumulative participants and companies\">\n"
+    "<text x=\"0\" y=\"18\" class=\"chart-title\">Cumulative participants and companies, with "
+    "targets</text>\n"
+    "<line x1=\"{}\" y1=\"{}\" x2=\"{}\" y2=\"{}\" stroke=\"#555\"/>\n",
+    top + height + 40, left, top + height, left + width, top + height);
+  const auto polyline = [&](auto value_of, const char* colour) {
+    std::string line = fmt::format("<polyline fill=\"none\" stroke=\"{}\" stroke-width=\"2\" points=\"", colour);
+    for (std::size_t i = 0; i < points.size(); ++i) {
+      line += fmt::format("{}{},{}", i == 0 ? "" : " ", x_of(i), y_of(value_of(points[i])));
+    }
+    return line + "\"/>\n";
+  };
+  svg += polyline([](const MonthPoint& p) { return p.participants; }, "#2a6f97");
+  svg += polyline([](const MonthPoint& p) { return p.companies; }, "#c44536");
+  for (const auto& target : report.targets) {
+    if (target.planned) {
+      const char* colour = target.key == "participants" ? "#2a6f97" : "#c44536";
+      svg += fmt::format("<line x1=\"{}\" y1=\"{}\" x2=\"{}\" y2=\"{}\" stroke=\"{}\" "
+                         "stroke-dasharray=\"6 4\"/>\n<text x=\"{}\" y=\"{}\">{} target {}</text>\n",
+                         left, y_of(*target.planned), left + width, y_of(*target.planned), colour,
+                         left + 4, y_of(*target.planned) - 4, target.key, *target.planned);
+    }
+  }
+  if (!points.empty()) {
+    svg += fmt::format("<text x=\"{}\" y=\"{}\">{}</text>\n<text x=\"{}\" y=\"{}\" "
+                       "text-anchor=\"end\">{}</text>\n",
+                       left, top + height + 18, model::format_date(points.front().day),
+                       left + width, top + height + 18, model::format_date(points.back().day));
+    svg += fmt::format("<text x=\"{}\" y=\"{}\" fill=\"#2a6f97\">participants {}</text>\n"
+                       "<text x=\"{}\" y=\"{}\" fill=\"#c44536\">companies {}</text>\n",
+                       left, top + height + 36, points.back().participants, left + 200,
+                       top + height + 36, points.back().companies);
+  }
+  return svg + "</svg>\n";
+}
+
+} // namespace
+
+std::string cell_text(const Cell& cell, const Report& report)
+{
+  switch (cell.shown) {
+  case Cell::Shown::value:
+    break;
+  case Cell::Shown::below_threshold:
+    return fmt::format("<{}", report.public_threshold.value_or(0));
+  case Cell::Shown::hidden:
+    return "x";
+  }
+  return std::to_string(cell.value);
+}
+
+std::string html_escape(std::string_view text)
+{
+  std::string out;
+  for (const char c : text) {
+    switch (c) {
+    case '&':
+      out += "&amp;";
+      break;
+    case '<':
+      out += "&lt;";
+      break;
+    case '>':
+      out += "&gt;";
+      break;
+    case '"':
+      out += "&quot;";
+      break;
+    default:
+      out += c;
+    }
+  }
+  return out;
+}
+
+std::string json_string(std::string_view text)
+{
+  std::string out = "\"";
+  for (const char c : text) {
+    if (c == '"' || c == '\\') {
+      out += '\\';
+      out += c;
+    } else if (static_cast<unsigned char>(c) < 0x20) {
+      out += fmt::format("\\u{:04x}", static_cast<unsigned>(c));
+    } else {
+      out += c;
+    }
+  }
+  return out + "\"";
+}
+
+std::string to_markdown(const Report& report)
+{
+  std::string out = fmt::format("# {}\n\nIndicator set: {}\n", title_of(report), set_title(report.set));
+  if (const auto note = suppression_note(report); !note.empty()) {
+    out += "\n" + note + "\n";
+  }
+  out += "\n## Targets\n\n| target | planned | actual |\n|---|---:|---:|\n";
+  for (const auto& target : report.targets) {
+    out += fmt::format("| {} | {} | {} |\n", target.key, planned_text(target),
+                       cell_text(actual_of(report, target), report));
+  }
+  out += "\n## Indicators\n\n| indicator | breakdown | value |\n|---|---|---:|\n";
+  for (const auto& indicator : report.indicators) {
+    for (const auto& cell : indicator.cells) {
+      out += fmt::format("| {} | {} | {} |\n", indicator.key, indicator.breakdown ? cell.key : "",
+                         cell_text(cell, report));
+    }
+  }
+  if (!report.terms.empty()) {
+    out += "\n## Terms\n\n| term | from | to |";
+    std::string rule = "|---|---|---|";
+    for (const auto& column : term_columns()) {
+      out += fmt::format(" {} |", column.title);
+      rule += "---:|";
+    }
+    out += "\n" + rule + "\n";
+    for (const auto& row : report.terms) {
+      out += fmt::format("| {} | {} | {} |", row.term, model::format_date(row.period.from),
+                         model::format_date(row.period.to));
+      for (const auto& cell : row.cells) {
+        out += fmt::format(" {} |", cell_text(cell, report));
+      }
+      out += "\n";
+    }
+  }
+  return out;
+}
+
+std::string to_csv(const Report& report)
+{
+  std::string out = io::format_csv_record({"indicator", "breakdown", "value"});
+  out += io::format_csv_record({"period", "from", model::format_date(report.period.from)});
+  out += io::format_csv_record({"period", "to", model::format_date(report.period.to)});
+  out += io::format_csv_record({"indicator_set", "", std::string(model::to_string(report.set))});
+  for (const auto& indicator : report.indicators) {
+    for (const auto& cell : indicator.cells) {
+      out += io::format_csv_record(
+        {indicator.key, indicator.breakdown ? cell.key : "", cell_text(cell, report)});
+    }
+  }
+  for (const auto& target : report.targets) {
+    out += io::format_csv_record({"targets." + target.key, "planned", planned_text(target)});
+    out += io::format_csv_record(
+      {"targets." + target.key, "actual", cell_text(actual_of(report, target), report)});
+  }
+  for (const auto& row : report.terms) {
+    for (std::size_t i = 0; i < row.cells.size(); ++i) {
+      out += io::format_csv_record({"terms." + row.term, std::string(term_columns()[i].key),
+                                    cell_text(row.cells[i], report)});
+    }
+  }
+  return out;
+}
+
+std::string to_json(const Report& report)
+{
+  std::string out = "{\n";
+  out += fmt::format("  \"period\": {{\"from\": \"{}\", \"to\": \"{}\"}},\n",
+                     model::format_date(report.period.from), model::format_date(report.period.to));
+  out += fmt::format("  \"indicator_set\": \"{}\",\n", model::to_string(report.set));
+  out += "  \"indicators\": {\n";
+  for (std::size_t i = 0; i < report.indicators.size(); ++i) {
+    const auto& indicator = report.indicators[i];
+    out += fmt::format("    {}: ", json_string(indicator.key));
+    if (indicator.breakdown) {
+      out += "{";
+      for (std::size_t k = 0; k < indicator.cells.size(); ++k) {
+        out += fmt::format("{}{}: {}", k == 0 ? "" : ", ", json_string(indicator.cells[k].key),
+                           json_cell(indicator.cells[k]));
+      }
+      out += "}";
+    } else {
+      out += json_cell(indicator.cells.front());
+    }
+    out += i + 1 < report.indicators.size() ? ",\n" : "\n";
+  }
+  out += "  },\n  \"targets\": {";
+  for (std::size_t i = 0; i < report.targets.size(); ++i) {
+    const auto& target = report.targets[i];
+    out += fmt::format("{}{}: {{\"planned\": {}, \"actual\": {}}}", i == 0 ? "" : ", ",
+                       json_string(target.key),
+                       target.planned ? std::to_string(*target.planned) : "null",
+                       json_cell(actual_of(report, target)));
+  }
+  out += "},\n  \"terms\": [";
+  for (std::size_t i = 0; i < report.terms.size(); ++i) {
+    const auto& row = report.terms[i];
+    out += fmt::format("{}\n    {{\"id\": {}, \"from\": \"{}\", \"to\": \"{}\"", i == 0 ? "" : ",",
+                       json_string(row.term), model::format_date(row.period.from),
+                       model::format_date(row.period.to));
+    for (std::size_t k = 0; k < row.cells.size(); ++k) {
+      out += fmt::format(", \"{}\": {}", term_columns()[k].key, json_cell(row.cells[k]));
+    }
+    out += "}";
+  }
+  out += report.terms.empty() ? "]\n}\n" : "\n  ]\n}\n";
+  return out;
+}
+
+std::string to_html(const Report& report)
+{
+  std::string out = fmt::format(R"(<!DOCTYPE html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<title>{0}</title>
+<style>
+body {{ font-family: sans-serif; margin: 2em; color: #1d1d1d; max-width: 60em; }}
+table {{ border-collapse: collapse; margin: 1em 0; }}
+th, td {{ border: 1px solid #c8c8c8; padding: 0.25em 0.6em; }}
+td.number {{ text-align: right; }}
+svg {{ display: block; margin: 1.5em 0; font-size: 13px; }}
+.chart-title {{ font-weight: bold; font-size: 15px; }}
+.note {{ color: #555; }}
+</style>
+</head>
+<body>
+<h1>{0}</h1>
+<p>Indicator set: {1}</p>
+)",
+                                html_escape(title_of(report)), html_escape(set_title(report.set)));
+  if (const auto note = suppression_note(report); !note.empty()) {
+    out += fmt::format("<p class=\"note\">{}</p>\n", html_escape(note));
+  }
+  out += targets_chart(report);
+  out += participants_chart(report);
+  out += cumulative_chart(report);
+  out += "<h2>Indicators</h2>\n<table>\n<tr><th>indicator</th><th>breakdown</th><th>value</th></tr>\n";
+  for (const auto& indicator : report.indicators) {
+    for (const auto& cell : indicator.cells) {
+      out += fmt::format("<tr><td>{}</td><td>{}</td><td class=\"number\">{}</td></tr>\n",
+                         html_escape(indicator.key), html_escape(indicator.breakdown ? cell.key : ""),
+                         html_escape(cell_text(cell, report)));
+    }
+  }
+  out += "</table>\n";
+  if (!report.terms.empty()) {
+    out += "<h2>Terms</h2>\n<table>\n<tr><th>term</th><th>from</th><th>to</th>";
+    for (const auto& column : term_columns()) {
+      out += fmt::format("<th>{}</th>", html_escape(column.title));
+    }
+    out += "</tr>\n";
+    for (const auto& row : report.terms) {
+      out += fmt::format("<tr><td>{}</td><td>{}</td><td>{}</td>", html_escape(row.term),
+                         model::format_date(row.period.from), model::format_date(row.period.to));
+      for (const auto& cell : row.cells) {
+        out += fmt::format("<td class=\"number\">{}</td>", html_escape(cell_text(cell, report)));
+      }
+      out += "</tr>\n";
+    }
+    out += "</table>\n";
+  }
+  return out + "</body>\n</html>\n";
+}
+
+} // namespace tandem::report

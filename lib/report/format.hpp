@@ -1,0 +1,24 @@
+#pragma once
+
+#include "report/indicators.hpp"
+
+#include <string>
+
+// The formats of `tandem report`: the same figures, as a Markdown table for the
+// terminal, CSV for a spreadsheet, JSON for scripts (cli.md's shape), and one
+// self-contained HTML page with inline SVG charts for a steering group.
+namespace tandem::report {
+
+std::string to_markdown(const Report& report);
+std::string to_csv(const Report& report);
+std::string to_json(const Report& report);
+std::string to_html(const Report& report);
+
+// A cell as text: its value, "<N" below the public threshold, "x" when hidden.
+std::string cell_text(const Cell& cell, const Report& report);
+
+// Escapes text for HTML and for JSON strings.
+std::string html_escape(std::string_view text);
+std::string json_string(std::string_view text);
+
+} // namespace tandem::report
