@@ -5,7 +5,7 @@ set -euo pipefail
 
 packages=(
   cmake g++ make
-  libcli11-dev libyaml-cpp-dev libfccp-dev libfmt-dev catch2
+  pkg-config libcli11-dev libyaml-cpp-dev libyaml-dev libfccp-dev libfmt-dev catch2
   python3    # the tests parse tandem's JSON with a real parser
   chromium   # the tests render the HTML report in a real headless browser
 )

@@ -1,7 +1,7 @@
 #include "import/column_map.hpp"
 
 #include "io/csv.hpp"
-#include "io/yaml.hpp"
+#include "io/yaml_document.hpp"
 #include "workspace/readers.hpp"
 
 #include <fmt/format.h>
@@ -155,49 +155,47 @@ ColumnMap ColumnMap::built_in(ImportKind kind)
 void ColumnMap::add_file(std::string_view text, const std::string& file,
                          io::Diagnostics& diagnostics)
 {
-  const auto root = io::parse_yaml(text, file, diagnostics);
+  const auto root = io::read_yaml(text, file, diagnostics);
   if (!root) {
     return;
   }
-  const auto fail = [&](const YAML::Node& at, std::string message) {
-    diagnostics.error(file, io::yaml_line(at), std::move(message), io::yaml_column(at));
+  const auto fail = [&](const io::YamlNode& at, std::string message) {
+    diagnostics.error(file, at.line(), std::move(message), at.column());
   };
-  if (!root->IsMap()) {
+  if (!root->is_mapping()) {
     fail(*root, "expected a mapping with the keys columns: and values:");
     return;
   }
-  const YAML::Node columns = (*root)["columns"];
-  if (columns.IsDefined() && !columns.IsMap()) {
+  const io::YamlNode& columns = (*root)["columns"];
+  if (!columns.is_absent() && !columns.is_mapping()) {
     fail(columns, "columns: expected a mapping of export header to tandem column");
-  } else if (columns.IsDefined()) {
-    for (const auto& entry : columns) {
-      const std::string header = entry.first.Scalar();
-      const std::string target = entry.second.IsNull() ? "" : entry.second.Scalar();
+  } else {
+    for (const auto& [header, target_node] : columns.entries()) {
+      const std::string target = target_node.is_scalar() ? target_node.scalar() : "";
       const bool known = target.empty()
                          || std::find(m_columns.begin(), m_columns.end(), target) != m_columns.end();
-      if (!entry.second.IsNull() && !entry.second.IsScalar()) {
-        fail(entry.second, fmt::format("columns.{}: expected a column name", header));
+      if (!target_node.is_scalar() && !target_node.is_null()) {
+        fail(target_node, fmt::format("columns.{}: expected a column name", header));
       } else if (!known) {
-        fail(entry.second, fmt::format("columns.{}: unknown column \"{}\"; expected one of {}",
-                                       header, target, fmt::join(m_columns, ", ")));
+        fail(target_node, fmt::format("columns.{}: unknown column \"{}\"; expected one of {}",
+                                      header, target, fmt::join(m_columns, ", ")));
       } else {
         m_aliases[alias_key(header)] = target;
       }
     }
   }
-  const YAML::Node values = (*root)["values"];
-  if (values.IsDefined() && !values.IsMap()) {
+  const io::YamlNode& values = (*root)["values"];
+  if (!values.is_absent() && !values.is_mapping()) {
     fail(values, "values: expected a mapping of column to {export value: tandem value}");
-  } else if (values.IsDefined()) {
-    for (const auto& column : values) {
-      if (!column.second.IsMap()) {
-        fail(column.second, fmt::format("values.{}: expected a mapping", column.first.Scalar()));
-        continue;
-      }
-      for (const auto& word : column.second) {
-        m_values[column.first.Scalar()][alias_key(word.first.Scalar())] =
-          word.second.IsNull() ? "" : word.second.Scalar();
-      }
+    return;
+  }
+  for (const auto& [column, words] : values.entries()) {
+    if (!words.is_mapping()) {
+      fail(words, fmt::format("values.{}: expected a mapping", column));
+      continue;
+    }
+    for (const auto& [word, value] : words.entries()) {
+      m_values[column][alias_key(word)] = value.is_scalar() ? value.scalar() : "";
     }
   }
 }

@@ -33,10 +33,10 @@ Date plus_days(Date day, int days)
 }
 
 Counts count(const workspace::Workspace& workspace, const Period& period,
-             const std::vector<PlacementSpan>& spans)
+             const std::vector<PlacementSpan>& spans, const ActivityLog& activities)
 {
   Counts counts;
-  counts.who = participation(workspace, period);
+  counts.who = activities.participation(period);
 
   // Students with a completed placement ending in the period, and the company of
   // each such placement, for the outcome indicators.
@@ -81,17 +81,13 @@ Counts count(const workspace::Workspace& workspace, const Period& period,
     counts.hired_by_placement_company += hired ? 1 : 0;
   }
 
-  std::set<std::string> events_in_period;
   for (const auto& event : workspace.events) {
     if (period.contains(event.start.date)) {
       ++counts.events_by_kind[event.kind];
       ++counts.events;
-      events_in_period.insert(event.id);
     }
   }
-  for (const auto& row : workspace.attendance) {
-    counts.event_attendances += events_in_period.count(row.event_id) > 0 ? 1 : 0;
-  }
+  counts.event_attendances = activities.attendances_in(period);
   return counts;
 }
 
@@ -363,13 +359,15 @@ Report build_report(const workspace::Workspace& workspace, const Period& period)
   report.period = period;
   report.set = project.reporting.indicators;
   const auto spans = placement_spans(workspace);
-  const Counts counts = count(workspace, period, spans);
+  const ActivityLog activities(workspace);
+  const Counts counts = count(workspace, period, spans, activities);
   report.indicators = indicators_of(counts, workspace, report.set);
   report.targets = {{"companies", project.target_companies, "companies_total"},
                     {"participants", project.target_participants, "participants_total"}};
   for (const auto& term : project.terms) {
     const Period term_period{term.start, term.end};
-    report.terms.push_back({term.id, term_period, term_cells(count(workspace, term_period, spans))});
+    report.terms.push_back(
+      {term.id, term_period, term_cells(count(workspace, term_period, spans, activities))});
   }
   report.cumulative = cumulative_by_month(counts.who, period);
   return report;

@@ -30,7 +30,7 @@ std::vector<std::vector<std::string>> rows(const workspace::Workspace& workspace
     }
   }
   std::vector<std::vector<std::string>> result;
-  for (const auto& taking_part : participation(workspace, period).students) {
+  for (const auto& taking_part : ActivityLog(workspace).participation(period).students) {
     const model::Student& s = *taking_part.student;
     const auto outcome = latest_outcome.find(s.id);
     const bool has_outcome = outcome != latest_outcome.end();

@@ -1,7 +1,6 @@
 #include "report/participation.hpp"
 
 #include <algorithm>
-#include <map>
 #include <unordered_map>
 
 namespace tandem::report {
@@ -62,78 +61,111 @@ std::string age_band(model::IndicatorSet set, std::optional<int> age)
   return *age < 18 ? "under_18" : *age <= 29 ? "18_29" : *age <= 54 ? "30_54" : "55_and_over";
 }
 
-Participation participation(const workspace::Workspace& workspace, const Period& period)
+ActivityLog::ActivityLog(const workspace::Workspace& workspace) : m_workspace(workspace)
 {
-  std::unordered_map<std::string, Activity> students;
-  std::unordered_map<std::string, Activity> companies;
-  const auto clip = [&](Date start, Date end) {
-    return std::pair{std::max(start, period.from), std::min(end, period.to)};
+  const auto student_position = [&](const std::string& id) -> std::optional<std::size_t> {
+    const model::Student* student = workspace.find_student(id);
+    return student == nullptr ? std::nullopt
+                              : std::optional<std::size_t>(static_cast<std::size_t>(student - workspace.students.data()));
+  };
+  const auto company_position = [&](const std::string& id) -> std::optional<std::size_t> {
+    const model::Company* company = workspace.find_company(id);
+    return company == nullptr ? std::nullopt
+                              : std::optional<std::size_t>(static_cast<std::size_t>(company - workspace.companies.data()));
+  };
+  const auto add = [&](std::optional<std::size_t> position, bool company, Date from, Date to) {
+    if (position) {
+      m_entries.push_back({from, to, *position, company});
+    }
   };
 
-  for (const auto& student : workspace.students) {
-    if (student.joined && period.contains(*student.joined)) {
-      students[student.id].add(*student.joined, *student.joined);
+  for (std::size_t i = 0; i < workspace.students.size(); ++i) {
+    if (const auto& joined = workspace.students[i].joined) {
+      add(i, false, *joined, *joined);
     }
   }
-  for (const auto& company : workspace.companies) {
-    if (company.joined && period.contains(*company.joined)) {
-      companies[company.id].add(*company.joined, *company.joined);
+  for (std::size_t i = 0; i < workspace.companies.size(); ++i) {
+    const auto& company = workspace.companies[i];
+    if (company.joined) {
+      add(i, true, *company.joined, *company.joined);
     }
     for (const auto& opening : company.openings) {
-      if (period.overlaps(opening.start, opening.end)) {
-        const auto [from, to] = clip(opening.start, opening.end);
-        companies[company.id].add(from, to);
-      }
+      add(i, true, opening.start, opening.end);
     }
   }
+  m_attendance_days.reserve(workspace.attendance.size());
   for (const auto& row : workspace.attendance) {
     const model::Event* event = workspace.find_event(row.event_id);
-    if (event == nullptr || !period.contains(event->start.date)) {
+    if (event == nullptr) {
       continue;
     }
-    auto& activity = row.student_id.empty() ? companies[row.company_id] : students[row.student_id];
-    activity.add(event->start.date, event->start.date);
+    const Date day = event->start.date;
+    m_attendance_days.push_back(day);
+    if (row.student_id.empty()) {
+      add(company_position(row.company_id), true, day, day);
+    } else {
+      add(student_position(row.student_id), false, day, day);
+    }
   }
   for (const auto& span : placement_spans(workspace)) {
-    if (!span.placement->is_real() || !period.overlaps(span.start, span.end)) {
+    if (!span.placement->is_real()) {
       continue;
     }
-    const auto [from, to] = clip(span.start, span.end);
-    students[span.placement->international_id].add(from, to);
+    add(student_position(span.placement->international_id), false, span.start, span.end);
     if (!span.placement->domestic_id.empty()) {
-      students[span.placement->domestic_id].add(from, to);
+      add(student_position(span.placement->domestic_id), false, span.start, span.end);
     }
     if (!span.company_id.empty()) {
-      companies[span.company_id].add(from, to);
+      add(company_position(span.company_id), true, span.start, span.end);
+    }
+  }
+}
+
+long ActivityLog::attendances_in(const Period& period) const
+{
+  return static_cast<long>(std::count_if(m_attendance_days.begin(), m_attendance_days.end(),
+                                         [&](Date day) { return period.contains(day); }));
+}
+
+Participation ActivityLog::participation(const Period& period) const
+{
+  std::vector<Activity> students(m_workspace.students.size());
+  std::vector<Activity> companies(m_workspace.companies.size());
+  for (const auto& entry : m_entries) {
+    if (period.overlaps(entry.from, entry.to)) {
+      (entry.company ? companies : students)[entry.position].add(std::max(entry.from, period.from),
+                                                                  std::min(entry.to, period.to));
     }
   }
 
   Participation result;
-  for (const auto& student : workspace.students) {
-    const auto it = students.find(student.id);
-    if (it == students.end() || workspace.find_student(student.id) != &student) {
+  for (std::size_t i = 0; i < students.size(); ++i) {
+    const model::Student& student = m_workspace.students[i];
+    const Activity& activity = students[i];
+    if (!activity.first || m_workspace.find_student(student.id) != &student) {
       continue; // not taking part, or a repeated id (check reports it)
     }
-    Date last = *it->second.last;
-    if (student.left && *student.left >= *it->second.first && *student.left < last) {
+    Date last = *activity.last;
+    if (student.left && *student.left >= *activity.first && *student.left < last) {
       last = *student.left;
     }
-    result.students.push_back({&student, *it->second.first, last});
+    result.students.push_back({&student, *activity.first, last});
   }
   // Companies count by Business ID: the first entry in file order names it.
-  std::map<std::string, std::size_t> position_of_business_id;
-  for (const auto& company : workspace.companies) {
-    const auto it = companies.find(company.id);
-    if (it == companies.end() || workspace.find_company(company.id) != &company) {
+  std::unordered_map<std::string, std::size_t> position_of_business_id;
+  for (std::size_t i = 0; i < companies.size(); ++i) {
+    const model::Company& company = m_workspace.companies[i];
+    const Activity& activity = companies[i];
+    if (!activity.first || m_workspace.find_company(company.id) != &company) {
       continue;
     }
     const auto [found, inserted] =
       position_of_business_id.try_emplace(company.business_id, result.companies.size());
     if (inserted) {
-      result.companies.push_back({company.business_id, company.id, *it->second.first});
+      result.companies.push_back({company.business_id, company.id, *activity.first});
     } else {
       auto& existing = result.companies[found->second];
-      existing.first_day = std::min(existing.first_day, *it->second.first);
+      existing.first_day = std::min(existing.first_day, *activity.first);
     }
   }
   return result;

@@ -39,7 +39,31 @@ struct Participation {
   std::vector<StudentTakingPart> students;
   std::vector<CompanyTakingPart> companies;
 };
-Participation participation(const workspace::Workspace& workspace, const Period& period);
+
+// Every dated activity of the workspace (joining, attending an event, an opening,
+// a real placement), with its ids resolved once, so that the participation of
+// many periods (the report's and each term's) costs a scan each, not a look-up of
+// every id again.
+class ActivityLog {
+public:
+  explicit ActivityLog(const workspace::Workspace& workspace);
+
+  Participation participation(const Period& period) const;
+  // The attendance rows whose event starts in the period.
+  long attendances_in(const Period& period) const;
+
+private:
+  struct Entry {
+    model::Date from;
+    model::Date to;
+    std::size_t position; // in workspace.students or workspace.companies
+    bool company;
+  };
+
+  const workspace::Workspace& m_workspace;
+  std::vector<Entry> m_entries;
+  std::vector<model::Date> m_attendance_days; // the event's start date per known row
+};
 
 // The year of `first_day` minus the birth year; std::nullopt without a birth year.
 std::optional<int> age_on(const model::Student& student, model::Date first_day);

@@ -1,7 +1,7 @@
 #include "workspace/readers.hpp"
 
 #include "io/encoding.hpp"
-#include "io/yaml.hpp"
+#include "io/yaml_document.hpp"
 #include "workspace/records.hpp"
 
 #include <fmt/format.h>
@@ -116,54 +116,50 @@ void for_each_csv_row(io::CsvReader& reader, const CsvSchema& schema,
 
 // The mappings under a top-level key of a YAML file (`companies:`, `events:`),
 // each with its path for messages (`companies[2]`, counting every item).
-std::vector<std::pair<std::string, YAML::Node>> top_level_list(const YAML::Node& root, std::string_view key,
-                                       const std::string& file, io::Diagnostics& diagnostics)
+std::vector<std::pair<std::string, const io::YamlNode*>> top_level_list(
+  const io::YamlNode& root, std::string_view key, const std::string& file,
+  io::Diagnostics& diagnostics)
 {
-  if (!root.IsDefined() || root.IsNull()) {
+  if (root.is_absent()) {
     return {};
   }
-  if (!root.IsMap()) {
-    diagnostics.error(file, io::yaml_line(root),
+  if (!root.is_mapping()) {
+    diagnostics.error(file, root.line(),
                       fmt::format("expected a mapping with the key \"{}:\" at the top", key),
-                      io::yaml_column(root));
+                      root.column());
     return {};
   }
-  const YAML::Node list = root[std::string(key)];
-  if (!list.IsDefined() || list.IsNull()) {
+  const io::YamlNode& list = root[key];
+  if (list.is_absent()) {
     return {};
   }
-  if (!list.IsSequence()) {
-    diagnostics.error(file, io::yaml_line(list), fmt::format("{}: expected a list", key),
-                      io::yaml_column(list));
+  if (!list.is_sequence()) {
+    diagnostics.error(file, list.line(), fmt::format("{}: expected a list", key), list.column());
     return {};
   }
-  std::vector<std::pair<std::string, YAML::Node>> items;
+  std::vector<std::pair<std::string, const io::YamlNode*>> items;
   std::size_t index = 0;
-  for (const auto& item : list) {
+  for (const auto& item : list.items()) {
     std::string path = fmt::format("{}[{}]", key, index++);
-    if (!item.IsMap()) {
-      diagnostics.error(file, io::yaml_line(item), path + ": expected a mapping of keys",
-                        io::yaml_column(item));
+    if (!item.is_mapping()) {
+      diagnostics.error(file, item.line(), path + ": expected a mapping of keys", item.column());
     } else {
-      items.emplace_back(std::move(path), item);
+      items.emplace_back(std::move(path), &item);
     }
   }
   return items;
 }
 
-// A nested mapping such as `project:` or `matching:`; an empty node when absent.
-YAML::Node sub_mapping(const YamlFieldSource& parent, std::string_view key,
-                       io::Diagnostics& diagnostics, const std::string& file)
+// A nested mapping such as `project:` or `matching:`; a missing node (no keys)
+// when absent or not a mapping (reported).
+const io::YamlNode& sub_mapping(const YamlFieldSource& parent, std::string_view key,
+                                io::Diagnostics& diagnostics, const std::string& file)
 {
-  const YAML::Node& node = parent.node();
-  const YAML::Node child = node[std::string(key)];
-  if (!child.IsDefined() || child.IsNull()) {
-    return YAML::Node(YAML::NodeType::Map);
-  }
-  if (!child.IsMap()) {
-    diagnostics.error(file, io::yaml_line(child), fmt::format("{}: expected a mapping of keys", key),
-                      io::yaml_column(child));
-    return YAML::Node(YAML::NodeType::Map);
+  const io::YamlNode& child = parent.node()[key];
+  if (!child.is_absent() && !child.is_mapping()) {
+    const std::string path = parent.path().empty() ? std::string(key) : parent.path() + "." + std::string(key);
+    diagnostics.error(file, child.line(), path + ": expected a mapping of keys", child.column());
+    return io::YamlNode::missing();
   }
   return child;
 }
@@ -240,7 +236,7 @@ void read_reminders(const YamlFieldSource& source, model::ReminderSettings& remi
     reminders.staff.push_back(address);
   }
   reminders.sendmail = reader.text("sendmail").value_or(reminders.sendmail);
-  if (source.node()["event_offsets"].IsDefined()) {
+  if (!source.node()["event_offsets"].is_missing()) {
     reminders.event_offsets = reminder_offsets(reader, source, "event_offsets");
   }
   reminders.catch_up_days = reader.integer("catch_up_days", 0, 365).value_or(reminders.catch_up_days);
@@ -319,16 +315,16 @@ const CsvSchema& outcomes_schema()
 std::optional<model::Project> read_project(std::string_view text, const std::string& file,
                                            io::Diagnostics& diagnostics)
 {
-  const auto root = io::parse_yaml(text, file, diagnostics);
+  const auto root = io::read_yaml(text, file, diagnostics);
   if (!root) {
     return std::nullopt;
   }
-  if (!root->IsMap()) {
+  if (!root->is_mapping()) {
     diagnostics.error(file, 1, "expected a mapping with the keys project:, targets:, terms: ...");
     return std::nullopt;
   }
   const YamlFieldSource top(file, *root, "", diagnostics);
-  if (!(*root)["project"].IsDefined()) {
+  if (!(*root)["project"].is_mapping()) {
     diagnostics.error(file, 1, "project: the project section (name, start, end) is required");
     return std::nullopt;
   }
@@ -361,7 +357,7 @@ std::optional<model::Project> read_project(std::string_view text, const std::str
 
   IdRegistry term_ids;
   for (const auto& [path, node] : top_level_list(*root, "terms", file, diagnostics)) {
-    const YamlFieldSource term_source(file, node, path, diagnostics);
+    const YamlFieldSource term_source(file, *node, path, diagnostics);
     const RecordReader term_reader(term_source);
     model::Term term;
     term.origin = term_source.origin();
@@ -395,7 +391,7 @@ std::optional<model::Project> read_project(std::string_view text, const std::str
 std::vector<model::Company> read_companies(std::string_view text, const std::string& file,
                                            io::Diagnostics& diagnostics)
 {
-  const auto root = io::parse_yaml(text, file, diagnostics);
+  const auto root = io::read_yaml(text, file, diagnostics);
   if (!root) {
     return {};
   }
@@ -403,7 +399,7 @@ std::vector<model::Company> read_companies(std::string_view text, const std::str
   IdRegistry company_ids;
   IdRegistry opening_ids;
   for (const auto& [path, node] : top_level_list(*root, "companies", file, diagnostics)) {
-    const YamlFieldSource source(file, node, path, diagnostics);
+    const YamlFieldSource source(file, *node, path, diagnostics);
     const RecordReader reader(source);
     model::Company company;
     company.origin = source.origin();
@@ -425,17 +421,17 @@ std::vector<model::Company> read_companies(std::string_view text, const std::str
     company.preferences = reader.ids("preferences");
     company.avoid = reader.ids("avoid");
 
-    const YAML::Node openings = node["openings"];
-    if (openings.IsDefined() && !openings.IsNull() && !openings.IsSequence()) {
+    const io::YamlNode& openings = (*node)["openings"];
+    if (!openings.is_absent() && !openings.is_sequence()) {
       reader.error("openings", "expected a list of openings (or [] for none)");
-    } else if (io::is_sequence(openings)) {
+    } else if (openings.is_sequence()) {
       std::size_t opening_index = 0;
-      for (const auto& opening_node : openings) {
+      for (const auto& opening_node : openings.items()) {
         const std::string opening_path =
           fmt::format("{}.openings[{}]", source.path(), opening_index++);
-        if (!opening_node.IsMap()) {
-          diagnostics.error(file, io::yaml_line(opening_node),
-                            opening_path + ": expected a mapping of keys", io::yaml_column(opening_node));
+        if (!opening_node.is_mapping()) {
+          diagnostics.error(file, opening_node.line(), opening_path + ": expected a mapping of keys",
+                            opening_node.column());
           continue;
         }
         const YamlFieldSource opening_source(file, opening_node, opening_path, diagnostics);
@@ -452,14 +448,14 @@ std::vector<model::Company> read_companies(std::string_view text, const std::str
 std::vector<model::Event> read_events(std::string_view text, const std::string& file,
                                       io::Diagnostics& diagnostics)
 {
-  const auto root = io::parse_yaml(text, file, diagnostics);
+  const auto root = io::read_yaml(text, file, diagnostics);
   if (!root) {
     return {};
   }
   std::vector<model::Event> events;
   IdRegistry event_ids;
   for (const auto& [path, node] : top_level_list(*root, "events", file, diagnostics)) {
-    const YamlFieldSource source(file, node, path, diagnostics);
+    const YamlFieldSource source(file, *node, path, diagnostics);
     const RecordReader reader(source);
     model::Event event;
     event.origin = source.origin();
@@ -477,7 +473,7 @@ std::vector<model::Event> read_events(std::string_view text, const std::string& 
     }
     event.location = reader.text("location").value_or("");
     event.audience = reader.enumeration<model::Audience>("audience").value_or(event.audience);
-    if (node["reminders"].IsDefined()) {
+    if (!(*node)["reminders"].is_missing()) {
       event.reminders = reminder_offsets(reader, source, "reminders");
     }
     events.push_back(std::move(event));

@@ -1,6 +1,5 @@
 #include "workspace/records.hpp"
 
-#include "io/yaml.hpp"
 
 #include <fmt/format.h>
 
@@ -128,34 +127,23 @@ model::Origin CsvFieldSource::origin() const
 
 // --- YAML -------------------------------------------------------------------
 
-YamlFieldSource::YamlFieldSource(const std::string& file, YAML::Node node, std::string path,
-                                 io::Diagnostics& diagnostics)
-  : m_file(file), m_node(std::move(node)), m_path(std::move(path)), m_diagnostics(diagnostics)
+YamlFieldSource::YamlFieldSource(const std::string& file, const io::YamlNode& node,
+                                 std::string path, io::Diagnostics& diagnostics)
+  : m_file(file), m_node(node), m_path(std::move(path)), m_diagnostics(diagnostics)
 {
-}
-
-YAML::Node YamlFieldSource::child(std::string_view key) const
-{
-  const YAML::Node& node = m_node;
-  YAML::Node value = node[std::string(key)];
-  if (!value.IsDefined() || value.IsNull()) {
-    return YAML::Node(YAML::NodeType::Undefined);
-  }
-  return value;
 }
 
 std::optional<std::string_view> YamlFieldSource::scalar(std::string_view key) const
 {
-  const YAML::Node value = child(key);
-  if (!value.IsDefined()) {
+  const io::YamlNode& value = child(key);
+  if (value.is_absent()) {
     return std::nullopt;
   }
-  if (!value.IsScalar()) {
+  if (!value.is_scalar()) {
     report(key, io::Severity::error, "expected a single value, not a list or mapping");
     return std::nullopt;
   }
-  // The scalar lives in the document that m_node shares, so the view stays valid.
-  const auto trimmed = io::trim(value.Scalar());
+  const auto trimmed = io::trim(value.scalar());
   if (trimmed.empty()) {
     return std::nullopt;
   }
@@ -164,25 +152,28 @@ std::optional<std::string_view> YamlFieldSource::scalar(std::string_view key) co
 
 void YamlFieldSource::for_each_item(std::string_view key, const ItemVisitor& visit) const
 {
-  const YAML::Node value = child(key);
-  if (!value.IsDefined()) {
+  const io::YamlNode& value = child(key);
+  if (value.is_absent()) {
     return;
   }
-  if (value.IsScalar()) {
-    const std::string& text = value.Scalar();
+  if (value.is_scalar()) {
+    const std::string& text = value.scalar();
     io::for_each_list_item(text, text.find(';') != std::string::npos ? ';' : ',', visit);
     return;
   }
-  if (!value.IsSequence()) {
+  if (!value.is_sequence()) {
     report(key, io::Severity::error, "expected a list such as [a, b]");
     return;
   }
-  for (const auto& item : value) {
-    if (!item.IsScalar()) {
+  for (const auto& item : value.items()) {
+    if (item.is_null()) {
+      continue;
+    }
+    if (!item.is_scalar()) {
       report(key, io::Severity::error, "expected a list of single values");
       return;
     }
-    const auto trimmed = io::trim(item.Scalar());
+    const auto trimmed = io::trim(item.scalar());
     if (!trimmed.empty()) {
       visit(trimmed);
     }
@@ -191,41 +182,40 @@ void YamlFieldSource::for_each_item(std::string_view key, const ItemVisitor& vis
 
 void YamlFieldSource::for_each_pair(std::string_view key, const PairVisitor& visit) const
 {
-  const YAML::Node value = child(key);
-  if (!value.IsDefined()) {
+  const io::YamlNode& value = child(key);
+  if (value.is_absent()) {
     return;
   }
-  if (value.IsScalar() || value.IsSequence()) {
+  if (!value.is_mapping()) {
     for_each_item(key, [&](std::string_view item) { split_pair(item, visit); });
     return;
   }
-  for (const auto& entry : value) {
-    if (!entry.second.IsScalar()) {
+  for (const auto& [code, level] : value.entries()) {
+    if (!level.is_scalar()) {
       report(key, io::Severity::error, "expected code: LEVEL entries such as {de: B2}");
       return;
     }
-    visit(io::trim(entry.first.Scalar()), io::trim(entry.second.Scalar()));
+    visit(io::trim(code), io::trim(level.scalar()));
   }
 }
 
 void YamlFieldSource::report(std::string_view key, io::Severity severity, std::string message) const
 {
-  const YAML::Node value = child(key);
-  const YAML::Node& at = value.IsDefined() ? value : m_node;
+  const io::YamlNode& value = child(key);
+  const io::YamlNode& at = value.is_missing() ? m_node : value;
   const std::string path = m_path.empty() ? std::string(key) : fmt::format("{}.{}", m_path, key);
-  m_diagnostics.add(
-    {m_file, io::yaml_line(at), io::yaml_column(at), severity, fmt::format("{}: {}", path, message)});
+  m_diagnostics.add({m_file, at.line(), at.column(), severity, fmt::format("{}: {}", path, message)});
 }
 
 bool YamlFieldSource::lacks(std::string_view key) const
 {
-  const YAML::Node value = child(key);
-  return !value.IsDefined() || (value.IsScalar() && io::trim(value.Scalar()).empty());
+  const io::YamlNode& value = child(key);
+  return value.is_absent() || (value.is_scalar() && io::trim(value.scalar()).empty());
 }
 
 model::Origin YamlFieldSource::origin() const
 {
-  return {io::yaml_line(m_node), io::yaml_column(m_node)};
+  return {m_node.line(), m_node.column()};
 }
 
 // --- typed access -----------------------------------------------------------

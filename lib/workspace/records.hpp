@@ -2,9 +2,9 @@
 
 #include "io/csv.hpp"
 #include "io/diagnostics.hpp"
+#include "io/yaml_document.hpp"
 #include "model/workspace.hpp"
 
-#include <yaml-cpp/yaml.h>
 
 #include <functional>
 #include <optional>
@@ -79,7 +79,8 @@ private:
 // A YAML mapping; `path` names it in messages (`companies[2].openings[0]`).
 class YamlFieldSource final : public FieldSource {
 public:
-  YamlFieldSource(const std::string& file, YAML::Node node, std::string path,
+  // `node` must outlive the source.
+  YamlFieldSource(const std::string& file, const io::YamlNode& node, std::string path,
                   io::Diagnostics& diagnostics);
 
   std::optional<std::string_view> scalar(std::string_view key) const override;
@@ -89,14 +90,14 @@ public:
   bool lacks(std::string_view key) const override;
   model::Origin origin() const override;
 
-  const YAML::Node& node() const { return m_node; }
+  const io::YamlNode& node() const { return m_node; }
   const std::string& path() const { return m_path; }
 
 private:
-  YAML::Node child(std::string_view key) const;
+  const io::YamlNode& child(std::string_view key) const { return m_node[key]; }
 
   const std::string& m_file;
-  YAML::Node m_node;
+  const io::YamlNode& m_node;
   std::string m_path;
   io::Diagnostics& m_diagnostics;
 };
