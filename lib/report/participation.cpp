@@ -79,13 +79,17 @@ ActivityLog::ActivityLog(const workspace::Workspace& workspace) : m_workspace(wo
     }
   };
 
+  m_first_student.resize(workspace.students.size());
   for (std::size_t i = 0; i < workspace.students.size(); ++i) {
+    m_first_student[i] = workspace.find_student(workspace.students[i].id) == &workspace.students[i];
     if (const auto& joined = workspace.students[i].joined) {
       add(i, false, *joined, *joined);
     }
   }
+  m_first_company.resize(workspace.companies.size());
   for (std::size_t i = 0; i < workspace.companies.size(); ++i) {
     const auto& company = workspace.companies[i];
+    m_first_company[i] = workspace.find_company(company.id) == &company;
     if (company.joined) {
       add(i, true, *company.joined, *company.joined);
     }
@@ -142,7 +146,7 @@ Participation ActivityLog::participation(const Period& period) const
   for (std::size_t i = 0; i < students.size(); ++i) {
     const model::Student& student = m_workspace.students[i];
     const Activity& activity = students[i];
-    if (!activity.first || m_workspace.find_student(student.id) != &student) {
+    if (!activity.first || !m_first_student[i]) {
       continue; // not taking part, or a repeated id (check reports it)
     }
     Date last = *activity.last;
@@ -156,7 +160,7 @@ Participation ActivityLog::participation(const Period& period) const
   for (std::size_t i = 0; i < companies.size(); ++i) {
     const model::Company& company = m_workspace.companies[i];
     const Activity& activity = companies[i];
-    if (!activity.first || m_workspace.find_company(company.id) != &company) {
+    if (!activity.first || !m_first_company[i]) {
       continue;
     }
     const auto [found, inserted] =

@@ -63,6 +63,9 @@ private:
   const workspace::Workspace& m_workspace;
   std::vector<Entry> m_entries;
   std::vector<model::Date> m_attendance_days; // the event's start date per known row
+  // False for a repeated id (check reports it): only the first record counts.
+  std::vector<bool> m_first_student;
+  std::vector<bool> m_first_company;
 };
 
 // The year of `first_day` minus the birth year; std::nullopt without a birth year.

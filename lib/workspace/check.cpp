@@ -7,6 +7,8 @@
 
 #include <algorithm>
 #include <map>
+#include <numeric>
+#include <tuple>
 #include <unordered_set>
 
 namespace tandem::workspace {
@@ -195,8 +197,8 @@ private:
 
   void check_attendance()
   {
-    std::map<std::tuple<std::string, std::string, std::string>, std::size_t> seen;
-    for (const auto& row : m_workspace.attendance) {
+    const auto& rows = m_workspace.attendance;
+    for (const auto& row : rows) {
       if (!row.event_id.empty() && m_workspace.find_event(row.event_id) == nullptr) {
         error(file_names::attendance, row.origin,
               fmt::format("event_id: no event {} in {}", quote_value(row.event_id), file_names::events));
@@ -211,14 +213,38 @@ private:
               fmt::format("company_id: no company {} in {}", quote_value(row.company_id),
                           file_names::companies));
       }
-      const auto [it, inserted] =
-        seen.try_emplace({row.event_id, row.student_id, row.company_id}, row.origin.line);
-      if (!inserted) {
+    }
+    // The same attendee twice for one event: sorted positions put repeats side by
+    // side without copying a key per row (attendance can run to millions of rows).
+    std::vector<std::size_t> order(rows.size());
+    std::iota(order.begin(), order.end(), std::size_t{0});
+    const auto key = [&](std::size_t i) {
+      return std::tie(rows[i].event_id, rows[i].student_id, rows[i].company_id, rows[i].origin.line);
+    };
+    std::sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) { return key(a) < key(b); });
+    for (std::size_t k = 1; k < order.size(); ++k) {
+      const auto& previous = rows[order[k - 1]];
+      const auto& row = rows[order[k]];
+      if (std::tie(previous.event_id, previous.student_id, previous.company_id)
+          == std::tie(row.event_id, row.student_id, row.company_id)) {
         warning(file_names::attendance, row.origin,
                 fmt::format("the same attendee is already on line {}; reports count each row",
-                            it->second));
+                            first_line_of(order, k)));
       }
     }
+  }
+
+  // The line of the first row in a run of equal attendance rows ending at k.
+  std::size_t first_line_of(const std::vector<std::size_t>& order, std::size_t k) const
+  {
+    const auto& rows = m_workspace.attendance;
+    const auto& row = rows[order[k]];
+    while (k > 0 && std::tie(rows[order[k - 1]].event_id, rows[order[k - 1]].student_id,
+                             rows[order[k - 1]].company_id)
+                      == std::tie(row.event_id, row.student_id, row.company_id)) {
+      --k;
+    }
+    return rows[order[k]].origin.line;
   }
 
   void check_outcomes()

@@ -172,3 +172,17 @@ TEST_CASE("garbage in any workspace file gives problems, never a crash")
     }
   }
 }
+
+TEST_CASE("the same attendee twice for one event is a warning naming the first line")
+{
+  TemporaryFolder temporary;
+  const auto workspace = copy_fixture("minimal", temporary.path());
+  write_text(workspace / "attendance.csv",
+             "event_id,student_id,company_id\nws-1,s1,\nws-1,s2,\nws-1,s1,\nws-1,,kokkola-steel\nws-1,s1,\n");
+  const auto result = run_tandem({"check"}, {workspace, {}});
+  CHECK(result.exit_code == 0);
+  CHECK(lines_of(result.err)
+        == std::vector<std::string>{
+          "attendance.csv:4: warning: the same attendee is already on line 2; reports count each row",
+          "attendance.csv:6: warning: the same attendee is already on line 2; reports count each row"});
+}
