@@ -105,20 +105,25 @@ Indicator breakdown(std::string key, const std::vector<std::string>& keys, const
                     KeyOf&& key_of, bool about_people, bool partitions)
 {
   Indicator indicator{std::move(key), about_people, true, partitions, {}};
-  std::map<std::string, long> values;
-  for (const auto& item : items) {
-    ++values[key_of(item)];
-  }
   for (const auto& cell_key : keys) {
-    indicator.cells.push_back({cell_key, values[cell_key]});
+    indicator.cells.push_back({cell_key, 0});
+  }
+  for (const auto& item : items) {
+    const std::string_view item_key = key_of(item);
+    for (auto& cell : indicator.cells) {
+      if (cell.key == item_key) {
+        ++cell.value;
+        break;
+      }
+    }
   }
   return indicator;
 }
 
-std::string gender_key(model::IndicatorSet set, model::Gender gender)
+std::string_view gender_key(model::IndicatorSet set, model::Gender gender)
 {
   if (set == model::IndicatorSet::esf2014) {
-    return std::string(model::to_string(gender));
+    return model::to_string(gender);
   }
   switch (gender) {
   case model::Gender::female:
@@ -133,7 +138,7 @@ std::string gender_key(model::IndicatorSet set, model::Gender gender)
   return "undisclosed";
 }
 
-std::string education_key(model::IndicatorSet set, const std::optional<model::Education>& education)
+std::string_view education_key(model::IndicatorSet set, const std::optional<model::Education>& education)
 {
   if (!education) {
     return "unknown";
@@ -141,7 +146,7 @@ std::string education_key(model::IndicatorSet set, const std::optional<model::Ed
   if (set == model::IndicatorSet::esf2021 && *education == model::Education::isced1_2) {
     return "isced0-2"; // ESF+ reports ISCED 0-2 together
   }
-  return std::string(model::to_string(*education));
+  return model::to_string(*education);
 }
 
 template <typename Enum>
@@ -176,9 +181,7 @@ std::vector<Indicator> indicators_of(const Counts& counts, const workspace::Work
   std::vector<Indicator> result;
   result.push_back(scalar("participants_total", static_cast<long>(students.size()), true));
   result.push_back(breakdown("participants_by_group", names_of<model::Group>(), students,
-                             [](const StudentTakingPart& s) {
-                               return std::string(model::to_string(s.student->group));
-                             },
+                             [](const StudentTakingPart& s) { return model::to_string(s.student->group); },
                              true, true));
   result.push_back(breakdown(
     "participants_by_gender",
@@ -196,7 +199,7 @@ std::vector<Indicator> indicators_of(const Counts& counts, const workspace::Work
   result.push_back(breakdown("participants_by_employment_status",
                              names_of<model::EmploymentStatus>(), students,
                              [](const StudentTakingPart& s) {
-                               return std::string(model::to_string(s.student->employment_status));
+                               return model::to_string(s.student->employment_status);
                              },
                              true, true));
   result.push_back(breakdown(
@@ -226,9 +229,9 @@ std::vector<Indicator> indicators_of(const Counts& counts, const workspace::Work
                           true));
   result.push_back(scalar("companies_total", static_cast<long>(companies.size()), false));
   const auto sizes = sizes_by_business_id(workspace);
-  const auto size_of = [&](const CompanyTakingPart& c) {
+  const auto size_of = [&](const CompanyTakingPart& c) -> std::string_view {
     const auto it = sizes.find(c.business_id);
-    return it == sizes.end() ? std::string("unknown") : it->second;
+    return it == sizes.end() ? std::string_view("unknown") : std::string_view(it->second);
   };
   auto size_keys = names_of<model::CompanySize>();
   size_keys.emplace_back("unknown");

@@ -37,7 +37,7 @@ std::vector<std::vector<std::string>> rows(const workspace::Workspace& workspace
     result.push_back({s.id, s.last_name, s.first_name, model::format_date(taking_part.first_day),
                       model::format_date(taking_part.last_day), std::string(model::to_string(s.group)),
                       std::string(model::to_string(s.gender)),
-                      age_band(workspace.project->reporting.indicators, age_on(s, taking_part.first_day)),
+                      std::string(age_band(workspace.project->reporting.indicators, age_on(s, taking_part.first_day))),
                       std::string(model::to_string(s.employment_status)),
                       s.education ? std::string(model::to_string(*s.education)) : "unknown",
                       has_outcome ? std::string(model::to_string(outcome->second->status)) : "",

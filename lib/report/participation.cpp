@@ -50,7 +50,7 @@ std::optional<int> age_on(const model::Student& student, Date first_day)
   return static_cast<int>(first_day.year()) - *student.birth_year;
 }
 
-std::string age_band(model::IndicatorSet set, std::optional<int> age)
+std::string_view age_band(model::IndicatorSet set, std::optional<int> age)
 {
   if (!age) {
     return "unknown";
@@ -87,9 +87,12 @@ ActivityLog::ActivityLog(const workspace::Workspace& workspace) : m_workspace(wo
     }
   }
   m_first_company.resize(workspace.companies.size());
+  std::unordered_map<std::string, std::size_t> business_id_numbers;
   for (std::size_t i = 0; i < workspace.companies.size(); ++i) {
     const auto& company = workspace.companies[i];
     m_first_company[i] = workspace.find_company(company.id) == &company;
+    m_business_id_number.push_back(
+      business_id_numbers.try_emplace(company.business_id, business_id_numbers.size()).first->second);
     if (company.joined) {
       add(i, true, *company.joined, *company.joined);
     }
@@ -97,6 +100,7 @@ ActivityLog::ActivityLog(const workspace::Workspace& workspace) : m_workspace(wo
       add(i, true, opening.start, opening.end);
     }
   }
+  m_business_ids = business_id_numbers.size();
   m_attendance_days.reserve(workspace.attendance.size());
   for (const auto& row : workspace.attendance) {
     const model::Event* event = workspace.find_event(row.event_id);
@@ -156,19 +160,20 @@ Participation ActivityLog::participation(const Period& period) const
     result.students.push_back({&student, *activity.first, last});
   }
   // Companies count by Business ID: the first entry in file order names it.
-  std::unordered_map<std::string, std::size_t> position_of_business_id;
+  constexpr std::size_t none = static_cast<std::size_t>(-1);
+  std::vector<std::size_t> position_of_business_id(m_business_ids, none);
   for (std::size_t i = 0; i < companies.size(); ++i) {
     const model::Company& company = m_workspace.companies[i];
     const Activity& activity = companies[i];
     if (!activity.first || !m_first_company[i]) {
       continue;
     }
-    const auto [found, inserted] =
-      position_of_business_id.try_emplace(company.business_id, result.companies.size());
-    if (inserted) {
+    std::size_t& position = position_of_business_id[m_business_id_number[i]];
+    if (position == none) {
+      position = result.companies.size();
       result.companies.push_back({company.business_id, company.id, *activity.first});
     } else {
-      auto& existing = result.companies[found->second];
+      auto& existing = result.companies[position];
       existing.first_day = std::min(existing.first_day, *activity.first);
     }
   }

@@ -66,6 +66,9 @@ private:
   // False for a repeated id (check reports it): only the first record counts.
   std::vector<bool> m_first_student;
   std::vector<bool> m_first_company;
+  // Companies count by Business ID: a dense number per distinct ID, per company.
+  std::vector<std::size_t> m_business_id_number;
+  std::size_t m_business_ids = 0;
 };
 
 // The year of `first_day` minus the birth year; std::nullopt without a birth year.
@@ -73,6 +76,6 @@ std::optional<int> age_on(const model::Student& student, model::Date first_day);
 
 // The age band of an indicator set: esf2014 under_25 / 25_54 / over_54, esf2021
 // under_18 / 18_29 / 30_54 / 55_and_over; unknown without an age.
-std::string age_band(model::IndicatorSet set, std::optional<int> age);
+std::string_view age_band(model::IndicatorSet set, std::optional<int> age);
 
 } // namespace tandem::report

@@ -8,6 +8,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <future>
 #include <unordered_set>
 
 namespace tandem::workspace {
@@ -111,15 +112,21 @@ Workspace load_workspace(const WorkspacePaths& paths, io::Diagnostics& diagnosti
                          KeepStudents keep)
 {
   Workspace workspace;
-  if (const auto text = read_yaml_text(paths, file_names::project, true, diagnostics)) {
-    workspace.project = read_project(*text, paths.display(file_names::project), diagnostics);
-  }
-  if (const auto text = read_yaml_text(paths, file_names::companies, true, diagnostics)) {
-    workspace.companies = read_companies(*text, paths.display(file_names::companies), diagnostics);
-  }
-  if (const auto text = read_yaml_text(paths, file_names::events, false, diagnostics)) {
-    workspace.events = read_events(*text, paths.display(file_names::events), diagnostics);
-  }
+  // The YAML files are read on a thread of their own while the CSV files stream
+  // in here: a large companies.yaml then costs no extra time.
+  io::Diagnostics yaml_diagnostics;
+  auto yaml_files = std::async(std::launch::async, [&] {
+    if (const auto text = read_yaml_text(paths, file_names::project, true, yaml_diagnostics)) {
+      workspace.project = read_project(*text, paths.display(file_names::project), yaml_diagnostics);
+    }
+    if (const auto text = read_yaml_text(paths, file_names::companies, true, yaml_diagnostics)) {
+      workspace.companies =
+        read_companies(*text, paths.display(file_names::companies), yaml_diagnostics);
+    }
+    if (const auto text = read_yaml_text(paths, file_names::events, false, yaml_diagnostics)) {
+      workspace.events = read_events(*text, paths.display(file_names::events), yaml_diagnostics);
+    }
+  });
   if (auto reader = open_csv(paths, file_names::attendance, false, diagnostics)) {
     workspace.attendance = read_attendance(*reader, diagnostics);
   }
@@ -145,6 +152,8 @@ Workspace load_workspace(const WorkspacePaths& paths, io::Diagnostics& diagnosti
       },
       [&](model::Student&& student) { workspace.students.push_back(std::move(student)); });
   }
+  yaml_files.get(); // rethrows what the thread threw
+  diagnostics.append(std::move(yaml_diagnostics));
   workspace.index();
   return workspace;
 }

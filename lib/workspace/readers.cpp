@@ -89,28 +89,106 @@ bool readable_record(const io::CsvRecord& record, std::size_t columns, const std
   return valid_text;
 }
 
-// The loop shared by the smaller CSV files: header, shape, typed rows, and a
-// problem that ends the file (an unclosed quote) kept as a problem.
-template <typename RowHandler>
-void for_each_csv_row(io::CsvReader& reader, const CsvSchema& schema,
-                      io::Diagnostics& diagnostics, RowHandler&& handle_row)
+// Reads the rows of a CSV file of the contract in batches: this thread reads and
+// splits records, worker threads check them and turn each into an Item with
+// `parse` (which sees only its own row, so it must only read shared data), and
+// `take` gets the items in file order on this thread, for whatever needs order
+// (the first of two equal ids wins). An unclosed quote ends the file as a
+// problem; the rows before it are still read. A small file takes no thread.
+template <typename Item, typename Parse, typename Take>
+void read_csv_rows(io::CsvReader& reader, const CsvSchema& schema, io::Diagnostics& diagnostics,
+                   bool required, const Parse& parse, const Take& take)
 {
+  constexpr std::size_t batch_rows = 8192;
+  struct Batch {
+    std::vector<io::CsvRecord> records; // handed back for reuse: strings keep their capacity
+    std::vector<Item> items;
+    io::Diagnostics diagnostics;
+  };
   const std::string& file = reader.display_name();
+  std::optional<io::CsvHeader> header;
+  std::optional<io::Problem> ending_problem;
   try {
-    const auto header = read_header(reader, schema, diagnostics);
-    if (!header) {
-      return;
-    }
-    CsvFieldSource source(file, *header, diagnostics);
-    io::CsvRecord record;
-    while (reader.next(record)) {
-      if (readable_record(record, header->size(), file, diagnostics)) {
+    header = read_header(reader, schema, diagnostics);
+  } catch (const io::ProblemError& e) {
+    ending_problem = e.problem();
+  }
+  if (!header && !ending_problem && required) {
+    diagnostics.error(file, 1, fmt::format("the file is empty: expected a header row such as {}",
+                                           fmt::join(schema.required, ",")));
+  }
+  const auto parse_batch = [&](std::vector<io::CsvRecord> records) {
+    Batch batch;
+    batch.records = std::move(records);
+    batch.items.reserve(batch.records.size());
+    CsvFieldSource source(file, *header, batch.diagnostics);
+    for (const auto& record : batch.records) {
+      if (readable_record(record, header->size(), file, batch.diagnostics)) {
         source.set_record(record);
-        handle_row(RecordReader(source), record.line);
+        if (auto item = parse(RecordReader(source), record.line)) {
+          batch.items.push_back(std::move(*item));
+        }
       }
     }
-  } catch (const io::ProblemError& e) {
-    diagnostics.add(e.problem());
+    return batch;
+  };
+  std::vector<std::vector<io::CsvRecord>> spare_buffers;
+  const auto take_batch = [&](Batch&& batch) {
+    diagnostics.append(std::move(batch.diagnostics));
+    for (auto& item : batch.items) {
+      take(std::move(item), *header);
+    }
+    spare_buffers.push_back(std::move(batch.records));
+  };
+  // Declared after everything the threads read: the futures wait for their
+  // threads when destroyed.
+  std::deque<std::future<Batch>> pending;
+  const std::size_t max_pending = std::max(1U, std::thread::hardware_concurrency());
+  bool at_end = !header;
+  while (!at_end) {
+    std::vector<io::CsvRecord> records;
+    if (!spare_buffers.empty()) {
+      records = std::move(spare_buffers.back());
+      spare_buffers.pop_back();
+    }
+    records.resize(batch_rows);
+    std::size_t count = 0;
+    try {
+      while (count < records.size() && reader.next(records[count])) {
+        ++count;
+      }
+    } catch (const io::ProblemError& e) {
+      ending_problem = e.problem();
+    }
+    at_end = count < records.size();
+    records.resize(count);
+    if (at_end && pending.empty()) {
+      take_batch(parse_batch(std::move(records)));
+      break;
+    }
+    pending.push_back(std::async(std::launch::async, parse_batch, std::move(records)));
+    while (pending.size() > max_pending || (at_end && !pending.empty())) {
+      take_batch(pending.front().get());
+      pending.pop_front();
+    }
+  }
+  if (ending_problem) {
+    diagnostics.add(std::move(*ending_problem));
+  }
+}
+
+// Reports an id already taken, at its later line (CSV files read in batches).
+void register_id(std::unordered_map<std::string, std::size_t>& lines, const std::string& id,
+                 std::size_t line, const std::string& file, const io::CsvHeader& header,
+                 io::Diagnostics& diagnostics)
+{
+  if (id.empty()) {
+    return;
+  }
+  const auto [it, inserted] = lines.try_emplace(id, line);
+  if (!inserted) {
+    diagnostics.add(csv_problem(file, header, line, "id", io::Severity::error,
+                                duplicate_id_message(id, it->second)));
   }
 }
 
@@ -533,181 +611,109 @@ model::Student read_student_row(const io::CsvHeader& header, const io::CsvRecord
   return parse_student(RecordReader(source), record.line);
 }
 
-namespace {
-
-// Students are read in batches: this thread reads and splits records, worker
-// threads check them and build the typed records, and the results are taken in
-// file order (so the first of two equal ids wins, as everywhere).
-// Students not kept are dropped on the worker thread too, where their memory was
-// taken.
-struct StudentBatch {
-  std::vector<io::CsvRecord> records; // handed back for reuse: strings keep their capacity
-  std::vector<std::pair<std::string, StudentSummary>> summaries;
-  std::vector<model::Student> kept;
-  io::Diagnostics diagnostics;
-};
-
-StudentBatch parse_student_batch(std::vector<io::CsvRecord> records, const io::CsvHeader& header,
-                                 const std::string& file, const StudentFilter& keep)
-{
-  StudentBatch batch;
-  batch.records = std::move(records);
-  batch.summaries.reserve(batch.records.size());
-  CsvFieldSource source(file, header, batch.diagnostics);
-  for (const auto& record : batch.records) {
-    if (!readable_record(record, header.size(), file, batch.diagnostics)) {
-      continue;
-    }
-    source.set_record(record);
-    model::Student student = parse_student(RecordReader(source), record.line);
-    batch.summaries.emplace_back(student.id, StudentSummary{record.line, student.group,
-                                                            student.joined, student.left,
-                                                            student.preferences});
-    if (keep(student)) {
-      batch.kept.push_back(std::move(student));
-    }
-  }
-  return batch;
-}
-
-constexpr std::size_t k_student_batch_rows = 8192;
-
-} // namespace
-
 void read_students(io::CsvReader& reader, io::Diagnostics& diagnostics, StudentIndex& index,
                    const StudentFilter& keep, const StudentSink& sink)
 {
-  const std::string& file = reader.display_name();
-  std::optional<io::CsvHeader> header;
-  std::vector<std::vector<io::CsvRecord>> spare_buffers;
-  const auto take = [&](StudentBatch&& batch) {
-    diagnostics.append(std::move(batch.diagnostics));
-    for (auto& [id, summary] : batch.summaries) {
-      if (id.empty()) {
-        continue;
-      }
-      const std::size_t line = summary.line;
-      const auto [it, inserted] = index.try_emplace(std::move(id), std::move(summary));
-      if (!inserted) {
-        diagnostics.add(csv_problem(file, *header, line, "id", io::Severity::error,
-                                    duplicate_id_message(it->first, it->second.line)));
-      }
-    }
-    for (auto& student : batch.kept) {
-      sink(std::move(student));
-    }
-    spare_buffers.push_back(std::move(batch.records));
+  // Students not kept are dropped on the worker threads, where they were made.
+  struct StudentRow {
+    std::string id;
+    StudentSummary summary;
+    std::optional<model::Student> kept;
   };
-  std::optional<io::Problem> ending_problem; // an unclosed quote ends the file
-  // Declared after `header`: the futures wait for their threads when destroyed,
-  // and the threads read the header.
-  std::deque<std::future<StudentBatch>> pending;
-  const std::size_t max_pending = std::max(1U, std::thread::hardware_concurrency());
-  try {
-    header = read_header(reader, students_schema(), diagnostics);
-  } catch (const io::ProblemError& e) {
-    ending_problem = e.problem();
-  }
-  if (!header && !ending_problem) {
-    // The roster is the one required CSV file: an empty one was emptied by mistake.
-    diagnostics.error(file, 1, "the file is empty: expected a header row such as "
-                               "id,first_name,last_name,email,group,field");
-  }
-  bool at_end = !header;
-  while (!at_end) {
-    std::vector<io::CsvRecord> records;
-    if (!spare_buffers.empty()) {
-      records = std::move(spare_buffers.back());
-      spare_buffers.pop_back();
-    }
-    records.resize(k_student_batch_rows);
-    std::size_t count = 0;
-    try {
-      while (count < records.size() && reader.next(records[count])) {
-        ++count;
+  const std::string& file = reader.display_name();
+  read_csv_rows<StudentRow>(
+    reader, students_schema(), diagnostics, true,
+    [&](const RecordReader& row, std::size_t line) {
+      model::Student student = parse_student(row, line);
+      StudentRow result{student.id,
+                        {line, student.group, student.joined, student.left, student.preferences},
+                        std::nullopt};
+      if (keep(student)) {
+        result.kept = std::move(student);
       }
-    } catch (const io::ProblemError& e) {
-      ending_problem = e.problem(); // the rows before it are still read
-    }
-    at_end = count < records.size();
-    records.resize(count);
-    if (at_end && pending.empty()) {
-      take(parse_student_batch(std::move(records), *header, file, keep)); // small files: no thread
-      break;
-    }
-    pending.push_back(
-      std::async(std::launch::async, [&header, &file, &keep, batch = std::move(records)]() mutable {
-        return parse_student_batch(std::move(batch), *header, file, keep);
-      }));
-    while (pending.size() > max_pending || (at_end && !pending.empty())) {
-      take(pending.front().get());
-      pending.pop_front();
-    }
-  }
-  if (ending_problem) {
-    diagnostics.add(std::move(*ending_problem));
-  }
+      return std::optional<StudentRow>(std::move(result));
+    },
+    [&](StudentRow&& row, const io::CsvHeader& header) {
+      if (!row.id.empty()) {
+        const std::size_t line = row.summary.line;
+        const auto [it, inserted] = index.try_emplace(std::move(row.id), std::move(row.summary));
+        if (!inserted) {
+          diagnostics.add(csv_problem(file, header, line, "id", io::Severity::error,
+                                      duplicate_id_message(it->first, it->second.line)));
+        }
+      }
+      if (row.kept) {
+        sink(std::move(*row.kept));
+      }
+    });
 }
 
 std::vector<model::Attendance> read_attendance(io::CsvReader& reader, io::Diagnostics& diagnostics)
 {
   std::vector<model::Attendance> rows;
-  for_each_csv_row(reader, attendance_schema(), diagnostics,
-                   [&](const RecordReader& row, std::size_t line) {
-                     model::Attendance attendance;
-                     attendance.origin = {line, 0};
-                     attendance.event_id = row.required_id("event_id");
-                     attendance.student_id = row.optional_id("student_id");
-                     attendance.company_id = row.optional_id("company_id");
-                     if (attendance.student_id.empty() == attendance.company_id.empty()) {
-                       row.error("student_id", "exactly one of student_id and company_id must be filled");
-                     }
-                     rows.push_back(std::move(attendance));
-                   });
+  read_csv_rows<model::Attendance>(
+    reader, attendance_schema(), diagnostics, false,
+    [](const RecordReader& row, std::size_t line) {
+      model::Attendance attendance;
+      attendance.origin = {line, 0};
+      attendance.event_id = row.required_id("event_id");
+      attendance.student_id = row.optional_id("student_id");
+      attendance.company_id = row.optional_id("company_id");
+      if (attendance.student_id.empty() == attendance.company_id.empty()) {
+        row.error("student_id", "exactly one of student_id and company_id must be filled");
+      }
+      return std::optional(std::move(attendance));
+    },
+    [&](model::Attendance&& attendance, const io::CsvHeader&) { rows.push_back(std::move(attendance)); });
   return rows;
 }
 
 std::vector<model::Placement> read_placements(io::CsvReader& reader, io::Diagnostics& diagnostics)
 {
   std::vector<model::Placement> rows;
-  IdRegistry ids;
-  for_each_csv_row(reader, placements_schema(), diagnostics,
-                   [&](const RecordReader& row, std::size_t line) {
-                     model::Placement placement;
-                     placement.origin = {line, 0};
-                     placement.id = row.required_id("id");
-                     ids.add(placement.id, row, "id", line);
-                     placement.opening_id = row.required_id("opening_id");
-                     placement.company_id = row.optional_id("company_id");
-                     placement.international_id = row.required_id("international_id");
-                     placement.domestic_id = row.optional_id("domestic_id");
-                     placement.start = row.date("start");
-                     placement.end = row.date("end");
-                     check_order(row, "end", placement.start, placement.end, "start");
-                     placement.status = row.enumeration<model::PlacementStatus>("status", true)
-                                          .value_or(placement.status);
-                     placement.score = row.number("score");
-                     placement.note = row.text("note").value_or("");
-                     rows.push_back(std::move(placement));
-                   });
+  std::unordered_map<std::string, std::size_t> ids;
+  read_csv_rows<model::Placement>(
+    reader, placements_schema(), diagnostics, false,
+    [](const RecordReader& row, std::size_t line) {
+      model::Placement placement;
+      placement.origin = {line, 0};
+      placement.id = row.required_id("id");
+      placement.opening_id = row.required_id("opening_id");
+      placement.company_id = row.optional_id("company_id");
+      placement.international_id = row.required_id("international_id");
+      placement.domestic_id = row.optional_id("domestic_id");
+      placement.start = row.date("start");
+      placement.end = row.date("end");
+      check_order(row, "end", placement.start, placement.end, "start");
+      placement.status =
+        row.enumeration<model::PlacementStatus>("status", true).value_or(placement.status);
+      placement.score = row.number("score");
+      placement.note = row.text("note").value_or("");
+      return std::optional(std::move(placement));
+    },
+    [&](model::Placement&& placement, const io::CsvHeader& header) {
+      register_id(ids, placement.id, placement.origin.line, reader.display_name(), header, diagnostics);
+      rows.push_back(std::move(placement));
+    });
   return rows;
 }
 
 std::vector<model::Outcome> read_outcomes(io::CsvReader& reader, io::Diagnostics& diagnostics)
 {
   std::vector<model::Outcome> rows;
-  for_each_csv_row(reader, outcomes_schema(), diagnostics,
-                   [&](const RecordReader& row, std::size_t line) {
-                     model::Outcome outcome;
-                     outcome.origin = {line, 0};
-                     outcome.student_id = row.required_id("student_id");
-                     outcome.date = row.date("date", true).value_or(Date{});
-                     outcome.status = row.enumeration<model::OutcomeStatus>("status", true)
-                                        .value_or(outcome.status);
-                     outcome.employer = row.text("employer").value_or("");
-                     outcome.note = row.text("note").value_or("");
-                     rows.push_back(std::move(outcome));
-                   });
+  read_csv_rows<model::Outcome>(
+    reader, outcomes_schema(), diagnostics, false,
+    [](const RecordReader& row, std::size_t line) {
+      model::Outcome outcome;
+      outcome.origin = {line, 0};
+      outcome.student_id = row.required_id("student_id");
+      outcome.date = row.date("date", true).value_or(Date{});
+      outcome.status = row.enumeration<model::OutcomeStatus>("status", true).value_or(outcome.status);
+      outcome.employer = row.text("employer").value_or("");
+      outcome.note = row.text("note").value_or("");
+      return std::optional(std::move(outcome));
+    },
+    [&](model::Outcome&& outcome, const io::CsvHeader&) { rows.push_back(std::move(outcome)); });
   return rows;
 }
 
