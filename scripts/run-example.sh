@@ -11,6 +11,8 @@ cmake --build build -j "$(nproc 2>/dev/null || echo 2)"
 
 echo "== tandem check on data-examples/"
 build/cli/tandem -C data-examples check
+echo "== tandem report on data-examples/ (the funder's indicators, targets against actuals)"
+build/cli/tandem -C data-examples report
 
 copy=$(mktemp -d)
 trap 'rm -rf "$copy"' EXIT
