@@ -405,6 +405,26 @@ void suppress_small_counts(Report& report, int threshold)
       protect_group(cells, total);
     }
   }
+  // A single count that equals a hidden cell would show it all the same: the
+  // participants with a foreign background are, by default, the international ones.
+  std::vector<long> hidden_values;
+  for (const auto& indicator : report.indicators) {
+    for (const auto& cell : indicator.cells) {
+      if (indicator.partitions_participants && cell.shown == Cell::Shown::hidden) {
+        hidden_values.push_back(cell.value);
+      }
+    }
+  }
+  for (auto& indicator : report.indicators) {
+    auto& cell = indicator.cells.front();
+    const bool participant_count = indicator.about_people && !indicator.breakdown
+                                   && indicator.key.rfind("participants_", 0) == 0
+                                   && indicator.key != "participants_total";
+    if (participant_count && shown(cell)
+        && std::find(hidden_values.begin(), hidden_values.end(), cell.value) != hidden_values.end()) {
+      cell.shown = Cell::Shown::hidden;
+    }
+  }
   // A per-term column adds up to the period's figure when the terms split the
   // period (placements, attendances: each counted in one term).
   for (std::size_t column = 0; column < term_columns().size(); ++column) {

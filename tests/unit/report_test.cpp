@@ -297,6 +297,9 @@ TEST_CASE("public reports hide small counts of people and every cell that would 
   CHECK(shown("participants_by_gender", "male") == Cell::Shown::below_threshold);
   CHECK(shown("participants_by_gender", "undisclosed") == Cell::Shown::value); // two hidden already
   CHECK(shown("participants_by_gender", "other") == Cell::Shown::value);       // 0 is not small
+  // 9 participants with a foreign background (the international ones, by default)
+  // would show the hidden international cell, and so the domestic one by subtraction.
+  CHECK(shown("participants_foreign_background", "participants_foreign_background") == Cell::Shown::hidden);
 
   // An independent check of every text format: no count of people from 1 to 4, and
   // no group with exactly one hidden cell under a shown total.
