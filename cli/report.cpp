@@ -56,11 +56,16 @@ void emit(const std::string& text, const ReportOptions& options)
   }
 }
 
+report::Period period_of(const workspace::Workspace& workspace, const ReportOptions& options)
+{
+  return report::resolve_period(*workspace.project, options.term, date_option(options.from),
+                                date_option(options.to));
+}
+
 void run_report(const ReportOptions& options, const Session& session)
 {
   const auto workspace = load_for_report(session);
-  const auto period = report::resolve_period(*workspace.project, options.term,
-                                             date_option(options.from), date_option(options.to));
+  const auto period = period_of(workspace, options);
   auto figures = report::build_report(workspace, period);
   if (options.is_public) {
     report::suppress_small_counts(figures, workspace.project->reporting.suppress_below);
@@ -88,8 +93,7 @@ void run_participants(const ReportOptions& options, const Session& session)
                 ExitCode::usage);
   }
   const auto workspace = load_for_report(session);
-  const auto period = report::resolve_period(*workspace.project, options.term,
-                                             date_option(options.from), date_option(options.to));
+  const auto period = period_of(workspace, options);
   if (options.format == ReportFormat::md) {
     emit(report::participants_markdown(workspace, period), options);
   } else if (options.format == ReportFormat::csv) {
