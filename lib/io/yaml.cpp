@@ -35,10 +35,4 @@ std::size_t yaml_line(const YAML::Node& node)
   return line < 0 ? 0 : static_cast<std::size_t>(line + 1);
 }
 
-std::size_t yaml_column(const YAML::Node& node)
-{
-  const int column = node.Mark().column;
-  return column < 0 ? 0 : static_cast<std::size_t>(column + 1);
-}
-
 } // namespace tandem::io
