@@ -307,3 +307,20 @@ TEST_CASE("a rewritten roster keeps its byte-order mark, CRLF line ends and extr
   CHECK_THAT(text, Catch::EndsWith("s3,Minh,Le,minh.le@example.fi,international,engineering,,,,,\r\n"));
   CHECK(run_tandem({"check"}, {workspace, {}}).exit_code == 0);
 }
+
+TEST_CASE("an empty cell in the export never erases what the workspace knows")
+{
+  TemporaryFolder temporary;
+  const auto workspace = copy_fixture("minimal", temporary.path());
+  write_text(temporary.path() / "export.csv",
+             "id,first_name,last_name,email,group,field,municipality\n"
+             "s1,Linh,Tran,linh.tran@example.fi,international,business,\n"
+             "s2,Aino,Korhonen,aino.korhonen@example.fi,domestic,engineering,Vaasa\n");
+  const auto result = run_tandem({"import", "students", (temporary.path() / "export.csv").string()},
+                                 {workspace, {}});
+  CHECK(result.exit_code == 0);
+  CHECK_THAT(result.out, Catch::Contains("  changed: 1\n    s2: municipality\n  unchanged: 1\n"));
+  const auto after = roster(workspace);
+  CHECK(after.at("s1").at("municipality") == "Kokkola");
+  CHECK(after.at("s2").at("municipality") == "Vaasa");
+}
