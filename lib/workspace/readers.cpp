@@ -350,7 +350,7 @@ model::Opening read_opening(const YamlFieldSource& source, const std::string& co
   check_order(reader, "end", start, end, "start");
   opening.start = start.value_or(Date{});
   opening.end = end.value_or(opening.start);
-  opening.slots = reader.integer("slots", 1, 1000).value_or(1);
+  opening.slots = reader.integer("slots", 0, 1000).value_or(1); // 0: closed for now
   return opening;
 }
 

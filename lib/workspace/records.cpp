@@ -346,9 +346,14 @@ std::optional<double> RecordReader::number(std::string_view key) const
   if (!value) {
     return std::nullopt;
   }
+  // A Finnish spreadsheet writes a decimal comma: 12,5 is 12.5.
+  std::string text(*value);
+  if (text.find('.') == std::string::npos) {
+    std::replace(text.begin(), text.end(), ',', '.');
+  }
   double parsed = 0;
-  const auto [end, problem] = std::from_chars(value->data(), value->data() + value->size(), parsed);
-  if (problem != std::errc{} || end != value->data() + value->size()) {
+  const auto [end, problem] = std::from_chars(text.data(), text.data() + text.size(), parsed);
+  if (problem != std::errc{} || end != text.data() + text.size()) {
     error(key, "expected a number such as 12.5, got " + quote_value(*value));
     return std::nullopt;
   }

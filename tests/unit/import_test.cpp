@@ -59,6 +59,7 @@ TEST_CASE("values from other systems take the contract's spelling")
   CHECK(normalise_value("group", "International") == "international");
   CHECK(normalise_value("field", "liiketalous") == "business");
   CHECK(normalise_value("field", "Tekniikka") == "engineering");
+  CHECK(normalise_value("group", "Kansainvälinen opiskelija") == "international");
   CHECK(normalise_value("gender", "nainen") == "female");
   CHECK(normalise_value("gender", "M") == "male");
   CHECK(normalise_value("share_profile", "kyllä") == "yes");

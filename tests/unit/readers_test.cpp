@@ -219,10 +219,12 @@ TEST_CASE("events, attendance, placements and outcomes")
   CHECK(attendance.size() == 3);
   auto placements_reader = io::CsvReader::from_memory(
     "placements.csv",
-    "id,opening_id,international_id,status,score\np1,o1,s1,confirmed,12.5\np1,o1,s2,done,abc\n");
+    "id,opening_id,international_id,status,score\np1,o1,s1,confirmed,12.5\np1,o1,s2,done,abc\n"
+    "p3,o1,s3,proposed,\"7,25\"\n");
   const auto placements = workspace::read_placements(placements_reader, diagnostics);
-  REQUIRE(placements.size() == 2);
+  REQUIRE(placements.size() == 3);
   CHECK(placements[0].score == 12.5);
+  CHECK(placements[2].score == 7.25); // a Finnish decimal comma
   CHECK(placements[0].is_real());
   auto outcomes_reader = io::CsvReader::from_memory(
     "outcomes.csv", "student_id,date,status\ns1,2023-01-01,employed\ns1,2023-01-01,retired\n");
