@@ -77,7 +77,11 @@ std::optional<io::CsvReader> open_csv(const WorkspacePaths& paths, std::string_v
 
 const model::Student* Workspace::find_student(const std::string& id) const
 {
-  return find_in(m_students_by_id, id);
+  const auto it = student_index.find(id);
+  if (it == student_index.end() || it->second.record == StudentSummary::no_record) {
+    return nullptr;
+  }
+  return &students[it->second.record];
 }
 
 const model::Company* Workspace::find_company(const std::string& id) const
@@ -97,7 +101,12 @@ const model::Event* Workspace::find_event(const std::string& id) const
 
 void Workspace::index()
 {
-  index_by_id(students, m_students_by_id);
+  for (std::size_t i = 0; i < students.size(); ++i) {
+    auto& summary = student_index.try_emplace(students[i].id, summary_of(students[i])).first->second;
+    if (summary.record == StudentSummary::no_record) {
+      summary.record = i; // the first of two equal ids wins, as everywhere
+    }
+  }
   index_by_id(companies, m_companies_by_id);
   index_by_id(events, m_events_by_id);
   m_openings_by_id.clear();

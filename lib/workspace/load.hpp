@@ -36,11 +36,12 @@ struct Workspace {
   const model::Event* find_event(const std::string& id) const;
 
   // Builds the look-up tables behind the find_ functions; call after the
-  // vectors are filled (load_workspace does).
+  // vectors are filled (load_workspace does). Students are found through
+  // student_index, which gets the position of each kept record (and an entry for
+  // a record added without one).
   void index();
 
 private:
-  std::unordered_map<std::string, const model::Student*> m_students_by_id;
   std::unordered_map<std::string, const model::Company*> m_companies_by_id;
   std::unordered_map<std::string, const model::Opening*> m_openings_by_id;
   std::unordered_map<std::string, const model::Event*> m_events_by_id;

@@ -611,6 +611,12 @@ model::Student read_student_row(const io::CsvHeader& header, const io::CsvRecord
   return parse_student(RecordReader(source), record.line);
 }
 
+StudentSummary summary_of(const model::Student& student)
+{
+  return {student.origin.line, student.group, student.joined, student.left, student.preferences,
+          StudentSummary::no_record};
+}
+
 void read_students(io::CsvReader& reader, io::Diagnostics& diagnostics, StudentIndex& index,
                    const StudentFilter& keep, const StudentSink& sink)
 {
@@ -625,9 +631,7 @@ void read_students(io::CsvReader& reader, io::Diagnostics& diagnostics, StudentI
     reader, students_schema(), diagnostics, true,
     [&](const RecordReader& row, std::size_t line) {
       model::Student student = parse_student(row, line);
-      StudentRow result{student.id,
-                        {line, student.group, student.joined, student.left, student.preferences},
-                        std::nullopt};
+      StudentRow result{student.id, summary_of(student), std::nullopt};
       if (keep(student)) {
         result.kept = std::move(student);
       }

@@ -37,13 +37,18 @@ std::vector<model::Event> read_events(std::string_view text, const std::string& 
 // What every command needs to know of every student, kept for the whole roster
 // even when the full records are not: links and dates are checked against it.
 struct StudentSummary {
+  static constexpr std::size_t no_record = static_cast<std::size_t>(-1);
+
   std::size_t line = 0;
   model::Group group = model::Group::international;
   std::optional<model::Date> joined;
   std::optional<model::Date> left;
   std::vector<std::string> preferences; // checked against openings and companies
+  std::size_t record = no_record;       // the full record's position, where one is kept
 };
 using StudentIndex = std::unordered_map<std::string, StudentSummary>;
+
+StudentSummary summary_of(const model::Student& student);
 
 // Reads every student into `index`, which is also how a duplicate id is found
 // (the first row wins), and streams the full records that `keep` accepts to
