@@ -36,6 +36,17 @@ std::map<fs::path, std::string> snapshot(const fs::path& folder)
   return files;
 }
 
+// Writes `text` as export.csv in the temporary folder and imports it as students.
+RunResult import_students(const TemporaryFolder& temporary, const fs::path& workspace,
+                          const std::string& text, const std::vector<std::string>& extra = {})
+{
+  write_text(temporary.path() / "export.csv", text);
+  std::vector<std::string> arguments = {"import", "students",
+                                        (temporary.path() / "export.csv").string()};
+  arguments.insert(arguments.end(), extra.begin(), extra.end());
+  return run_tandem(arguments, {workspace, {}});
+}
+
 } // namespace
 
 TEST_CASE("the Latin-1 register export with Finnish headers merges, then is unchanged")
@@ -105,17 +116,15 @@ TEST_CASE("bad rows are rejected with their line and reason while good rows merg
 {
   TemporaryFolder temporary;
   const auto workspace = copy_fixture("minimal", temporary.path());
-  write_text(temporary.path() / "export.csv",
-             "Student number,First name,Last name,E-mail,Group,Field\n"
-             "s3,Minh,Le,minh.le@example.fi,international,engineering\n"
-             "s4,Bad,Mail,not-an-address,domestic,business\n"
-             "s5,Odd,Group,odd@example.fi,exchange,business\n"
-             "s3,Minh,Again,minh2@example.fi,international,engineering\n"
-             ",No,Id,noid@example.fi,domestic,business\n"
-             "s1,Linh,Tran,linh.tran@example.fi,international,business\n");
   const auto before = read_text(workspace / "students.csv");
-  const auto result = run_tandem({"import", "students", (temporary.path() / "export.csv").string()},
-                                 {workspace, {}});
+  const auto result = import_students(temporary, workspace,
+                                      "Student number,First name,Last name,E-mail,Group,Field\n"
+                                      "s3,Minh,Le,minh.le@example.fi,international,engineering\n"
+                                      "s4,Bad,Mail,not-an-address,domestic,business\n"
+                                      "s5,Odd,Group,odd@example.fi,exchange,business\n"
+                                      "s3,Minh,Again,minh2@example.fi,international,engineering\n"
+                                      ",No,Id,noid@example.fi,domestic,business\n"
+                                      "s1,Linh,Tran,linh.tran@example.fi,international,business\n");
   CHECK(result.exit_code == 1);
   const std::string source = (temporary.path() / "export.csv").string();
   const auto errors = lines_of(result.err);
@@ -139,12 +148,10 @@ TEST_CASE("a column map file maps, drops and translates")
   const auto workspace = copy_fixture("minimal", temporary.path());
   write_text(temporary.path() / "map.yaml",
              "columns:\n  Nro: id\n  Salainen: \"\"\nvalues:\n  group: {KV: international}\n");
-  write_text(temporary.path() / "export.csv",
-             "Nro\tEtunimi\tSukunimi\tSähköposti\tRyhmä\tAla\tSalainen\n"
-             "s6\tTuan\tVo\ttuan.vo@example.fi\tKV\tliiketalous\tsecret\n");
-  const auto result = run_tandem({"import", "students", (temporary.path() / "export.csv").string(),
-                                  "--map", (temporary.path() / "map.yaml").string()},
-                                 {workspace, {}});
+  const auto result = import_students(temporary, workspace,
+                                      "Nro\tEtunimi\tSukunimi\tSähköposti\tRyhmä\tAla\tSalainen\n"
+                                      "s6\tTuan\tVo\ttuan.vo@example.fi\tKV\tliiketalous\tsecret\n",
+                                      {"--map", (temporary.path() / "map.yaml").string()});
   INFO(result.err);
   CHECK(result.exit_code == 0);
   CHECK_THAT(result.out, Catch::Contains("(delimiter tab, encoding utf-8)"));
@@ -231,12 +238,10 @@ TEST_CASE("an export row with more values than headers is rejected, not shifted"
 {
   TemporaryFolder temporary;
   const auto workspace = copy_fixture("minimal", temporary.path());
-  write_text(temporary.path() / "export.csv",
-             "id;first_name;last_name;email;group;field\n"
-             "s7;Anna;Virtanen;anna@example.fi;domestic;business\n"
-             "s8;Oy Ab; Kokkola;Berg;b@example.fi;domestic;business\n");
-  const auto result = run_tandem({"import", "students", (temporary.path() / "export.csv").string()},
-                                 {workspace, {}});
+  const auto result = import_students(temporary, workspace,
+                                      "id;first_name;last_name;email;group;field\n"
+                                      "s7;Anna;Virtanen;anna@example.fi;domestic;business\n"
+                                      "s8;Oy Ab; Kokkola;Berg;b@example.fi;domestic;business\n");
   CHECK(result.exit_code == 1);
   CHECK_THAT(result.err, Catch::EndsWith("export.csv:3: error: row rejected: 7 fields, but the header "
                                          "has 6 columns (an unquoted ';' in a value?)\n"));
@@ -262,12 +267,10 @@ TEST_CASE("a UTF-8 file read as Latin-1 gets a warning that letters may be garbl
 {
   TemporaryFolder temporary;
   const auto workspace = copy_fixture("minimal", temporary.path());
-  write_text(temporary.path() / "export.csv",
-             "id,first_name,last_name,email,group,field\n"
-             "s9,Äijä,Mäki,aija@example.fi,domestic,business\n");
-  const auto result = run_tandem({"import", "students", (temporary.path() / "export.csv").string(),
-                                  "--encoding", "latin1", "--dry-run"},
-                                 {workspace, {}});
+  const auto result = import_students(temporary, workspace,
+                                      "id,first_name,last_name,email,group,field\n"
+                                      "s9,Äijä,Mäki,aija@example.fi,domestic,business\n",
+                                      {"--encoding", "latin1", "--dry-run"});
   CHECK(result.exit_code == 0);
   CHECK_THAT(result.err, Catch::StartsWith("tandem: warning: ") && Catch::Contains("looks like UTF-8"));
 }
@@ -276,12 +279,10 @@ TEST_CASE("an export without a required column cannot add students that lack it"
 {
   TemporaryFolder temporary;
   const auto workspace = copy_fixture("minimal", temporary.path());
-  write_text(temporary.path() / "export.csv",
-             "id,first_name,last_name,email,group\n"
-             "s1,Linh,Tran,linh.tran@example.fi,international\n"
-             "s9,New,Person,new@example.fi,domestic\n");
-  const auto result = run_tandem({"import", "students", (temporary.path() / "export.csv").string()},
-                                 {workspace, {}});
+  const auto result = import_students(temporary, workspace,
+                                      "id,first_name,last_name,email,group\n"
+                                      "s1,Linh,Tran,linh.tran@example.fi,international\n"
+                                      "s9,New,Person,new@example.fi,domestic\n");
   CHECK(result.exit_code == 1);
   CHECK_THAT(result.err, Catch::Contains("export.csv:3: error: row rejected: field: a value is required"));
   CHECK_THAT(result.out, Catch::Contains("  added: 0\n  changed: 0\n  unchanged: 1\n  rejected: 1\n"));
@@ -291,11 +292,9 @@ TEST_CASE("a rewritten roster keeps its byte-order mark, CRLF line ends and extr
 {
   TemporaryFolder temporary;
   const auto workspace = copy_fixture("awkward", temporary.path());
-  write_text(temporary.path() / "export.csv",
-             "id,first_name,last_name,email,group,field\n"
-             "s3,Minh,Le,minh.le@example.fi,international,engineering\n");
-  const auto result = run_tandem({"import", "students", (temporary.path() / "export.csv").string()},
-                                 {workspace, {}});
+  const auto result = import_students(temporary, workspace,
+                                      "id,first_name,last_name,email,group,field\n"
+                                      "s3,Minh,Le,minh.le@example.fi,international,engineering\n");
   INFO(result.err);
   CHECK(result.exit_code == 0);
   const std::string text = read_text(workspace / "students.csv");
@@ -312,12 +311,10 @@ TEST_CASE("an empty cell in the export never erases what the workspace knows")
 {
   TemporaryFolder temporary;
   const auto workspace = copy_fixture("minimal", temporary.path());
-  write_text(temporary.path() / "export.csv",
-             "id,first_name,last_name,email,group,field,municipality\n"
-             "s1,Linh,Tran,linh.tran@example.fi,international,business,\n"
-             "s2,Aino,Korhonen,aino.korhonen@example.fi,domestic,engineering,Vaasa\n");
-  const auto result = run_tandem({"import", "students", (temporary.path() / "export.csv").string()},
-                                 {workspace, {}});
+  const auto result = import_students(temporary, workspace,
+                                      "id,first_name,last_name,email,group,field,municipality\n"
+                                      "s1,Linh,Tran,linh.tran@example.fi,international,business,\n"
+                                      "s2,Aino,Korhonen,aino.korhonen@example.fi,domestic,engineering,Vaasa\n");
   CHECK(result.exit_code == 0);
   CHECK_THAT(result.out, Catch::Contains("  changed: 1\n    s2: municipality\n  unchanged: 1\n"));
   const auto after = roster(workspace);
