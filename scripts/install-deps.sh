@@ -6,8 +6,10 @@ set -euo pipefail
 packages=(
   cmake g++ make
   pkg-config libcli11-dev libyaml-cpp-dev libyaml-dev libfccp-dev libfmt-dev catch2
+  coinor-libcbc-dev  # match: the exact ILP solver (COIN-OR CBC)
   python3    # the tests parse tandem's JSON with a real parser
   chromium   # the tests render the HTML report in a real headless browser
+  python3-scipy  # the match benchmark compares with SciPy's linear_sum_assignment
 )
 
 missing=()

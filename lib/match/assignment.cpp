@@ -1,0 +1,222 @@
+#include "match/assignment.hpp"
+
+#include <algorithm>
+#include <cstddef>
+#include <cstdint>
+#include <queue>
+
+namespace tandem::match {
+
+namespace {
+
+// A path cost: (rows assigned, weight) negated for minimisation and ordered
+// lexicographically.
+struct Cost {
+  std::int64_t count = 0;
+  double weight = 0;
+
+  friend Cost operator+(Cost a, Cost b) { return {a.count + b.count, a.weight + b.weight}; }
+  friend Cost operator-(Cost a, Cost b) { return {a.count - b.count, a.weight - b.weight}; }
+  friend bool operator<(Cost a, Cost b)
+  {
+    return a.count != b.count ? a.count < b.count : a.weight < b.weight;
+  }
+};
+
+constexpr Cost infinite{INT64_MAX / 4, 0};
+
+std::size_t at(int index) { return static_cast<std::size_t>(index); }
+
+// Columns 0..C-1 are the openings; column C + r is row r's own "unassigned"
+// column (cost zero), so that every row ends assigned somewhere and a row may
+// be pushed out of the plan when that serves the objective.
+class Solver {
+public:
+  Solver(int rows, const std::vector<int>& capacity, const std::vector<AssignmentEdge>& edges)
+      : m_rows(rows), m_openings(static_cast<int>(capacity.size()))
+  {
+    const int columns = m_openings + rows;
+    m_capacity = capacity;
+    m_capacity.resize(at(columns), 1);
+    m_first_edge.assign(at(rows) + 1, 0);
+    for (const auto& edge : edges) {
+      ++m_first_edge[at(edge.row) + 1];
+    }
+    for (std::size_t row = 0; row < at(rows); ++row) {
+      m_first_edge[row + 1] += m_first_edge[row] + 1; // + the unassigned column
+    }
+    m_targets.resize(at(m_first_edge.back()));
+    std::vector<int> fill(m_first_edge.begin(), m_first_edge.end() - 1);
+    for (std::size_t index = 0; index < edges.size(); ++index) {
+      const auto& edge = edges[index];
+      m_targets[at(fill[at(edge.row)]++)] = {edge.column, {-1, -edge.weight}, static_cast<int>(index)};
+    }
+    for (int row = 0; row < rows; ++row) {
+      m_targets[at(fill[at(row)]++)] = {m_openings + row, {0, 0}, -1};
+    }
+
+    m_row_potential.assign(at(rows), Cost{});
+    // Every column starts at one potential, the lowest cost (reduced costs >= 0).
+    // Only the column that ends a path is free when reached, so the free columns
+    // keep one common potential: that is what lets any of them end a shortest path.
+    Cost lowest{};
+    for (const auto& target : m_targets) {
+      lowest = std::min(lowest, target.cost);
+    }
+    m_column_potential.assign(at(columns), lowest);
+    m_target_of_row.assign(at(rows), -1);
+    m_rows_of_column.assign(at(columns), {});
+    m_distance.assign(at(columns), infinite);
+    m_previous_target.assign(at(columns), -1);
+    m_finalised.assign(at(columns), 0);
+  }
+
+  std::vector<int> solve()
+  {
+    for (int row = 0; row < m_rows; ++row) {
+      augment_from(row);
+    }
+    std::vector<int> edge_of_row(at(m_rows), -1);
+    for (std::size_t row = 0; row < at(m_rows); ++row) {
+      edge_of_row[row] = m_targets[at(m_target_of_row[row])].edge;
+    }
+    return edge_of_row;
+  }
+
+private:
+  struct Target {
+    int column;
+    Cost cost;
+    int edge; // -1 for the unassigned column
+  };
+  struct Queued {
+    Cost distance;
+    int column;
+    friend bool operator>(const Queued& a, const Queued& b)
+    {
+      return b.distance < a.distance || (!(a.distance < b.distance) && a.column > b.column);
+    }
+  };
+
+  int column_of(int row) const { return m_targets[at(m_target_of_row[at(row)])].column; }
+
+  void scan(int row, Cost row_distance)
+  {
+    for (int index = m_first_edge[at(row)]; index < m_first_edge[at(row) + 1]; ++index) {
+      const auto& target = m_targets[at(index)];
+      if (m_finalised[at(target.column)] != 0) {
+        continue;
+      }
+      const Cost reduced = target.cost + m_row_potential[at(row)] - m_column_potential[at(target.column)];
+      const Cost distance = row_distance + reduced;
+      if (distance < m_distance[at(target.column)]) {
+        if (m_distance[at(target.column)].count == infinite.count) {
+          m_touched.push_back(target.column);
+        }
+        m_distance[at(target.column)] = distance;
+        m_previous_target[at(target.column)] = index;
+        m_queue.push({distance, target.column});
+      }
+    }
+  }
+
+  void augment_from(int start)
+  {
+    scan(start, Cost{});
+    m_scanned_rows.push_back(start);
+    int sink = -1;
+    while (sink < 0) {
+      const Queued next = m_queue.top(); // never empty: the start row's own column is there
+      m_queue.pop();
+      if (m_finalised[at(next.column)] != 0 || m_distance[at(next.column)] < next.distance) {
+        continue;
+      }
+      m_finalised[at(next.column)] = 1;
+      m_finalised_columns.push_back(next.column);
+      const auto& holders = m_rows_of_column[at(next.column)];
+      if (static_cast<int>(holders.size()) < m_capacity[at(next.column)]) {
+        sink = next.column;
+        break;
+      }
+      for (const int row : holders) {
+        m_scanned_rows.push_back(row);
+        scan(row, next.distance);
+      }
+    }
+    const Cost total = m_distance[at(sink)];
+
+    // Potentials: p(x) += min(d(x), D) - D keeps every reduced cost >= 0 and
+    // every assigned edge tight.
+    for (const int column : m_finalised_columns) {
+      m_column_potential[at(column)] = m_column_potential[at(column)] + m_distance[at(column)] - total;
+    }
+    for (const int row : m_scanned_rows) {
+      const Cost distance = row == start ? Cost{} : m_distance[at(column_of(row))];
+      m_row_potential[at(row)] = m_row_potential[at(row)] + distance - total;
+    }
+
+    for (int column = sink;;) {
+      const int target = m_previous_target[at(column)];
+      const int row = row_of_target(target);
+      const int previous_column = row == start ? -1 : column_of(row);
+      reassign(row, target);
+      if (previous_column < 0) {
+        break;
+      }
+      column = previous_column;
+    }
+
+    for (const int column : m_touched) {
+      m_distance[at(column)] = infinite;
+      m_previous_target[at(column)] = -1;
+      m_finalised[at(column)] = 0;
+    }
+    m_touched.clear();
+    m_finalised_columns.clear();
+    m_scanned_rows.clear();
+    m_queue = {};
+  }
+
+  int row_of_target(int target) const
+  {
+    const auto after = std::upper_bound(m_first_edge.begin(), m_first_edge.end(), target);
+    return static_cast<int>(after - m_first_edge.begin()) - 1;
+  }
+
+  void reassign(int row, int target)
+  {
+    if (m_target_of_row[at(row)] >= 0) {
+      auto& holders = m_rows_of_column[at(column_of(row))];
+      holders.erase(std::find(holders.begin(), holders.end(), row));
+    }
+    m_target_of_row[at(row)] = target;
+    m_rows_of_column[at(m_targets[at(target)].column)].push_back(row);
+  }
+
+  int m_rows;
+  int m_openings;
+  std::vector<int> m_capacity;
+  std::vector<int> m_first_edge;
+  std::vector<Target> m_targets;
+  std::vector<Cost> m_row_potential;
+  std::vector<Cost> m_column_potential;
+  std::vector<int> m_target_of_row;
+  std::vector<std::vector<int>> m_rows_of_column;
+  std::vector<Cost> m_distance;
+  std::vector<int> m_previous_target; // the target (edge slot) that reached each column
+  std::vector<char> m_finalised;
+  std::vector<int> m_touched;
+  std::vector<int> m_finalised_columns;
+  std::vector<int> m_scanned_rows;
+  std::priority_queue<Queued, std::vector<Queued>, std::greater<>> m_queue;
+};
+
+} // namespace
+
+std::vector<int> maximise_assignment(int rows, const std::vector<int>& capacity,
+                                     const std::vector<AssignmentEdge>& edges)
+{
+  return Solver(rows, capacity, edges).solve();
+}
+
+} // namespace tandem::match

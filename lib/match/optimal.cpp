@@ -1,0 +1,316 @@
+#include "match/optimal.hpp"
+
+#include "match/assignment.hpp"
+#include "match/ilp.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <cstddef>
+#include <numeric>
+#include <tuple>
+
+namespace tandem::match {
+
+namespace {
+
+std::size_t at(int index) { return static_cast<std::size_t>(index); }
+
+// Two scores closer than this are the same score: sums of a few hundred
+// doubles differ in their last bits depending on the order of addition.
+double tolerance(double magnitude) { return 1e-9 * std::max(1.0, std::abs(magnitude)); }
+
+// The candidates of one international student at one opening.
+struct Group {
+  int international = 0;
+  int opening = 0;
+  int solo_candidate = -1;
+  std::vector<int> tandem_candidates; // ordered by domestic student
+};
+
+std::vector<Group> group_candidates(const Problem& problem)
+{
+  std::vector<int> order(problem.candidates.size());
+  std::iota(order.begin(), order.end(), 0);
+  const auto key = [&](int index) {
+    const auto& candidate = problem.candidates[at(index)];
+    return std::tuple<int, int, int, int>(candidate.international, candidate.opening, candidate.domestic, index);
+  };
+  std::sort(order.begin(), order.end(), [&](int a, int b) { return key(a) < key(b); });
+  std::vector<Group> groups;
+  for (const int index : order) {
+    const auto& candidate = problem.candidates[at(index)];
+    if (groups.empty() || groups.back().international != candidate.international
+        || groups.back().opening != candidate.opening) {
+      groups.push_back({candidate.international, candidate.opening, -1, {}});
+    }
+    auto& group = groups.back();
+    if (candidate.domestic == solo) {
+      // Two rows for one solo candidate (a hand-made score table): the better counts.
+      if (group.solo_candidate < 0 || problem.candidates[at(group.solo_candidate)].score < candidate.score) {
+        group.solo_candidate = index;
+      }
+    } else {
+      group.tandem_candidates.push_back(index);
+    }
+  }
+  return groups;
+}
+
+class LocalSearch {
+public:
+  LocalSearch(const Problem& problem, const std::vector<Group>& groups)
+      : m_problem(problem), m_groups(groups)
+  {
+  }
+
+  // Improves the plan given by one chosen group per placed international
+  // student, alternating two exact assignments until neither improves it:
+  // domestic partners for the chosen groups, then openings for the pairs.
+  Plan improve(std::vector<int> chosen_groups) const
+  {
+    Plan best = assign_partners(chosen_groups);
+    Objective best_objective = objective_of(m_problem, best);
+    for (int round = 0; round < 20; ++round) {
+      const Plan candidate = assign_partners(assign_openings(best));
+      const Objective objective = objective_of(m_problem, candidate);
+      if (!(best_objective < objective) || objective.score - best_objective.score < tolerance(objective.score)) {
+        if (best_objective < objective) {
+          best = candidate;
+        }
+        break;
+      }
+      best = candidate;
+      best_objective = objective;
+    }
+    return best;
+  }
+
+private:
+  const Candidate& candidate(int index) const { return m_problem.candidates[at(index)]; }
+
+  // Rows are the chosen groups; columns the domestic students, then one
+  // "solo" column for each group that may go solo.
+  Plan assign_partners(const std::vector<int>& chosen_groups) const
+  {
+    std::vector<int> capacity(at(m_problem.domestics), 1);
+    std::vector<AssignmentEdge> edges;
+    std::vector<int> edge_candidate;
+    for (std::size_t row = 0; row < chosen_groups.size(); ++row) {
+      const auto& group = m_groups[at(chosen_groups[row])];
+      for (const int index : group.tandem_candidates) {
+        edges.push_back({static_cast<int>(row), candidate(index).domestic, candidate(index).score});
+        edge_candidate.push_back(index);
+      }
+      if (group.solo_candidate >= 0) {
+        edges.push_back({static_cast<int>(row), static_cast<int>(capacity.size()),
+                         candidate(group.solo_candidate).score});
+        edge_candidate.push_back(group.solo_candidate);
+        capacity.push_back(1);
+      }
+    }
+    const auto edge_of_row = maximise_assignment(static_cast<int>(chosen_groups.size()), capacity, edges);
+    Plan plan;
+    for (const int edge : edge_of_row) {
+      if (edge >= 0) {
+        plan.chosen.push_back(edge_candidate[at(edge)]);
+      }
+    }
+    std::sort(plan.chosen.begin(), plan.chosen.end());
+    return plan;
+  }
+
+  // Keeps each placed pair together (or lets the student go solo, or take a
+  // partner nobody has) and finds the best openings for them.
+  std::vector<int> assign_openings(const Plan& plan) const
+  {
+    std::vector<int> partner(at(m_problem.internationals), solo);
+    std::vector<char> domestic_taken(at(m_problem.domestics), 0);
+    for (const int index : plan.chosen) {
+      partner[at(candidate(index).international)] = candidate(index).domestic;
+      if (candidate(index).domestic != solo) {
+        domestic_taken[at(candidate(index).domestic)] = 1;
+      }
+    }
+    std::vector<AssignmentEdge> edges;
+    std::vector<int> edge_group;
+    for (std::size_t group_index = 0; group_index < m_groups.size(); ++group_index) {
+      const auto& group = m_groups[group_index];
+      const int own_partner = partner[at(group.international)];
+      double best = -HUGE_VAL;
+      if (group.solo_candidate >= 0) {
+        best = candidate(group.solo_candidate).score;
+      }
+      for (const int index : group.tandem_candidates) {
+        const int domestic = candidate(index).domestic;
+        if (domestic == own_partner || domestic_taken[at(domestic)] == 0) {
+          best = std::max(best, candidate(index).score);
+        }
+      }
+      if (best > -HUGE_VAL) {
+        edges.push_back({group.international, group.opening, best});
+        edge_group.push_back(static_cast<int>(group_index));
+      }
+    }
+    const auto edge_of_row = maximise_assignment(m_problem.internationals, m_problem.capacity, edges);
+    std::vector<int> chosen;
+    for (const int edge : edge_of_row) {
+      if (edge >= 0) {
+        chosen.push_back(edge_group[at(edge)]);
+      }
+    }
+    return chosen;
+  }
+
+  const Problem& m_problem;
+  const std::vector<Group>& m_groups;
+};
+
+// Lagrangian relaxation of "each domestic student at most once": with
+// multipliers lambda >= 0 the problem falls apart into one transportation
+// problem (international students to openings), solved exactly, whose value
+// plus the sum of the multipliers bounds every plan from above.
+class Lagrangian {
+public:
+  Lagrangian(const Problem& problem, const std::vector<Group>& groups)
+      : m_problem(problem), m_groups(groups), m_multiplier(at(problem.domestics), 0.0)
+  {
+  }
+
+  struct Relaxed {
+    std::vector<int> chosen_groups;
+    std::vector<int> chosen_candidates;
+    int placed = 0;
+    double bound = 0;
+  };
+
+  Relaxed solve() const
+  {
+    std::vector<AssignmentEdge> edges;
+    std::vector<int> best_candidate;
+    edges.reserve(m_groups.size());
+    for (const auto& group : m_groups) {
+      int best = group.solo_candidate;
+      double value = best >= 0 ? m_problem.candidates[at(best)].score : -HUGE_VAL;
+      for (const int index : group.tandem_candidates) {
+        const auto& candidate = m_problem.candidates[at(index)];
+        const double adjusted = candidate.score - m_multiplier[at(candidate.domestic)];
+        if (adjusted > value) {
+          value = adjusted;
+          best = index;
+        }
+      }
+      edges.push_back({group.international, group.opening, value});
+      best_candidate.push_back(best);
+    }
+    const auto edge_of_row = maximise_assignment(m_problem.internationals, m_problem.capacity, edges);
+    Relaxed relaxed;
+    relaxed.bound = std::accumulate(m_multiplier.begin(), m_multiplier.end(), 0.0);
+    for (const int edge : edge_of_row) {
+      if (edge >= 0) {
+        relaxed.chosen_groups.push_back(edge);
+        relaxed.chosen_candidates.push_back(best_candidate[at(edge)]);
+        relaxed.bound += edges[at(edge)].weight;
+        ++relaxed.placed;
+      }
+    }
+    return relaxed;
+  }
+
+  // A subgradient step towards a lower bound (Polyak's step length).
+  bool step(const Relaxed& relaxed, double target, double step_scale)
+  {
+    std::vector<double> gradient(at(m_problem.domestics), 1.0);
+    for (const int index : relaxed.chosen_candidates) {
+      const int domestic = m_problem.candidates[at(index)].domestic;
+      if (domestic != solo) {
+        gradient[at(domestic)] -= 1.0;
+      }
+    }
+    double norm = 0;
+    for (std::size_t domestic = 0; domestic < gradient.size(); ++domestic) {
+      if (m_multiplier[domestic] <= 0 && gradient[domestic] > 0) {
+        gradient[domestic] = 0; // the multiplier cannot go below zero
+      }
+      norm += gradient[domestic] * gradient[domestic];
+    }
+    if (norm == 0) {
+      return false; // the relaxed plan is a plan: nothing left to tighten
+    }
+    const double length = step_scale * std::max(relaxed.bound - target, tolerance(relaxed.bound)) / norm;
+    for (std::size_t domestic = 0; domestic < gradient.size(); ++domestic) {
+      m_multiplier[domestic] = std::max(0.0, m_multiplier[domestic] - length * gradient[domestic]);
+    }
+    return true;
+  }
+
+private:
+  const Problem& m_problem;
+  const std::vector<Group>& m_groups;
+  std::vector<double> m_multiplier;
+};
+
+bool has_tandems(const Problem& problem)
+{
+  return std::any_of(problem.candidates.begin(), problem.candidates.end(),
+                     [](const Candidate& candidate) { return candidate.domestic != solo; });
+}
+
+bool closes(const Solution& solution)
+{
+  return solution.objective.placed == solution.placed_bound
+         && solution.bound - solution.objective.score <= tolerance(solution.bound);
+}
+
+} // namespace
+
+Solution solve_optimal(const Problem& problem, const OptimalLimits& limits)
+{
+  const auto groups = group_candidates(problem);
+  const LocalSearch search(problem, groups);
+  Lagrangian lagrangian(problem, groups);
+
+  Solution solution;
+  auto relaxed = lagrangian.solve();
+  solution.placed_bound = relaxed.placed;
+  solution.bound = relaxed.bound;
+  solution.plan = search.improve(relaxed.chosen_groups);
+  solution.objective = objective_of(problem, solution.plan);
+
+  if (has_tandems(problem)) {
+    double step_scale = 2.0;
+    int since_improvement = 0;
+    for (int iteration = 0; iteration < limits.lagrangian_iterations && !closes(solution); ++iteration) {
+      const double target = solution.objective.placed == relaxed.placed ? solution.objective.score
+                                                                         : relaxed.bound - 1.0;
+      if (!lagrangian.step(relaxed, target, step_scale)) {
+        break;
+      }
+      relaxed = lagrangian.solve();
+      if (relaxed.bound < solution.bound - tolerance(solution.bound)) {
+        solution.bound = relaxed.bound;
+        since_improvement = 0;
+      } else if (++since_improvement >= 8) {
+        step_scale /= 2;
+        since_improvement = 0;
+      }
+      const Plan plan = search.improve(relaxed.chosen_groups);
+      const Objective objective = objective_of(problem, plan);
+      if (solution.objective < objective) {
+        solution.plan = plan;
+        solution.objective = objective;
+      }
+    }
+  }
+
+  if (closes(solution)) {
+    solution.optimal = true;
+    solution.bound = solution.objective.score;
+    return solution;
+  }
+  if (problem.candidates.size() <= limits.ilp_candidate_limit) {
+    improve_by_ilp(problem, limits.ilp_node_limit, solution);
+  }
+  return solution;
+}
+
+} // namespace tandem::match

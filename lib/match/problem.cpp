@@ -1,0 +1,44 @@
+#include "match/problem.hpp"
+
+namespace tandem::match {
+
+Objective objective_of(const Problem& problem, const Plan& plan)
+{
+  Objective objective;
+  for (const int index : plan.chosen) {
+    ++objective.placed;
+    objective.score += problem.candidates[static_cast<std::size_t>(index)].score;
+  }
+  return objective;
+}
+
+bool is_feasible(const Problem& problem, const Plan& plan)
+{
+  std::vector<char> international_used(static_cast<std::size_t>(problem.internationals), 0);
+  std::vector<char> domestic_used(static_cast<std::size_t>(problem.domestics), 0);
+  std::vector<int> free = problem.capacity;
+  for (const int index : plan.chosen) {
+    if (index < 0 || static_cast<std::size_t>(index) >= problem.candidates.size()) {
+      return false;
+    }
+    const auto& candidate = problem.candidates[static_cast<std::size_t>(index)];
+    auto& international = international_used[static_cast<std::size_t>(candidate.international)];
+    if (international != 0) {
+      return false;
+    }
+    international = 1;
+    if (candidate.domestic != solo) {
+      auto& domestic = domestic_used[static_cast<std::size_t>(candidate.domestic)];
+      if (domestic != 0) {
+        return false;
+      }
+      domestic = 1;
+    }
+    if (--free[static_cast<std::size_t>(candidate.opening)] < 0) {
+      return false;
+    }
+  }
+  return true;
+}
+
+} // namespace tandem::match

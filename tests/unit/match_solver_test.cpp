@@ -1,0 +1,98 @@
+#include "match/assignment.hpp"
+#include "match/optimal.hpp"
+#include "match_test_support.hpp"
+
+#include <catch2/catch.hpp>
+
+using tandem::match::AssignmentEdge;
+using tandem::match::Candidate;
+using tandem::match::Problem;
+using tandem::match::solo;
+
+namespace {
+
+void require_same_objective(const tandem::match::Objective& found, const tandem::match::Objective& best)
+{
+  REQUIRE(found.placed == best.placed);
+  REQUIRE(found.score == Approx(best.score).margin(1e-9));
+}
+
+} // namespace
+
+TEST_CASE("assignment: more rows assigned beats a higher weight")
+{
+  // Row 0 alone could take column 0 for 10; placing both rows needs 1 + 1.
+  const std::vector<AssignmentEdge> edges{{0, 0, 10.0}, {0, 1, 1.0}, {1, 0, 1.0}};
+  const auto edge_of_row = tandem::match::maximise_assignment(2, {1, 1}, edges);
+  REQUIRE(edge_of_row == std::vector<int>{1, 2});
+}
+
+TEST_CASE("assignment: a column takes as many rows as its capacity")
+{
+  const std::vector<AssignmentEdge> edges{{0, 0, 5.0}, {1, 0, 4.0}, {2, 0, 3.0}, {2, 1, 1.0}};
+  const auto edge_of_row = tandem::match::maximise_assignment(3, {2, 1}, edges);
+  REQUIRE(edge_of_row == std::vector<int>{0, 1, 3});
+}
+
+TEST_CASE("assignment: negative weights are still placed, an edgeless row is not")
+{
+  const std::vector<AssignmentEdge> edges{{0, 0, -3.5}};
+  const auto edge_of_row = tandem::match::maximise_assignment(2, {1}, edges);
+  REQUIRE(edge_of_row == std::vector<int>{0, -1});
+}
+
+TEST_CASE("optimal: a tandem-only instance where the relaxation double-books a partner")
+{
+  // Both international students want domestic 0; only one can have them.
+  Problem problem;
+  problem.internationals = 2;
+  problem.domestics = 2;
+  problem.capacity = {1, 1};
+  problem.candidates = {{0, 0, 0, 9.0}, {1, 0, 1, 8.0}, {1, 1, 1, 2.0}, {0, 1, 0, 1.0}};
+  const auto solution = tandem::match::solve_optimal(problem);
+  REQUIRE(tandem::match::is_feasible(problem, solution.plan));
+  require_same_objective(solution.objective, {2, 11.0});
+  REQUIRE(solution.optimal);
+  REQUIRE(solution.bound == Approx(11.0));
+}
+
+TEST_CASE("optimal: equals exhaustive search on hundreds of random small instances")
+{
+  std::mt19937 random(20261126);
+  std::uniform_int_distribution<int> size(1, 7);
+  std::uniform_real_distribution<double> density(0.05, 0.35);
+  for (int instance = 0; instance < 400; ++instance) {
+    const tandem::test::Sizes sizes{size(random), size(random) - 1, size(random)};
+    const Problem problem = tandem::test::random_problem(random, sizes, density(random));
+    const auto best = tandem::test::exhaustive_best(problem);
+    const auto solution = tandem::match::solve_optimal(problem);
+    INFO("instance " << instance << ": " << problem.candidates.size() << " candidates");
+    REQUIRE(tandem::match::is_feasible(problem, solution.plan));
+    require_same_objective(solution.objective, best);
+    REQUIRE(solution.optimal);
+    REQUIRE(solution.placed_bound == best.placed);
+    REQUIRE(solution.bound == Approx(best.score).margin(1e-9));
+  }
+}
+
+TEST_CASE("optimal: without the integer program, the bound still holds")
+{
+  // The Lagrangian bound alone must never fall below the true optimum.
+  std::mt19937 random(7);
+  tandem::match::OptimalLimits limits;
+  limits.ilp_candidate_limit = 0;
+  for (int instance = 0; instance < 200; ++instance) {
+    const Problem problem = tandem::test::random_problem(random, {6, 5, 5}, 0.3);
+    const auto best = tandem::test::exhaustive_best(problem);
+    const auto solution = tandem::match::solve_optimal(problem, limits);
+    REQUIRE(tandem::match::is_feasible(problem, solution.plan));
+    REQUIRE(solution.placed_bound >= best.placed);
+    REQUIRE_FALSE(best < solution.objective);
+    if (solution.placed_bound == best.placed) {
+      REQUIRE(solution.bound >= best.score - 1e-9);
+    }
+    if (solution.optimal) {
+      require_same_objective(solution.objective, best);
+    }
+  }
+}
