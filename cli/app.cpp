@@ -1,11 +1,32 @@
 #include "app.hpp"
 
+#include "io/diagnostics.hpp"
 #include "io/error.hpp"
+#include "workspace/check.hpp"
+
+#include <fmt/format.h>
 
 #include <exception>
 #include <iostream>
 
 namespace tandem::cli {
+
+workspace::Workspace load_valid_workspace(const workspace::WorkspacePaths& paths, std::string_view purpose)
+{
+  paths.require_folder();
+  io::Diagnostics diagnostics;
+  auto workspace = workspace::load_workspace(paths, diagnostics);
+  if (workspace.project) {
+    workspace::check_links(workspace, paths, diagnostics);
+  }
+  if (diagnostics.has_errors() || !workspace.project) {
+    diagnostics.print(std::cerr);
+    throw Error(fmt::format("the workspace has errors (listed above); `tandem check` shows them, and {} once "
+                            "they are fixed",
+                            purpose));
+  }
+  return workspace;
+}
 
 int run(int argc, char** argv)
 {
@@ -24,6 +45,7 @@ int run(int argc, char** argv)
   setup_init(app, session);
   setup_check(app, session);
   setup_import(app, session);
+  setup_match(app, session);
   setup_report(app, session);
 
   try {

@@ -1,9 +1,12 @@
 #pragma once
 
+#include "workspace/load.hpp"
+
 #include <CLI/CLI.hpp>
 
 #include <optional>
 #include <string>
+#include <string_view>
 
 namespace tandem::cli {
 
@@ -26,6 +29,12 @@ void setup_init(CLI::App& app, Session& session);
 void setup_check(CLI::App& app, Session& session);
 void setup_import(CLI::App& app, Session& session);
 void setup_report(CLI::App& app, Session& session);
+void setup_match(CLI::App& app, Session& session);
+
+// The workspace, refused (its problems on standard error, then tandem::Error)
+// when `tandem check` would report an error: plans and figures are made only
+// from data that passes it. `purpose` ends the message: "the report is made".
+workspace::Workspace load_valid_workspace(const workspace::WorkspacePaths& paths, std::string_view purpose);
 
 // Parses the command line and runs the subcommand; returns the exit status.
 int run(int argc, char** argv);

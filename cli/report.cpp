@@ -31,22 +31,6 @@ std::optional<model::Date> date_option(const std::optional<std::string>& text)
   return text ? model::parse_date(*text) : std::nullopt;
 }
 
-// The workspace, refused when it has errors: figures for a funder must come
-// from data that passes `tandem check`.
-workspace::Workspace load_for_report(const Session& session)
-{
-  const auto paths = workspace::WorkspacePaths::resolve(session.options.workspace);
-  paths.require_folder();
-  io::Diagnostics diagnostics;
-  auto workspace = workspace::load_workspace(paths, diagnostics);
-  if (diagnostics.has_errors() || !workspace.project) {
-    diagnostics.print(std::cerr);
-    throw Error("the workspace has errors (listed above); `tandem check` shows them, and the "
-                "report is made once they are fixed");
-  }
-  return workspace;
-}
-
 void emit(const std::string& text, const ReportOptions& options)
 {
   if (options.output) {
@@ -64,7 +48,7 @@ report::Period period_of(const workspace::Workspace& workspace, const ReportOpti
 
 void run_report(const ReportOptions& options, const Session& session)
 {
-  const auto workspace = load_for_report(session);
+  const auto workspace = load_valid_workspace(workspace::WorkspacePaths::resolve(session.options.workspace), "the report is made");
   const auto period = period_of(workspace, options);
   auto figures = report::build_report(workspace, period);
   if (options.is_public) {
@@ -92,7 +76,7 @@ void run_participants(const ReportOptions& options, const Session& session)
     throw Error("report participants lists people by name: it is never public (leave out --public)",
                 ExitCode::usage);
   }
-  const auto workspace = load_for_report(session);
+  const auto workspace = load_valid_workspace(workspace::WorkspacePaths::resolve(session.options.workspace), "the report is made");
   const auto period = period_of(workspace, options);
   if (options.format == ReportFormat::md) {
     emit(report::participants_markdown(workspace, period), options);

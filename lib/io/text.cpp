@@ -1,5 +1,7 @@
 #include "io/text.hpp"
 
+#include <fmt/format.h>
+
 #include <algorithm>
 
 namespace tandem::io {
@@ -52,6 +54,22 @@ bool equal_ignoring_case(std::string_view a, std::string_view b)
 {
   return a.size() == b.size()
          && std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) { return lower(x) == lower(y); });
+}
+
+std::string json_string(std::string_view text)
+{
+  std::string out = "\"";
+  for (const char c : text) {
+    if (c == '"' || c == '\\') {
+      out += '\\';
+      out += c;
+    } else if (static_cast<unsigned char>(c) < 0x20) {
+      out += fmt::format("\\u{:04x}", static_cast<unsigned>(c));
+    } else {
+      out += c;
+    }
+  }
+  return out + "\"";
 }
 
 } // namespace tandem::io

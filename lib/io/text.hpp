@@ -16,4 +16,7 @@ std::string to_upper_ascii(std::string_view text);
 // Equal when compared without regard to ASCII case.
 bool equal_ignoring_case(std::string_view a, std::string_view b);
 
+// A JSON string literal (quotes and escapes included).
+std::string json_string(std::string_view text);
+
 } // namespace tandem::io

@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cmath>
 #include <cstddef>
 #include <numeric>
 #include <tuple>

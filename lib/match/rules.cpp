@@ -1,5 +1,7 @@
 #include "match/rules.hpp"
 
+#include "match/scoring.hpp"
+
 #include <fmt/format.h>
 
 #include <algorithm>
@@ -17,33 +19,28 @@ bool holds(const Student& student, std::string_view language, Level level)
   return held && *held >= level;
 }
 
-bool pair_holds(const Student& international, const Student* domestic, std::string_view language,
-                Level level)
+std::string language_name(std::string_view code)
 {
-  return holds(international, language, level)
-         || (domestic != nullptr && holds(*domestic, language, level));
-}
-
-std::string who(const Student* domestic)
-{
-  return domestic == nullptr ? "the student" : "neither student of the pair";
-}
-
-void check_availability(const Student& student, const model::Opening& opening, int min_days,
-                        std::vector<RuleBreach>& breaches)
-{
-  const long opening_days = model::days_between(opening.start, opening.end) + 1;
-  const long needed = std::min<long>(min_days, opening_days);
-  const long shared = overlap_days(student.available_from, student.available_to, opening.start,
-                                   opening.end);
-  if (shared < needed) {
-    breaches.push_back({Rule::availability,
-                        fmt::format("{} is available for {} day(s) of the opening, {} needed",
-                                    student.id, std::max(shared, 0L), needed)});
-  }
+  return code == "fi" ? std::string("Finnish") : std::string(code);
 }
 
 } // namespace
+
+std::string_view rule_name(Rule rule)
+{
+  switch (rule) {
+  case Rule::kind: return "kind";
+  case Rule::field: return "field";
+  case Rule::availability: return "availability";
+  case Rule::avoid: return "avoid";
+  case Rule::languages: return "languages";
+  case Rule::finnish: return "Finnish";
+  case Rule::pair: return "pair";
+  case Rule::nobody_twice: return "nobody twice";
+  case Rule::capacity: return "capacity";
+  }
+  return "";
+}
 
 long overlap_days(const std::optional<model::Date>& from, const std::optional<model::Date>& to,
                   model::Date start, model::Date end)
@@ -51,6 +48,41 @@ long overlap_days(const std::optional<model::Date>& from, const std::optional<mo
   const model::Date first = from ? std::max(*from, start) : start;
   const model::Date last = to ? std::min(*to, end) : end;
   return model::days_between(first, last) + 1;
+}
+
+bool field_fits(const model::Opening& opening, const Student& international)
+{
+  return opening.field == model::OpeningField::any
+         || model::to_string(opening.field) == model::to_string(international.field);
+}
+
+Availability availability(const Student& student, const model::Opening& opening, int min_overlap_days)
+{
+  const long opening_days = model::days_between(opening.start, opening.end) + 1;
+  return {std::max(0L, overlap_days(student.available_from, student.available_to, opening.start, opening.end)),
+          std::min<long>(min_overlap_days, opening_days)};
+}
+
+bool is_avoided(const model::Company& company, const Student& student)
+{
+  return std::find(company.avoid.begin(), company.avoid.end(), student.id) != company.avoid.end();
+}
+
+bool left_before_start(const Student& student, const model::Opening& opening)
+{
+  return student.left && *student.left < opening.start;
+}
+
+bool share_language(const Student& international, const Student& domestic, Level level)
+{
+  // Finnish counts through `finnish_certified` too, so it is always a candidate.
+  if (holds(international, "fi", level) && holds(domestic, "fi", level)) {
+    return true;
+  }
+  return std::any_of(international.languages.begin(), international.languages.end(),
+                     [&](const model::LanguageSkill& skill) {
+                       return skill.level >= level && holds(domestic, skill.code, level);
+                     });
 }
 
 std::vector<RuleBreach> check_candidate(const model::Opening& opening,
@@ -73,57 +105,49 @@ std::vector<RuleBreach> check_candidate(const model::Opening& opening,
     breaches.push_back({Rule::kind, fmt::format("{} is not a domestic student", domestic->id)});
   }
 
-  if (opening.field != model::OpeningField::any
-      && model::to_string(opening.field) != model::to_string(international.field)) {
+  if (!field_fits(opening, international)) {
     breaches.push_back({Rule::field, fmt::format("the opening is for {}, {} studies {}",
                                                  model::to_string(opening.field), international.id,
                                                  model::to_string(international.field))});
   }
 
-  check_availability(international, opening, settings.min_overlap_days, breaches);
-  if (domestic != nullptr) {
-    check_availability(*domestic, opening, settings.min_overlap_days, breaches);
+  for (const Student* student : {&international, domestic}) {
+    if (student == nullptr) {
+      continue;
+    }
+    const auto days = availability(*student, opening, settings.min_overlap_days);
+    if (!days.enough()) {
+      breaches.push_back({Rule::availability,
+                          fmt::format("{} is available for {} day(s) of the opening, {} needed",
+                                      student->id, days.shared, days.needed)});
+    }
   }
 
   for (const Student* student : {&international, domestic}) {
-    if (student != nullptr
-        && std::find(company.avoid.begin(), company.avoid.end(), student->id) != company.avoid.end()) {
+    if (student != nullptr && is_avoided(company, *student)) {
       breaches.push_back({Rule::avoid, fmt::format("{} is on {}'s avoid list", student->id, company.id)});
     }
   }
 
-  for (const auto& need : opening.languages) {
-    if (!pair_holds(international, domestic, need.code, need.level)) {
-      breaches.push_back({Rule::languages, fmt::format("the opening needs {} at {}; {} has it",
-                                                       need.code, model::to_string(need.level),
-                                                       who(domestic))});
-    }
+  const OpeningProfile profile(opening, company, settings);
+  const Fit international_fit = profile.fit(international);
+  const auto domestic_fit = domestic ? std::optional<Fit>(profile.fit(*domestic)) : std::nullopt;
+  for (const auto& need : profile.unmet_requirements(international_fit, domestic_fit ? &*domestic_fit : nullptr)) {
+    const bool finnish_rule = opening.finnish && need.code == "fi" && need.level == *opening.finnish;
+    breaches.push_back({finnish_rule ? Rule::finnish : Rule::languages,
+                        fmt::format("the opening needs {} at {}; {} has it", language_name(need.code),
+                                    model::to_string(need.level),
+                                    domestic == nullptr ? "the student" : "neither student of the pair")});
   }
 
-  if (opening.finnish && !pair_holds(international, domestic, "fi", *opening.finnish)) {
-    breaches.push_back({Rule::finnish, fmt::format("the opening needs Finnish at {}; {} has it",
-                                                   model::to_string(*opening.finnish), who(domestic))});
-  }
-
-  if (domestic != nullptr) {
-    // Finnish counts through `finnish_certified` too, so it is always a candidate.
-    std::vector<std::string_view> codes{"fi"};
-    for (const auto& skill : international.languages) {
-      codes.push_back(skill.code);
-    }
-    const bool share_language = std::any_of(codes.begin(), codes.end(), [&](std::string_view code) {
-      return holds(international, code, settings.common_language)
-             && holds(*domestic, code, settings.common_language);
-    });
-    if (!share_language) {
-      breaches.push_back({Rule::pair, fmt::format("{} and {} share no language at {} or above",
-                                                  international.id, domestic->id,
-                                                  model::to_string(settings.common_language))});
-    }
+  if (domestic != nullptr && !share_language(international, *domestic, settings.common_language)) {
+    breaches.push_back({Rule::pair, fmt::format("{} and {} share no language at {} or above",
+                                                international.id, domestic->id,
+                                                model::to_string(settings.common_language))});
   }
 
   for (const Student* student : {&international, domestic}) {
-    if (student != nullptr && student->left && *student->left < opening.start) {
+    if (student != nullptr && left_before_start(*student, opening)) {
       breaches.push_back({Rule::nobody_twice,
                           fmt::format("{} left the project on {}, before the opening starts",
                                       student->id, model::format_date(*student->left))});

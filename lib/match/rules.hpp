@@ -22,6 +22,9 @@ enum class Rule {
   capacity = 9,
 };
 
+// The rule's short name, as the contract's list names it: "field", "availability" ...
+std::string_view rule_name(Rule rule);
+
 struct RuleBreach {
   Rule rule;
   std::string explanation; // plain words, for `check` warnings and `match --explain`
@@ -35,6 +38,19 @@ std::vector<RuleBreach> check_candidate(const model::Opening& opening,
                                         const model::Student& international,
                                         const model::Student* domestic,
                                         const model::MatchingSettings& settings);
+
+// The rules one at a time, without explanations: `match` tests millions of
+// candidates with these; check_candidate explains with the same functions.
+bool field_fits(const model::Opening& opening, const model::Student& international);
+struct Availability {
+  long shared = 0; // days of the opening the student is available
+  long needed = 0;
+  bool enough() const { return shared >= needed; }
+};
+Availability availability(const model::Student& student, const model::Opening& opening, int min_overlap_days);
+bool is_avoided(const model::Company& company, const model::Student& student);
+bool left_before_start(const model::Student& student, const model::Opening& opening);
+bool share_language(const model::Student& international, const model::Student& domestic, model::Level level);
 
 // Days that [from, to] and [start, end] share; an empty bound is open.
 long overlap_days(const std::optional<model::Date>& from, const std::optional<model::Date>& to,

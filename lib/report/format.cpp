@@ -1,5 +1,7 @@
 #include "report/format.hpp"
 
+#include "io/text.hpp"
+
 #include "io/csv.hpp"
 
 #include <fmt/format.h>
@@ -218,22 +220,6 @@ std::string html_escape(std::string_view text)
   return out;
 }
 
-std::string json_string(std::string_view text)
-{
-  std::string out = "\"";
-  for (const char c : text) {
-    if (c == '"' || c == '\\') {
-      out += '\\';
-      out += c;
-    } else if (static_cast<unsigned char>(c) < 0x20) {
-      out += fmt::format("\\u{:04x}", static_cast<unsigned>(c));
-    } else {
-      out += c;
-    }
-  }
-  return out + "\"";
-}
-
 std::string to_markdown(const Report& report)
 {
   std::string out = fmt::format("# {}\n\nIndicator set: {}\n", title_of(report), set_title(report.set));
@@ -307,11 +293,11 @@ std::string to_json(const Report& report)
   out += "  \"indicators\": {\n";
   for (std::size_t i = 0; i < report.indicators.size(); ++i) {
     const auto& indicator = report.indicators[i];
-    out += fmt::format("    {}: ", json_string(indicator.key));
+    out += fmt::format("    {}: ", io::json_string(indicator.key));
     if (indicator.breakdown) {
       out += "{";
       for (std::size_t k = 0; k < indicator.cells.size(); ++k) {
-        out += fmt::format("{}{}: {}", k == 0 ? "" : ", ", json_string(indicator.cells[k].key),
+        out += fmt::format("{}{}: {}", k == 0 ? "" : ", ", io::json_string(indicator.cells[k].key),
                            json_cell(indicator.cells[k]));
       }
       out += "}";
@@ -324,7 +310,7 @@ std::string to_json(const Report& report)
   for (std::size_t i = 0; i < report.targets.size(); ++i) {
     const auto& target = report.targets[i];
     out += fmt::format("{}{}: {{\"planned\": {}, \"actual\": {}}}", i == 0 ? "" : ", ",
-                       json_string(target.key),
+                       io::json_string(target.key),
                        target.planned ? std::to_string(*target.planned) : "null",
                        json_cell(actual_of(report, target)));
   }
@@ -332,7 +318,7 @@ std::string to_json(const Report& report)
   for (std::size_t i = 0; i < report.terms.size(); ++i) {
     const auto& row = report.terms[i];
     out += fmt::format("{}\n    {{\"id\": {}, \"from\": \"{}\", \"to\": \"{}\"", i == 0 ? "" : ",",
-                       json_string(row.term), model::format_date(row.period.from),
+                       io::json_string(row.term), model::format_date(row.period.from),
                        model::format_date(row.period.to));
     for (std::size_t k = 0; k < row.cells.size(); ++k) {
       out += fmt::format(", \"{}\": {}", term_columns()[k].key, json_cell(row.cells[k]));

@@ -19,6 +19,5 @@ std::string cell_text(const Cell& cell, const Report& report);
 
 // Escapes text for HTML and for JSON strings.
 std::string html_escape(std::string_view text);
-std::string json_string(std::string_view text);
 
 } // namespace tandem::report

@@ -7,6 +7,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <cmath>
 #include <deque>
 #include <future>
 #include <thread>
@@ -383,6 +384,13 @@ const CsvSchema& placements_schema()
   return schema;
 }
 
+const CsvSchema& score_table_schema()
+{
+  static const CsvSchema schema{{"international_id", "domestic_id", "opening_id", "score"},
+                                {"international_id", "opening_id", "score"}};
+  return schema;
+}
+
 const CsvSchema& outcomes_schema()
 {
   static const CsvSchema schema{{"student_id", "date", "status", "employer", "note"},
@@ -718,6 +726,34 @@ std::vector<model::Outcome> read_outcomes(io::CsvReader& reader, io::Diagnostics
       return std::optional(std::move(outcome));
     },
     [&](model::Outcome&& outcome, const io::CsvHeader&) { rows.push_back(std::move(outcome)); });
+  return rows;
+}
+
+} // namespace tandem::workspace
+
+namespace tandem::workspace {
+
+std::vector<ScoreRow> read_score_table(io::CsvReader& reader, io::Diagnostics& diagnostics)
+{
+  std::vector<ScoreRow> rows;
+  read_csv_rows<ScoreRow>(
+    reader, score_table_schema(), diagnostics, true,
+    [](const RecordReader& row, std::size_t line) {
+      ScoreRow score_row;
+      score_row.origin = {line, 0};
+      score_row.international_id = row.required_id("international_id");
+      score_row.domestic_id = row.optional_id("domestic_id");
+      score_row.opening_id = row.required_id("opening_id");
+      const auto score = row.number("score");
+      if (score && !std::isfinite(*score)) {
+        row.error("score", "expected a finite number");
+      } else if (!score && !row.text("score")) {
+        row.error("score", "expected a number, got nothing");
+      }
+      score_row.score = score && std::isfinite(*score) ? *score : 0.0;
+      return std::optional(std::move(score_row));
+    },
+    [&](ScoreRow&& score_row, const io::CsvHeader&) { rows.push_back(std::move(score_row)); });
   return rows;
 }
 

@@ -70,4 +70,15 @@ std::vector<model::Attendance> read_attendance(io::CsvReader& reader, io::Diagno
 std::vector<model::Placement> read_placements(io::CsvReader& reader, io::Diagnostics& diagnostics);
 std::vector<model::Outcome> read_outcomes(io::CsvReader& reader, io::Diagnostics& diagnostics);
 
+// One row of a candidate table (`match --scores` writes it, `--scores-in` reads it).
+struct ScoreRow {
+  model::Origin origin;
+  std::string international_id;
+  std::string domestic_id; // empty: solo
+  std::string opening_id;
+  double score = 0;
+};
+const CsvSchema& score_table_schema();
+std::vector<ScoreRow> read_score_table(io::CsvReader& reader, io::Diagnostics& diagnostics);
+
 } // namespace tandem::workspace

@@ -1,0 +1,156 @@
+#include "app.hpp"
+
+#include "io/atomic_file.hpp"
+#include "io/diagnostics.hpp"
+#include "io/error.hpp"
+#include "match/explain.hpp"
+#include "match/format.hpp"
+#include "workspace/writer.hpp"
+
+#include <fmt/format.h>
+
+#include <iostream>
+#include <map>
+#include <memory>
+
+namespace tandem::cli {
+
+namespace {
+
+enum class MatchFormat { table, csv, json };
+
+struct MatchOptions {
+  match::MatchRequest request;
+  match::Method method = match::Method::optimal;
+  MatchFormat format = MatchFormat::table;
+  std::optional<std::string> explain;
+  std::optional<std::string> scores;
+  std::optional<std::string> scores_in;
+  bool dry_run = false;
+};
+
+void add_candidates(match::MatchInput& input, const MatchOptions& options)
+{
+  if (!options.scores_in) {
+    match::add_scored_candidates(input);
+    return;
+  }
+  const std::string& file = *options.scores_in;
+  const auto text = io::read_file(file, file);
+  auto reader = io::CsvReader::from_memory(file, text);
+  io::Diagnostics diagnostics;
+  const auto rows = workspace::read_score_table(reader, diagnostics);
+  match::add_table_candidates(input, rows, file, diagnostics);
+  diagnostics.print(std::cerr);
+  if (diagnostics.has_errors()) {
+    throw Error(fmt::format("{} has errors (listed above): no plan was made", file));
+  }
+}
+
+match::MatchResult solve(const match::MatchInput& input, match::Method method)
+{
+  if (method == match::Method::optimal) {
+    return match::result_of(input, match::solve_optimal(input.problem));
+  }
+  return match::result_of(input, match::solve_stable(input.problem, match::rank_candidates(input)));
+}
+
+std::optional<io::CsvTable> existing_placements(const workspace::WorkspacePaths& paths)
+{
+  const auto text = io::read_file_if_exists(paths.file(workspace::file_names::placements));
+  if (!text) {
+    return std::nullopt;
+  }
+  auto reader = io::CsvReader::from_memory(paths.display(workspace::file_names::placements), *text);
+  return io::read_csv_table(reader);
+}
+
+void run_match(const MatchOptions& options, const Session& session)
+{
+  const auto paths = workspace::WorkspacePaths::resolve(session.options.workspace);
+  paths.require_folder();
+  // The lock is taken before reading: read, plan and write are one step.
+  std::unique_ptr<workspace::WorkspaceWriter> writer;
+  if (!options.dry_run) {
+    writer = std::make_unique<workspace::WorkspaceWriter>(paths);
+  }
+  const auto workspace = load_valid_workspace(paths, "the plan is made");
+  auto input = match::prepare_match(workspace, options.request);
+  add_candidates(input, options);
+  if (options.scores) {
+    io::write_file_atomically(*options.scores, match::score_table_csv(input));
+  }
+  const auto result = solve(input, options.method);
+  const auto explanation = options.explain ? std::optional(match::explain(input, result, *options.explain))
+                                           : std::nullopt;
+
+  const auto replaced = static_cast<std::size_t>(
+    std::count(input.row_fates.begin(), input.row_fates.end(), match::RowFate::replaced));
+  const std::string change = fmt::format("{} new proposed row(s), {} earlier proposed row(s) replaced",
+                                         result.placements.size(), replaced);
+  if (writer) {
+    writer->replace(workspace::file_names::placements,
+                    match::updated_placements(input, result, existing_placements(paths)));
+  }
+
+  // Notes go to standard error when standard output carries data for a program.
+  std::ostream& notes = options.format == MatchFormat::table ? std::cout : std::cerr;
+  switch (options.format) {
+  case MatchFormat::table:
+    std::cout << match::to_table(input, result);
+    if (explanation) {
+      std::cout << "\n";
+      for (const auto& line : *explanation) {
+        std::cout << line << "\n";
+      }
+    }
+    break;
+  case MatchFormat::csv:
+    std::cout << match::to_csv(input, result);
+    if (explanation) {
+      for (const auto& line : *explanation) {
+        std::cerr << line << "\n";
+      }
+    }
+    break;
+  case MatchFormat::json:
+    std::cout << match::to_json(input, result, explanation ? &*explanation : nullptr);
+    break;
+  }
+  if (options.dry_run) {
+    notes << fmt::format("dry run: {} was not written ({} would be)\n",
+                         paths.display(workspace::file_names::placements), change);
+  } else if (!session.options.quiet) {
+    notes << fmt::format("{}: {}\n", paths.display(workspace::file_names::placements), change);
+  }
+}
+
+} // namespace
+
+void setup_match(CLI::App& app, Session& session)
+{
+  auto options = std::make_shared<MatchOptions>();
+  auto* command = app.add_subcommand("match", "form tandem pairs and solo placements for the open openings "
+                                              "and write them to placements.csv as proposed");
+  command->add_option("--term", options->request.term, "only openings that start in this term of tandem.yaml");
+  const std::map<std::string, match::Method> methods{{"optimal", match::Method::optimal},
+                                                     {"stable", match::Method::stable}};
+  command->add_option("--method", options->method, "optimal (default) or stable")
+    ->transform(CLI::CheckedTransformer(methods, CLI::ignore_case));
+  const std::map<std::string, MatchFormat> formats{
+    {"table", MatchFormat::table}, {"csv", MatchFormat::csv}, {"json", MatchFormat::json}};
+  command->add_option("--format", options->format, "table (default), csv or json")
+    ->transform(CLI::CheckedTransformer(formats, CLI::ignore_case));
+  command->add_option("--explain", options->explain, "say why a student or an opening got what it got");
+  command->add_option("--scores", options->scores, "write every allowed candidate and its score to FILE (CSV)");
+  command->add_option("--scores-in", options->scores_in,
+                      "solve over the candidates and scores of FILE (the --scores form) instead");
+  command->add_option("--lock", options->request.locks, "keep this proposed placement as it is")
+    ->expected(1, -1);
+  command->add_option("--exclude", options->request.excludes, "leave this student or opening out of the run")
+    ->expected(1, -1);
+  command->add_flag("--dry-run", options->dry_run, "show the plan; leave placements.csv untouched");
+  command->callback([options, &session] { run_match(*options, session); });
+}
+
+} // namespace tandem::cli

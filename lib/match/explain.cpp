@@ -1,0 +1,263 @@
+#include "match/explain.hpp"
+
+#include "io/error.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <cmath>
+
+namespace tandem::match {
+
+namespace {
+
+std::size_t at(int index) { return static_cast<std::size_t>(index); }
+
+constexpr std::size_t most_lines_per_list = 15;
+
+class Explainer {
+public:
+  Explainer(const MatchInput& input, const MatchResult& result) : m_input(input), m_result(result)
+  {
+    for (const auto& placement : result.placements) {
+      m_chosen.push_back(placement.candidate);
+    }
+  }
+
+  std::vector<std::string> student(const model::Student& student)
+  {
+    const int international = index_of(m_input.internationals, student.id);
+    const int domestic = index_of(m_input.domestics, student.id);
+    if (international < 0 && domestic < 0) {
+      return {outside_run(student)};
+    }
+    const auto in_candidate = [&](const Candidate& candidate) {
+      return international >= 0 ? candidate.international == international : candidate.domestic == domestic;
+    };
+    const int placed = find_chosen(in_candidate);
+    const double placed_score = placed >= 0 ? candidate(placed).score : -HUGE_VAL;
+    if (placed >= 0) {
+      m_lines.push_back(fmt::format("{} is placed: {}", student.id, describe(placed)));
+      add_components(placed);
+    } else if (international >= 0) {
+      m_lines.push_back(fmt::format("{} is not placed: {}", student.id,
+                                    unplaced_reason(m_input, m_result, international)));
+    } else {
+      m_lines.push_back(fmt::format("{} is not placed: a domestic student is placed only as a partner, and no "
+                                    "plan that places them scores higher",
+                                    student.id));
+    }
+
+    std::vector<int> better;
+    for (std::size_t index = 0; index < m_input.problem.candidates.size(); ++index) {
+      const auto& alternative = m_input.problem.candidates[index];
+      if (in_candidate(alternative) && static_cast<int>(index) != placed && alternative.score > placed_score) {
+        better.push_back(static_cast<int>(index));
+      }
+    }
+    sort_by_score(better);
+    list("allowed placements scoring higher, and why not:", better,
+         [&](int index) { return fmt::format("{}: {}", describe(index), why_not(index)); });
+
+    if (international >= 0) {
+      std::vector<int> refused;
+      for (std::size_t opening = 0; opening < m_input.openings.size(); ++opening) {
+        if (const auto breach = own_rule_breach(m_input, student, opening); !breach.empty()) {
+          refused.push_back(static_cast<int>(opening));
+        }
+      }
+      list("open openings the rules refuse:", refused, [&](int opening) {
+        return fmt::format("{}: {}", m_input.openings[at(opening)]->id, own_rule_breach(m_input, student, at(opening)));
+      });
+    }
+    return std::move(m_lines);
+  }
+
+  std::vector<std::string> opening(const model::Opening& opening)
+  {
+    const int index = index_of(m_input.openings, opening.id);
+    if (index < 0) {
+      return {fmt::format("{} is not open in this run: it has no free slot, starts outside --term, or was "
+                          "left out with --exclude",
+                          opening.id)};
+    }
+    std::vector<int> held;
+    for (const int chosen : m_chosen) {
+      if (candidate(chosen).opening == index) {
+        held.push_back(chosen);
+      }
+    }
+    m_lines.push_back(fmt::format("{} ({}) has {} free slot(s) in this run and {} placement(s) in the plan",
+                                  opening.id, m_input.companies[at(index)]->id, m_input.problem.capacity[at(index)],
+                                  held.size()));
+    double lowest = HUGE_VAL;
+    for (const int chosen : held) {
+      m_lines.push_back("placed: " + describe(chosen));
+      add_components(chosen);
+      lowest = std::min(lowest, candidate(chosen).score);
+    }
+    const bool full = static_cast<int>(held.size()) >= m_input.problem.capacity[at(index)];
+    std::vector<int> better;
+    for (std::size_t other = 0; other < m_input.problem.candidates.size(); ++other) {
+      const auto& alternative = m_input.problem.candidates[other];
+      if (alternative.opening == index && std::find(held.begin(), held.end(), static_cast<int>(other)) == held.end()
+          && (!full || alternative.score > lowest)) {
+        better.push_back(static_cast<int>(other));
+      }
+    }
+    sort_by_score(better);
+    list(full ? "allowed candidates scoring higher than the lowest placed, and why not:"
+              : "other allowed candidates, and why not:",
+         better, [&](int other) { return fmt::format("{}: {}", describe(other), why_not(other)); });
+
+    std::vector<int> refused;
+    for (std::size_t international = 0; international < m_input.internationals.size(); ++international) {
+      if (!own_rule_breach(m_input, *m_input.internationals[international], at(index)).empty()) {
+        refused.push_back(static_cast<int>(international));
+      }
+    }
+    list("international students the rules refuse here:", refused, [&](int international) {
+      return fmt::format("{}: {}", m_input.internationals[at(international)]->id,
+                         own_rule_breach(m_input, *m_input.internationals[at(international)], at(index)));
+    });
+    return std::move(m_lines);
+  }
+
+private:
+  const Candidate& candidate(int index) const { return m_input.problem.candidates[at(index)]; }
+
+  template <typename List>
+  static int index_of(const List& list, const std::string& id)
+  {
+    const auto found = std::find_if(list.begin(), list.end(), [&](const auto* item) { return item->id == id; });
+    return found == list.end() ? -1 : static_cast<int>(found - list.begin());
+  }
+
+  template <typename Predicate>
+  int find_chosen(const Predicate& predicate) const
+  {
+    const auto found = std::find_if(m_chosen.begin(), m_chosen.end(),
+                                    [&](int index) { return predicate(candidate(index)); });
+    return found == m_chosen.end() ? -1 : *found;
+  }
+
+  std::string outside_run(const model::Student& student) const
+  {
+    if (std::find(m_input.excluded_internationals.begin(), m_input.excluded_internationals.end(), student.id)
+        != m_input.excluded_internationals.end()) {
+      return fmt::format("{} was left out of this run with --exclude", student.id);
+    }
+    const auto& placements = m_input.workspace->placements;
+    for (std::size_t row = 0; row < placements.size(); ++row) {
+      const auto& placement = placements[row];
+      if (m_input.row_fates[row] == RowFate::kept
+          && (placement.international_id == student.id || placement.domestic_id == student.id)) {
+        return fmt::format("{} is in the proposed placement {}, kept as it is (locked, or outside --term)",
+                           student.id, placement.id);
+      }
+    }
+    return fmt::format("{} was left out of this run with --exclude", student.id);
+  }
+
+  std::string describe(int index) const
+  {
+    const auto& described = candidate(index);
+    const auto* domestic = m_input.domestic_of(described);
+    return fmt::format("{} at {} ({}){}, score {}", m_input.international_of(described).id,
+                       m_input.opening_of(described).id, m_input.company_of(described).id,
+                       domestic ? " with " + domestic->id : std::string(" solo"), described.score);
+  }
+
+  void add_components(int index)
+  {
+    if (const auto parts = components_of(m_input, candidate(index))) {
+      std::string line = "  score = ";
+      for (std::size_t part = 0; part < component_count; ++part) {
+        line += fmt::format("{}{} {:.3f}", part == 0 ? "" : " + ", to_string(static_cast<Component>(part)),
+                            parts->weighted[part]);
+      }
+      m_lines.push_back(line);
+    } else {
+      m_lines.push_back("  score from the --scores-in table");
+    }
+  }
+
+  // Who holds what this candidate would need.
+  std::string why_not(int index) const
+  {
+    const auto& wanted = candidate(index);
+    std::vector<std::string> reasons;
+    const int own = find_chosen([&](const Candidate& other) { return other.international == wanted.international; });
+    if (own >= 0) {
+      reasons.push_back(fmt::format("{} is placed at {}", m_input.international_of(wanted).id,
+                                    m_input.opening_of(candidate(own)).id));
+    }
+    if (wanted.domestic != solo) {
+      const int partner = find_chosen([&](const Candidate& other) {
+        return other.domestic == wanted.domestic && other.international != wanted.international;
+      });
+      if (partner >= 0) {
+        reasons.push_back(fmt::format("{} is placed with {}", m_input.domestic_of(wanted)->id,
+                                      m_input.international_of(candidate(partner)).id));
+      }
+    }
+    std::vector<std::string> holders;
+    for (const int chosen : m_chosen) {
+      if (candidate(chosen).opening == wanted.opening && candidate(chosen).international != wanted.international) {
+        holders.push_back(m_input.international_of(candidate(chosen)).id);
+      }
+    }
+    if (static_cast<int>(holders.size()) >= m_input.problem.capacity[at(wanted.opening)]) {
+      reasons.push_back(fmt::format("{}'s slot(s) went to {}", m_input.opening_of(wanted).id,
+                                    fmt::join(holders, ", ")));
+    }
+    if (reasons.empty()) {
+      return "nothing stands in its way, yet the plan is better without it";
+    }
+    const std::string whole = m_result.method == Method::optimal
+                                ? "; the plan that places the most and scores the highest in total needs them so"
+                                : "";
+    return fmt::format("{}{}", fmt::join(reasons, "; "), whole);
+  }
+
+  void sort_by_score(std::vector<int>& indices) const
+  {
+    std::stable_sort(indices.begin(), indices.end(),
+                     [&](int a, int b) { return candidate(a).score > candidate(b).score; });
+  }
+
+  template <typename Describe>
+  void list(const std::string& title, const std::vector<int>& items, const Describe& line)
+  {
+    if (items.empty()) {
+      return;
+    }
+    m_lines.push_back(title);
+    for (std::size_t item = 0; item < items.size() && item < most_lines_per_list; ++item) {
+      m_lines.push_back("  " + line(items[item]));
+    }
+    if (items.size() > most_lines_per_list) {
+      m_lines.push_back(fmt::format("  ... and {} more", items.size() - most_lines_per_list));
+    }
+  }
+
+  const MatchInput& m_input;
+  const MatchResult& m_result;
+  std::vector<int> m_chosen;
+  std::vector<std::string> m_lines;
+};
+
+} // namespace
+
+std::vector<std::string> explain(const MatchInput& input, const MatchResult& result, const std::string& id)
+{
+  if (const auto* student = input.workspace->find_student(id)) {
+    return Explainer(input, result).student(*student);
+  }
+  if (const auto* opening = input.workspace->find_opening(id)) {
+    return Explainer(input, result).opening(*opening);
+  }
+  throw Error(fmt::format("--explain {}: no student or opening has this id", id));
+}
+
+} // namespace tandem::match

@@ -1,0 +1,234 @@
+#include "match/format.hpp"
+
+#include "io/text.hpp"
+#include "match/rules.hpp"
+#include "workspace/readers.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <unordered_map>
+
+namespace tandem::match {
+
+namespace {
+
+std::size_t at(int index) { return static_cast<std::size_t>(index); }
+
+std::string_view method_name(Method method) { return method == Method::optimal ? "optimal" : "stable"; }
+
+const Candidate& candidate_of(const MatchInput& input, const ProposedPlacement& placement)
+{
+  return input.problem.candidates[at(placement.candidate)];
+}
+
+std::string domestic_id(const MatchInput& input, const Candidate& candidate)
+{
+  const auto* domestic = input.domestic_of(candidate);
+  return domestic ? domestic->id : std::string();
+}
+
+std::string summary_line(const MatchResult& result)
+{
+  std::string line = fmt::format("{} international student(s) placed, objective {}", result.objective.placed,
+                                 result.objective.score);
+  if (result.method == Method::stable) {
+    return line + (result.blocking.empty() ? ", stable (no blocking pair)"
+                                           : fmt::format(", {} blocking pair(s) left", result.blocking.size()));
+  }
+  if (result.optimal) {
+    return line + ", proven optimal";
+  }
+  if (result.bound) {
+    return line + fmt::format(", not proven optimal: bound {}", *result.bound);
+  }
+  return line + fmt::format(", not proven optimal: up to {} could be placed", result.placed_bound);
+}
+
+// One cell of a new row of placements.csv (or of --format csv).
+std::string field_of(const MatchInput& input, const ProposedPlacement& placement, std::string_view column)
+{
+  const auto& candidate = candidate_of(input, placement);
+  const auto& opening = input.opening_of(candidate);
+  if (column == "id") return placement.id;
+  if (column == "opening_id") return opening.id;
+  if (column == "company_id") return input.company_of(candidate).id;
+  if (column == "international_id") return input.international_of(candidate).id;
+  if (column == "domestic_id") return domestic_id(input, candidate);
+  if (column == "start") return model::format_date(opening.start);
+  if (column == "end") return model::format_date(opening.end);
+  if (column == "status") return "proposed";
+  if (column == "score") return fmt::format("{}", candidate.score);
+  return {};
+}
+
+} // namespace
+
+std::string to_table(const MatchInput& input, const MatchResult& result)
+{
+  std::vector<std::vector<std::string>> rows{{"id", "opening", "company", "international", "domestic", "score"}};
+  for (const auto& placement : result.placements) {
+    const auto& candidate = candidate_of(input, placement);
+    rows.push_back({placement.id, input.opening_of(candidate).id, input.company_of(candidate).id,
+                    input.international_of(candidate).id, domestic_id(input, candidate),
+                    fmt::format("{:.2f}", candidate.score)});
+  }
+  std::vector<std::size_t> widths(rows.front().size(), 0);
+  for (const auto& row : rows) {
+    for (std::size_t column = 0; column < row.size(); ++column) {
+      widths[column] = std::max(widths[column], row[column].size());
+    }
+  }
+  std::string out = fmt::format("match ({}): {}\n\n", method_name(result.method), summary_line(result));
+  for (const auto& row : rows) {
+    std::string line;
+    for (std::size_t column = 0; column < row.size(); ++column) {
+      line += column + 1 == row.size() ? fmt::format("{:>{}}", row[column], widths[column])
+                                       : fmt::format("{:<{}}  ", row[column], widths[column]);
+    }
+    out += line + "\n";
+  }
+  if (!result.kept.empty()) {
+    out += fmt::format("\nkept as they are: {}\n", fmt::join(result.kept, ", "));
+  }
+  if (!result.unplaced.empty()) {
+    out += "\nnot placed:\n";
+    for (const auto& student : result.unplaced) {
+      out += fmt::format("  {}: {}\n", student.id, student.reason);
+    }
+  }
+  if (!result.blocking.empty()) {
+    out += "\nblocking pairs (each party would rather have this than what it got):\n";
+    for (const int index : result.blocking) {
+      const auto& candidate = input.problem.candidates[at(index)];
+      const auto partner = domestic_id(input, candidate);
+      out += fmt::format("  {} at {}{}\n", input.international_of(candidate).id, input.opening_of(candidate).id,
+                         partner.empty() ? "" : " with " + partner);
+    }
+  }
+  return out;
+}
+
+std::string to_csv(const MatchInput& input, const MatchResult& result)
+{
+  const std::vector<std::string> columns{"id", "opening_id", "company_id", "international_id", "domestic_id",
+                                         "start", "end", "score"};
+  std::string out = io::format_csv_record(columns);
+  for (const auto& placement : result.placements) {
+    std::vector<std::string> fields;
+    for (const auto& column : columns) {
+      fields.push_back(field_of(input, placement, column));
+    }
+    out += io::format_csv_record(fields);
+  }
+  return out;
+}
+
+std::string to_json(const MatchInput& input, const MatchResult& result, const std::vector<std::string>* explanation)
+{
+  std::string out = fmt::format("{{\n  \"method\": \"{}\",\n  \"objective\": {},\n  \"optimal\": {},\n  \"bound\": {},\n"
+                                "  \"placed\": {},\n  \"placed_bound\": {},\n  \"placements\": [",
+                                method_name(result.method), result.objective.score,
+                                result.optimal ? "true" : "false",
+                                result.bound ? fmt::format("{}", *result.bound) : "null",
+                                result.objective.placed, result.placed_bound);
+  for (std::size_t index = 0; index < result.placements.size(); ++index) {
+    const auto& placement = result.placements[index];
+    const auto& candidate = candidate_of(input, placement);
+    const auto partner = domestic_id(input, candidate);
+    std::string components;
+    if (const auto parts = components_of(input, candidate)) {
+      for (std::size_t part = 0; part < component_count; ++part) {
+        components += fmt::format("{}\"{}\": {}", part == 0 ? "" : ", ", to_string(static_cast<Component>(part)),
+                                  parts->weighted[part]);
+      }
+    }
+    out += fmt::format("{}\n    {{\"id\": {}, \"opening_id\": {}, \"company_id\": {}, \"international_id\": {}, "
+                       "\"domestic_id\": {}, \"score\": {}, \"components\": {{{}}}}}",
+                       index == 0 ? "" : ",", io::json_string(placement.id),
+                       io::json_string(input.opening_of(candidate).id), io::json_string(input.company_of(candidate).id),
+                       io::json_string(input.international_of(candidate).id),
+                       partner.empty() ? "null" : io::json_string(partner), candidate.score, components);
+  }
+  out += result.placements.empty() ? "],\n  \"unplaced\": [" : "\n  ],\n  \"unplaced\": [";
+  for (std::size_t index = 0; index < result.unplaced.size(); ++index) {
+    out += fmt::format("{}\n    {{\"id\": {}, \"reason\": {}}}", index == 0 ? "" : ",",
+                       io::json_string(result.unplaced[index].id), io::json_string(result.unplaced[index].reason));
+  }
+  out += result.unplaced.empty() ? "],\n  \"kept\": [" : "\n  ],\n  \"kept\": [";
+  for (std::size_t index = 0; index < result.kept.size(); ++index) {
+    out += fmt::format("{}{}", index == 0 ? "" : ", ", io::json_string(result.kept[index]));
+  }
+  out += "]";
+  if (result.method == Method::stable) {
+    out += ",\n  \"blocking\": [";
+    for (std::size_t index = 0; index < result.blocking.size(); ++index) {
+      const auto& candidate = input.problem.candidates[at(result.blocking[index])];
+      const auto partner = domestic_id(input, candidate);
+      out += fmt::format("{}\n    {{\"international_id\": {}, \"opening_id\": {}, \"domestic_id\": {}}}",
+                         index == 0 ? "" : ",", io::json_string(input.international_of(candidate).id),
+                         io::json_string(input.opening_of(candidate).id),
+                         partner.empty() ? "null" : io::json_string(partner));
+    }
+    out += result.blocking.empty() ? "]" : "\n  ]";
+  }
+  if (explanation != nullptr) {
+    out += ",\n  \"explanation\": [";
+    for (std::size_t index = 0; index < explanation->size(); ++index) {
+      out += fmt::format("{}\n    {}", index == 0 ? "" : ",", io::json_string((*explanation)[index]));
+    }
+    out += explanation->empty() ? "]" : "\n  ]";
+  }
+  return out + "\n}\n";
+}
+
+std::string score_table_csv(const MatchInput& input)
+{
+  std::string out = io::format_csv_record({"international_id", "domestic_id", "opening_id", "score"});
+  for (const auto& candidate : input.problem.candidates) {
+    out += io::format_csv_record({input.international_of(candidate).id, domestic_id(input, candidate),
+                                  input.opening_of(candidate).id, fmt::format("{}", candidate.score)});
+  }
+  return out;
+}
+
+std::string updated_placements(const MatchInput& input, const MatchResult& result,
+                               const std::optional<io::CsvTable>& existing)
+{
+  io::CsvTable table;
+  if (existing) {
+    table = *existing;
+  }
+  std::vector<std::string> names = table.header.names();
+  for (const auto column : workspace::placements_schema().columns) {
+    if (!table.header.find(column)) {
+      names.emplace_back(column);
+    }
+  }
+  table.header = io::CsvHeader(names);
+
+  std::unordered_map<std::size_t, RowFate> fate_by_line;
+  const auto& placements = input.workspace->placements;
+  for (std::size_t row = 0; row < placements.size(); ++row) {
+    fate_by_line.emplace(placements[row].origin.line, input.row_fates[row]);
+  }
+  std::vector<io::CsvRecord> rows;
+  for (auto& record : table.rows) {
+    const auto fate = fate_by_line.find(record.line);
+    if (fate == fate_by_line.end() || fate->second != RowFate::replaced) {
+      record.fields.resize(names.size());
+      rows.push_back(std::move(record));
+    }
+  }
+  for (const auto& placement : result.placements) {
+    io::CsvRecord record;
+    for (const auto& name : names) {
+      record.fields.push_back(field_of(input, placement, io::header_key(name)));
+    }
+    rows.push_back(std::move(record));
+  }
+  table.rows = std::move(rows);
+  return io::format_csv_table(table);
+}
+
+} // namespace tandem::match

@@ -1,0 +1,184 @@
+#include "match/result.hpp"
+
+#include "match/rules.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <map>
+#include <unordered_set>
+
+namespace tandem::match {
+
+namespace {
+
+std::size_t at(int index) { return static_cast<std::size_t>(index); }
+
+// Ids of the form OPENING.STUDENT: readable, the same on every run, and unique
+// (a student is placed once); a clash with an existing row gets -2, -3 ...
+std::string new_placement_id(const MatchInput& input, const Candidate& candidate,
+                             std::unordered_set<std::string>& used)
+{
+  const std::string base = input.opening_of(candidate).id + "." + input.international_of(candidate).id;
+  std::string id = base;
+  for (int suffix = 2; used.count(id) != 0; ++suffix) {
+    id = fmt::format("{}-{}", base, suffix);
+  }
+  used.insert(id);
+  return id;
+}
+
+MatchResult plan_result(const MatchInput& input, Method method, const Plan& plan)
+{
+  MatchResult result;
+  result.method = method;
+  result.objective = objective_of(input.problem, plan);
+  std::unordered_set<std::string> used;
+  const auto& placements = input.workspace->placements;
+  for (std::size_t row = 0; row < placements.size(); ++row) {
+    if (input.row_fates[row] != RowFate::replaced) {
+      used.insert(placements[row].id);
+    }
+    if (input.row_fates[row] == RowFate::kept) {
+      result.kept.push_back(placements[row].id);
+    }
+  }
+  std::vector<int> chosen = plan.chosen;
+  std::sort(chosen.begin(), chosen.end(), [&](int a, int b) {
+    const auto& first = input.problem.candidates[at(a)];
+    const auto& second = input.problem.candidates[at(b)];
+    return std::pair(first.opening, input.international_of(first).id)
+           < std::pair(second.opening, input.international_of(second).id);
+  });
+  for (const int index : chosen) {
+    result.placements.push_back({new_placement_id(input, input.problem.candidates[at(index)], used), index});
+  }
+  return result;
+}
+
+void add_unplaced(const MatchInput& input, MatchResult& result)
+{
+  for (const auto& id : input.excluded_internationals) {
+    result.unplaced.push_back({id, "left out of this run with --exclude"});
+  }
+  for (int international = 0; international < input.problem.internationals; ++international) {
+    const bool placed = std::any_of(result.placements.begin(), result.placements.end(), [&](const auto& placement) {
+      return input.problem.candidates[at(placement.candidate)].international == international;
+    });
+    if (!placed) {
+      result.unplaced.push_back({input.internationals[at(international)]->id,
+                                 unplaced_reason(input, result, international)});
+    }
+  }
+  std::sort(result.unplaced.begin(), result.unplaced.end(),
+            [](const auto& a, const auto& b) { return a.id < b.id; });
+}
+
+std::string join(const std::vector<std::string>& items)
+{
+  std::string out;
+  for (const auto& item : items) {
+    out += out.empty() ? item : ", " + item;
+  }
+  return out;
+}
+
+} // namespace
+
+MatchResult result_of(const MatchInput& input, const Solution& solution)
+{
+  MatchResult result = plan_result(input, Method::optimal, solution.plan);
+  result.optimal = solution.optimal;
+  result.placed_bound = solution.placed_bound;
+  if (solution.objective.placed == solution.placed_bound) {
+    result.bound = solution.bound;
+  }
+  add_unplaced(input, result);
+  return result;
+}
+
+MatchResult result_of(const MatchInput& input, const StableSolution& solution)
+{
+  MatchResult result = plan_result(input, Method::stable, solution.plan);
+  result.blocking = solution.blocking;
+  result.placed_bound = result.objective.placed;
+  add_unplaced(input, result);
+  return result;
+}
+
+std::string own_rule_breach(const MatchInput& input, const model::Student& student, std::size_t opening_index)
+{
+  const auto& opening = *input.openings[opening_index];
+  if (const auto* busy = input.overlapping_real_placement(student, opening)) {
+    return fmt::format("rule 8 (nobody twice): {} has the real placement {} at the same time", student.id, busy->id);
+  }
+  const bool takes_pairs = opening.kind != model::OpeningKind::solo;
+  for (const auto& breach : check_candidate(opening, *input.companies[opening_index], student, nullptr,
+                                            input.workspace->project->matching)) {
+    const bool partner_could_mend = takes_pairs
+                                    && (breach.rule == Rule::kind || breach.rule == Rule::languages
+                                        || breach.rule == Rule::finnish);
+    if (!partner_could_mend) {
+      return fmt::format("rule {} ({}): {}", static_cast<int>(breach.rule), rule_name(breach.rule),
+                         breach.explanation);
+    }
+  }
+  return {};
+}
+
+std::string unplaced_reason(const MatchInput& input, const MatchResult& result, int international)
+{
+  const auto& problem = input.problem;
+  const auto& student = *input.internationals[at(international)];
+  int best = -1;
+  for (std::size_t index = 0; index < problem.candidates.size(); ++index) {
+    const auto& candidate = problem.candidates[index];
+    if (candidate.international == international
+        && (best < 0 || problem.candidates[at(best)].score < candidate.score)) {
+      best = static_cast<int>(index);
+    }
+  }
+  if (best < 0) {
+    if (input.openings.empty()) {
+      return "no opening of this run has a free slot";
+    }
+    std::map<std::string, int> counts;
+    for (std::size_t opening = 0; opening < input.openings.size(); ++opening) {
+      const auto breach = own_rule_breach(input, student, opening);
+      ++counts[breach.empty() ? std::string("no allowed partner") : breach.substr(0, breach.find(':'))];
+    }
+    std::vector<std::string> parts;
+    for (const auto& [rule, count] : counts) {
+      parts.push_back(fmt::format("{} at {}", rule, count));
+    }
+    return fmt::format("no allowed placement at the {} open opening(s): {}", input.openings.size(), join(parts));
+  }
+
+  // Allowed placements exist: the plan gave them to others.
+  const auto& wanted = problem.candidates[at(best)];
+  std::vector<std::string> holders;
+  std::string partner_holder;
+  for (const auto& placement : result.placements) {
+    const auto& other = problem.candidates[at(placement.candidate)];
+    if (other.opening == wanted.opening) {
+      holders.push_back(input.international_of(other).id);
+    }
+    if (wanted.domestic != solo && other.domestic == wanted.domestic) {
+      partner_holder = input.international_of(other).id;
+    }
+  }
+  const std::string where = fmt::format("{}{} (score {:.2f})", input.opening_of(wanted).id,
+                                        wanted.domestic == solo ? "" : " with " + input.domestic_of(wanted)->id,
+                                        wanted.score);
+  std::string why;
+  if (static_cast<int>(holders.size()) >= problem.capacity[at(wanted.opening)]) {
+    why = fmt::format("its slot(s) went to {}", join(holders));
+  } else if (!partner_holder.empty()) {
+    why = fmt::format("{} is placed with {}", input.domestic_of(wanted)->id, partner_holder);
+  } else {
+    why = "it was free, yet taking it would not improve the plan";
+  }
+  return fmt::format("every allowed placement went to others; the best, {}: {}", where, why);
+}
+
+} // namespace tandem::match

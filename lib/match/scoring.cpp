@@ -1,0 +1,227 @@
+#include "match/scoring.hpp"
+
+#include "io/text.hpp"
+
+#include <algorithm>
+#include <bit>
+
+namespace tandem::match {
+
+namespace {
+
+constexpr std::array<std::string_view, component_count> component_names{
+  "markets", "languages", "field", "skills", "preferences", "location", "complementarity"};
+
+// The level a working language of the company is useful at.
+constexpr model::Level working_level = model::Level::B1;
+
+void set_bit(std::vector<std::uint64_t>& bits, std::size_t index)
+{
+  bits[index / 64] |= std::uint64_t{1} << (index % 64);
+}
+
+bool has_bit(const std::vector<std::uint64_t>& bits, std::size_t index)
+{
+  return ((bits[index / 64] >> (index % 64)) & 1U) != 0;
+}
+
+// Bits [first, last) of a | b (b may be absent) that are set.
+std::size_t count_between(const std::vector<std::uint64_t>& a, const std::vector<std::uint64_t>* b,
+                          std::size_t first, std::size_t last)
+{
+  std::size_t count = 0;
+  for (std::size_t index = first; index < last; ++index) {
+    count += (has_bit(a, index) || (b != nullptr && has_bit(*b, index))) ? 1 : 0;
+  }
+  return count;
+}
+
+std::size_t count_all(const std::vector<std::uint64_t>& a, const std::vector<std::uint64_t>* b)
+{
+  std::size_t count = 0;
+  for (std::size_t word = 0; word < a.size(); ++word) {
+    count += static_cast<std::size_t>(std::popcount(a[word] | (b != nullptr ? (*b)[word] : 0)));
+  }
+  return count;
+}
+
+bool holds(const model::Student& student, std::string_view code, model::Level level)
+{
+  const auto held = student.level_in(code);
+  return held && *held >= level;
+}
+
+void add_unique(std::vector<std::string>& list, const std::string& item)
+{
+  if (std::find(list.begin(), list.end(), item) == list.end()) {
+    list.push_back(item);
+  }
+}
+
+bool contains(const std::vector<std::string>& list, const std::string& item)
+{
+  return std::find(list.begin(), list.end(), item) != list.end();
+}
+
+double share(std::size_t part, std::size_t whole)
+{
+  return whole == 0 ? 0.0 : static_cast<double>(part) / static_cast<double>(whole);
+}
+
+} // namespace
+
+std::string_view to_string(Component component)
+{
+  return component_names[static_cast<std::size_t>(component)];
+}
+
+double Components::total() const
+{
+  double sum = 0;
+  for (const double value : weighted) {
+    sum += value;
+  }
+  return sum;
+}
+
+double preference_value(const std::vector<std::string>& ranked, std::initializer_list<std::string_view> ids)
+{
+  for (std::size_t place = 0; place < ranked.size(); ++place) {
+    if (std::find(ids.begin(), ids.end(), ranked[place]) != ids.end()) {
+      return static_cast<double>(ranked.size() - place) / static_cast<double>(ranked.size());
+    }
+  }
+  return 0.0;
+}
+
+OpeningProfile::OpeningProfile(const model::Opening& opening, const model::Company& company,
+                               const model::MatchingSettings& settings)
+    : m_opening(opening), m_company(company), m_settings(settings), m_requirements(opening.languages)
+{
+  if (opening.finnish) {
+    m_requirements.push_back({"fi", *opening.finnish});
+  }
+  for (const auto& market : opening.markets) {
+    add_unique(m_markets, market);
+  }
+  for (const auto& market : company.target_markets) {
+    add_unique(m_markets, market);
+  }
+  for (const auto& skill : opening.skills) {
+    add_unique(m_skills, skill);
+  }
+  m_language_targets = m_requirements;
+  for (const auto& language : company.working_languages) {
+    const bool required = std::any_of(m_requirements.begin(), m_requirements.end(),
+                                      [&](const model::LanguageSkill& need) { return need.code == language; });
+    if (!required) {
+      m_language_targets.push_back({language, working_level});
+    }
+  }
+  m_need_count = m_requirements.size() + m_markets.size() + m_skills.size();
+}
+
+Fit OpeningProfile::fit(const model::Student& student) const
+{
+  Fit fit;
+  fit.needs_met.assign(words(), 0);
+  std::size_t need = 0;
+  for (const auto& requirement : m_requirements) {
+    if (holds(student, requirement.code, requirement.level)) {
+      set_bit(fit.needs_met, need);
+    }
+    ++need;
+  }
+  for (const auto& market : m_markets) {
+    if (contains(student.markets, market) || student.home_country == market) {
+      set_bit(fit.needs_met, need);
+    }
+    ++need;
+  }
+  for (const auto& skill : m_skills) {
+    if (contains(student.skills, skill)) {
+      set_bit(fit.needs_met, need);
+    }
+    ++need;
+  }
+  for (const auto& target : m_language_targets) {
+    const auto held = student.level_in(target.code);
+    fit.language_level.push_back(held ? static_cast<signed char>(*held) : -1);
+  }
+  fit.field_match = m_opening.field == model::OpeningField::any
+                    || model::to_string(m_opening.field) == model::to_string(student.field);
+  fit.same_municipality = !student.municipality.empty()
+                          && io::equal_ignoring_case(student.municipality, m_company.municipality);
+  fit.student_preference = preference_value(student.preferences, {m_opening.id, m_company.id});
+  fit.company_preference = preference_value(m_company.preferences, {student.id});
+  return fit;
+}
+
+bool OpeningProfile::requirements_met(const Fit& international, const Fit* domestic) const
+{
+  return count_between(international.needs_met, domestic ? &domestic->needs_met : nullptr, 0,
+                       m_requirements.size())
+         == m_requirements.size();
+}
+
+std::vector<model::LanguageSkill> OpeningProfile::unmet_requirements(const Fit& international,
+                                                                     const Fit* domestic) const
+{
+  std::vector<model::LanguageSkill> unmet;
+  for (std::size_t need = 0; need < m_requirements.size(); ++need) {
+    if (!has_bit(international.needs_met, need) && (domestic == nullptr || !has_bit(domestic->needs_met, need))) {
+      unmet.push_back(m_requirements[need]);
+    }
+  }
+  return unmet;
+}
+
+Components OpeningProfile::components(const Fit& international, const Fit* domestic) const
+{
+  const auto* partner_needs = domestic ? &domestic->needs_met : nullptr;
+  const std::size_t markets_first = m_requirements.size();
+  const std::size_t skills_first = markets_first + m_markets.size();
+  const double members = domestic ? 2.0 : 1.0;
+  const auto both = [&](auto member_value) {
+    return (member_value(international) + (domestic ? member_value(*domestic) : 0.0)) / members;
+  };
+
+  Components result;
+  result[Component::markets] = m_settings.weight_markets
+                               * share(count_between(international.needs_met, partner_needs, markets_first, skills_first),
+                                       m_markets.size());
+
+  double beyond = 0;
+  for (std::size_t target = 0; target < m_language_targets.size(); ++target) {
+    const int held = std::max<int>(international.language_level[target],
+                                   domestic ? domestic->language_level[target] : -1);
+    const int needed = static_cast<int>(m_language_targets[target].level);
+    if (held >= needed) {
+      beyond += std::min(1.0, (held - needed) / 2.0);
+    }
+  }
+  result[Component::languages] = m_settings.weight_languages
+                                 * (m_language_targets.empty() ? 0.0 : beyond / static_cast<double>(m_language_targets.size()));
+
+  result[Component::field] = m_settings.weight_field * both([](const Fit& fit) { return fit.field_match ? 1.0 : 0.0; });
+  result[Component::skills] = m_settings.weight_skills
+                              * share(count_between(international.needs_met, partner_needs, skills_first, m_need_count),
+                                      m_skills.size());
+  result[Component::preferences]
+    = m_settings.weight_preferences
+      * (both([](const Fit& fit) { return fit.student_preference; })
+         + both([](const Fit& fit) { return fit.company_preference; }))
+      / 2.0;
+  result[Component::location] = m_settings.weight_location
+                                * both([](const Fit& fit) { return fit.same_municipality ? 1.0 : 0.0; });
+  if (domestic != nullptr && m_need_count > 0) {
+    // What the pair covers together beyond the better of the two alone.
+    const std::size_t together = count_all(international.needs_met, partner_needs);
+    const std::size_t alone = std::max(count_all(international.needs_met, nullptr),
+                                       count_all(domestic->needs_met, nullptr));
+    result[Component::complementarity] = m_settings.weight_complementarity * share(together - alone, m_need_count);
+  }
+  return result;
+}
+
+} // namespace tandem::match

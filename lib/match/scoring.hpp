@@ -1,0 +1,71 @@
+#pragma once
+
+#include "model/workspace.hpp"
+
+#include <array>
+#include <cstdint>
+#include <string_view>
+#include <vector>
+
+// What an opening needs, how far one student or a pair meets it, and the score
+// of a candidate, component by component (docs/matching.md has the formula).
+namespace tandem::match {
+
+enum class Component { markets, languages, field, skills, preferences, location, complementarity };
+inline constexpr std::size_t component_count = 7;
+std::string_view to_string(Component component);
+
+// Each component's weighted value; their sum is the candidate's score.
+struct Components {
+  std::array<double, component_count> weighted{};
+
+  double& operator[](Component component) { return weighted[static_cast<std::size_t>(component)]; }
+  double operator[](Component component) const { return weighted[static_cast<std::size_t>(component)]; }
+  double total() const; // summed in the order of Component: always the same double
+};
+
+// One student measured against one opening.
+struct Fit {
+  std::vector<std::uint64_t> needs_met;  // bit per need (see OpeningProfile)
+  std::vector<signed char> language_level; // per language target; -1 when not held
+  bool field_match = false;
+  bool same_municipality = false;
+  double student_preference = 0; // 1 for the student's first choice ... 0 unlisted
+  double company_preference = 0; // 1 for the company's first choice ... 0 unlisted
+};
+
+// An opening's needs, numbered: first its hard requirements (each language at
+// its level, then Finnish: rules 5 and 6), then its target markets (the
+// opening's and the company's), then its skills.
+class OpeningProfile {
+public:
+  OpeningProfile(const model::Opening& opening, const model::Company& company,
+                 const model::MatchingSettings& settings);
+
+  Fit fit(const model::Student& student) const;
+
+  // Rules 5 and 6: every requirement is held by the student or by one of the pair.
+  bool requirements_met(const Fit& international, const Fit* domestic) const;
+  // The requirements neither holds, for explanations.
+  std::vector<model::LanguageSkill> unmet_requirements(const Fit& international, const Fit* domestic) const;
+
+  Components components(const Fit& international, const Fit* domestic) const;
+
+private:
+  std::size_t words() const { return (m_need_count + 63) / 64; }
+
+  const model::Opening& m_opening;
+  const model::Company& m_company;
+  const model::MatchingSettings& m_settings;
+  std::vector<model::LanguageSkill> m_requirements;
+  std::vector<std::string> m_markets;
+  std::vector<std::string> m_skills;
+  std::vector<model::LanguageSkill> m_language_targets; // requirements + working languages
+  std::size_t m_need_count = 0;
+};
+
+// Position of the first of `ids` in a ranked list as a preference value:
+// 1 for the first place, falling linearly, 0 when none is listed.
+double preference_value(const std::vector<std::string>& ranked, std::initializer_list<std::string_view> ids);
+
+} // namespace tandem::match
