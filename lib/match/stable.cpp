@@ -4,6 +4,7 @@
 #include <cstddef>
 #include <deque>
 #include <numeric>
+#include <set>
 
 namespace tandem::match {
 
@@ -191,25 +192,39 @@ std::vector<int> blocking_candidates(const Problem& problem, const Rankings& ran
 
 StableSolution solve_stable(const Problem& problem, const Rankings& rankings)
 {
+  // Deferred acceptance is stable without pairs; with pairs it may leave
+  // blocking candidates. Then the plans reached by satisfying one blocking
+  // candidate at a time are searched breadth first (Roth and Vande Vate's
+  // path to stability), keeping the plan with the fewest; the number of
+  // plans looked at is bounded by the work it takes.
   StableSolution best{deferred_acceptance(problem, rankings), {}};
   best.blocking = blocking_candidates(problem, rankings, best.plan);
-  // Satisfy a blocking candidate (each student's most wanted first) while that
-  // leaves fewer; a bounded number of tries keeps the run short.
-  for (int attempt = 0; attempt < 200 && !best.blocking.empty(); ++attempt) {
-    bool improved = false;
-    for (const int index : best.blocking) {
-      Holdings holdings(problem, rankings, best.plan);
+  const std::size_t work_limit = 50'000'000;
+  const std::size_t plan_limit = std::max<std::size_t>(1, work_limit / std::max<std::size_t>(1, problem.candidates.size()));
+  std::set<std::vector<int>> seen{best.plan.chosen};
+  std::deque<StableSolution> frontier{best};
+  while (!frontier.empty() && !best.blocking.empty() && seen.size() < plan_limit) {
+    const StableSolution current = std::move(frontier.front());
+    frontier.pop_front();
+    for (const int index : current.blocking) {
+      Holdings holdings(problem, rankings, current.plan);
       holdings.take(index);
-      const Plan plan = holdings.plan();
-      auto blocking = blocking_candidates(problem, rankings, plan);
-      if (blocking.size() < best.blocking.size()) {
-        best = {plan, std::move(blocking)};
-        improved = true;
+      Plan plan = holdings.plan();
+      if (!seen.insert(plan.chosen).second) {
+        continue;
+      }
+      StableSolution next{std::move(plan), {}};
+      next.blocking = blocking_candidates(problem, rankings, next.plan);
+      if (next.blocking.size() < best.blocking.size()) {
+        best = next;
+        if (best.blocking.empty()) {
+          break;
+        }
+      }
+      frontier.push_back(std::move(next));
+      if (seen.size() >= plan_limit) {
         break;
       }
-    }
-    if (!improved) {
-      break;
     }
   }
   return best;

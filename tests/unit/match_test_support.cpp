@@ -90,3 +90,102 @@ match::Objective exhaustive_best(const match::Problem& problem)
 }
 
 } // namespace tandem::test
+
+#include <algorithm>
+#include <numeric>
+
+namespace tandem::test {
+
+match::Rankings random_rankings(std::mt19937& random, const match::Problem& problem)
+{
+  const auto shuffled = [&] {
+    std::vector<long> order(problem.candidates.size());
+    std::iota(order.begin(), order.end(), 0L);
+    std::shuffle(order.begin(), order.end(), random);
+    return order;
+  };
+  return {shuffled(), shuffled(), shuffled()};
+}
+
+namespace {
+
+void extend(const match::Problem& problem, std::size_t next, match::Plan& plan, std::vector<match::Plan>& plans)
+{
+  if (next == problem.candidates.size()) {
+    if (match::is_feasible(problem, plan)) {
+      plans.push_back(plan);
+    }
+    return;
+  }
+  extend(problem, next + 1, plan, plans);
+  plan.chosen.push_back(static_cast<int>(next));
+  if (match::is_feasible(problem, plan)) {
+    extend(problem, next + 1, plan, plans);
+  }
+  plan.chosen.pop_back();
+}
+
+} // namespace
+
+std::vector<match::Plan> every_plan(const match::Problem& problem)
+{
+  std::vector<match::Plan> plans;
+  match::Plan plan;
+  extend(problem, 0, plan, plans);
+  return plans;
+}
+
+std::vector<int> blocking_by_definition(const match::Problem& problem, const match::Rankings& rankings,
+                                        const match::Plan& plan)
+{
+  const auto& candidates = problem.candidates;
+  const auto in_plan = [&](int index) {
+    return std::find(plan.chosen.begin(), plan.chosen.end(), index) != plan.chosen.end();
+  };
+  const auto placement_of = [&](auto member) {
+    for (const int index : plan.chosen) {
+      if (member(candidates[static_cast<std::size_t>(index)])) {
+        return index;
+      }
+    }
+    return -1;
+  };
+  std::vector<int> blocking;
+  for (int index = 0; index < static_cast<int>(candidates.size()); ++index) {
+    if (in_plan(index)) {
+      continue;
+    }
+    const auto& candidate = candidates[static_cast<std::size_t>(index)];
+    const auto at = [](int i) { return static_cast<std::size_t>(i); };
+    const int own = placement_of([&](const match::Candidate& c) { return c.international == candidate.international; });
+    if (own >= 0 && rankings.international[at(own)] < rankings.international[at(index)]) {
+      continue;
+    }
+    bool opening_wants = false;
+    if (own >= 0 && candidates[at(own)].opening == candidate.opening) {
+      opening_wants = rankings.opening[at(index)] < rankings.opening[at(own)];
+    } else {
+      int held = 0;
+      for (const int other : plan.chosen) {
+        if (candidates[at(other)].opening == candidate.opening) {
+          ++held;
+          opening_wants = opening_wants || rankings.opening[at(index)] < rankings.opening[at(other)];
+        }
+      }
+      opening_wants = opening_wants || held < problem.capacity[at(candidate.opening)];
+    }
+    if (!opening_wants) {
+      continue;
+    }
+    if (candidate.domestic != match::solo) {
+      const int partner = placement_of([&](const match::Candidate& c) { return c.domestic == candidate.domestic; });
+      if (partner >= 0 && rankings.domestic[at(partner)] < rankings.domestic[at(index)]) {
+        continue;
+      }
+    }
+    blocking.push_back(index);
+  }
+  return blocking;
+}
+
+} // namespace tandem::test

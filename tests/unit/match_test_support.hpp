@@ -22,3 +22,25 @@ match::Problem random_problem(std::mt19937& random, Sizes sizes, double density)
 match::Objective exhaustive_best(const match::Problem& problem);
 
 } // namespace tandem::test
+
+#include "match/stable.hpp"
+
+#include <vector>
+
+namespace tandem::test {
+
+// Random strict preferences of every party over its candidates.
+match::Rankings random_rankings(std::mt19937& random, const match::Problem& problem);
+
+// Every plan that keeps rules 8 and 9, by enumeration.
+std::vector<match::Plan> every_plan(const match::Problem& problem);
+
+// Blocking candidates of a plan, from the definition: not in the plan; its
+// international student prefers it to their placement (or has none); its
+// opening has a free slot, or prefers it to one it holds (for the student's
+// own slot there: prefers it to the student's current candidate); its
+// partner, if any, has no placement or prefers it to theirs.
+std::vector<int> blocking_by_definition(const match::Problem& problem, const match::Rankings& rankings,
+                                        const match::Plan& plan);
+
+} // namespace tandem::test

@@ -1,0 +1,487 @@
+#include "io/error.hpp"
+#include "match/candidates.hpp"
+#include "match/optimal.hpp"
+#include "match/result.hpp"
+#include "match/scoring.hpp"
+#include "match/stable.hpp"
+
+#include <catch2/catch.hpp>
+
+#include <algorithm>
+#include <map>
+#include <random>
+#include <set>
+#include <tuple>
+
+using namespace tandem;
+using model::Level;
+
+namespace {
+
+model::Date day(int y, unsigned m, unsigned d)
+{
+  return model::Date{std::chrono::year(y), std::chrono::month(m), std::chrono::day(d)};
+}
+
+struct Builder {
+  workspace::Workspace ws;
+
+  Builder()
+  {
+    model::Project project;
+    project.name = "Test";
+    project.start = day(2024, 1, 1);
+    project.end = day(2024, 12, 31);
+    project.terms.push_back({{}, "spring", day(2024, 1, 1), day(2024, 6, 30)});
+    project.terms.push_back({{}, "autumn", day(2024, 7, 1), day(2024, 12, 31)});
+    ws.project = project;
+    ws.students.reserve(100);
+    ws.companies.reserve(100);
+  }
+
+  model::Student& student(const std::string& id, model::Group group)
+  {
+    model::Student s;
+    s.id = id;
+    s.group = group;
+    s.field = model::Field::business;
+    s.languages = {{"en", Level::C1}};
+    ws.students.push_back(s);
+    ws.student_index[id] = {};
+    return ws.students.back();
+  }
+
+  model::Opening& opening(const std::string& company_id, const std::string& id,
+                          model::OpeningKind kind = model::OpeningKind::either)
+  {
+    auto company = std::find_if(ws.companies.begin(), ws.companies.end(),
+                                [&](const model::Company& c) { return c.id == company_id; });
+    if (company == ws.companies.end()) {
+      model::Company c;
+      c.id = company_id;
+      c.name = company_id;
+      c.openings.reserve(10);
+      ws.companies.push_back(c);
+      company = ws.companies.end() - 1;
+    }
+    model::Opening o;
+    o.id = id;
+    o.company_id = company_id;
+    o.kind = kind;
+    o.start = day(2024, 5, 6);
+    o.end = day(2024, 8, 9);
+    company->openings.push_back(o);
+    return company->openings.back();
+  }
+
+  model::Company& company(const std::string& id)
+  {
+    return *std::find_if(ws.companies.begin(), ws.companies.end(),
+                         [&](const model::Company& c) { return c.id == id; });
+  }
+
+  void placement(const std::string& id, const std::string& opening, const std::string& international,
+                 const std::string& domestic, model::PlacementStatus status)
+  {
+    model::Placement p;
+    p.id = id;
+    p.opening_id = opening;
+    p.international_id = international;
+    p.domestic_id = domestic;
+    p.status = status;
+    p.origin.line = ws.placements.size() + 2;
+    ws.placements.push_back(p);
+  }
+
+  const workspace::Workspace& done()
+  {
+    ws.index();
+    for (std::size_t i = 0; i < ws.students.size(); ++i) {
+      ws.student_index[ws.students[i].id].record = i;
+    }
+    return ws;
+  }
+};
+
+using Triple = std::tuple<std::string, std::string, std::string>; // international, domestic, opening
+
+std::set<Triple> triples(const match::MatchInput& input)
+{
+  std::set<Triple> result;
+  for (const auto& candidate : input.problem.candidates) {
+    const auto* domestic = input.domestic_of(candidate);
+    result.insert({input.international_of(candidate).id, domestic ? domestic->id : "",
+                   input.opening_of(candidate).id});
+  }
+  return result;
+}
+
+// The matching rules of data-contract.md, written out again from the text for
+// the tests, sharing no code with tandem's rules.
+struct ReferenceRules {
+  const workspace::Workspace& ws;
+
+  static int level_in(const model::Student& s, const std::string& code)
+  {
+    int best = -1;
+    for (const auto& skill : s.languages) {
+      if (skill.code == code) {
+        best = std::max(best, static_cast<int>(skill.level));
+      }
+    }
+    if (code == "fi" && s.finnish_certified) {
+      best = std::max(best, static_cast<int>(*s.finnish_certified));
+    }
+    return best;
+  }
+
+  bool available(const model::Student& s, const model::Opening& o) const
+  {
+    const auto first = std::max(o.start, s.available_from.value_or(o.start));
+    const auto last = std::min(o.end, s.available_to.value_or(o.end));
+    const long shared = (std::chrono::sys_days(last) - std::chrono::sys_days(first)).count() + 1;
+    const long length = (std::chrono::sys_days(o.end) - std::chrono::sys_days(o.start)).count() + 1;
+    return shared >= std::min<long>(ws.project->matching.min_overlap_days, length);
+  }
+
+  bool busy(const model::Student& s, const model::Opening& o) const
+  {
+    for (const auto& p : ws.placements) {
+      if (!p.is_real() || (p.international_id != s.id && p.domestic_id != s.id)) {
+        continue;
+      }
+      const auto* other = ws.find_opening(p.opening_id);
+      const auto start = p.start.value_or(other->start);
+      const auto end = p.end.value_or(other->end);
+      if (start <= o.end && o.start <= end) {
+        return true;
+      }
+    }
+    return s.left && *s.left < o.start;
+  }
+
+  bool allows(const model::Opening& o, const model::Company& c, const model::Student& i,
+              const model::Student* d) const
+  {
+    if (o.kind == model::OpeningKind::tandem && d == nullptr) return false;
+    if (o.kind == model::OpeningKind::solo && d != nullptr) return false;
+    if (i.group != model::Group::international || (d && d->group != model::Group::domestic)) return false;
+    if (o.field != model::OpeningField::any
+        && !(o.field == model::OpeningField::business && i.field == model::Field::business)
+        && !(o.field == model::OpeningField::engineering && i.field == model::Field::engineering)) {
+      return false;
+    }
+    std::vector<const model::Student*> members{&i};
+    if (d) members.push_back(d);
+    for (const auto* m : members) {
+      if (!available(*m, o) || busy(*m, o)) return false;
+      if (std::count(c.avoid.begin(), c.avoid.end(), m->id) > 0) return false;
+    }
+    auto needs = o.languages;
+    if (o.finnish) needs.push_back({"fi", *o.finnish});
+    for (const auto& need : needs) {
+      bool held = false;
+      for (const auto* m : members) held = held || level_in(*m, need.code) >= static_cast<int>(need.level);
+      if (!held) return false;
+    }
+    if (d) {
+      bool shared = false;
+      for (const std::string code : {"fi", "en", "sv", "de", "ru"}) {
+        const int common = static_cast<int>(ws.project->matching.common_language);
+        shared = shared || (level_in(i, code) >= common && level_in(*d, code) >= common);
+      }
+      if (!shared) return false;
+    }
+    return true;
+  }
+};
+
+// A random small workspace over a few languages, fields, dates and lists.
+const workspace::Workspace& random_workspace(Builder& b, std::mt19937& random)
+{
+  std::uniform_int_distribution<int> coin(0, 1);
+  std::uniform_int_distribution<int> die(0, 5);
+  const std::vector<std::string> codes{"fi", "en", "sv", "de", "ru"};
+  const auto languages = [&] {
+    std::vector<model::LanguageSkill> list;
+    for (const auto& code : codes) {
+      if (die(random) < 2) list.push_back({code, static_cast<Level>(die(random) + coin(random))});
+    }
+    return list;
+  };
+  // Dates in the order the readers insist on: from <= to, start <= end.
+  const auto dates = [&](model::Student& s) {
+    const unsigned from = 4 + static_cast<unsigned>(die(random));
+    if (die(random) == 0) s.available_from = day(2024, from, 1);
+    if (die(random) == 0) s.available_to = day(2024, from + static_cast<unsigned>(die(random) % 3), 15);
+    if (die(random) == 0) s.left = day(2024, 3 + static_cast<unsigned>(die(random)), 1);
+  };
+  for (int n = 0; n < 6; ++n) {
+    auto& s = b.student("i" + std::to_string(n), model::Group::international);
+    s.field = coin(random) ? model::Field::business : model::Field::engineering;
+    s.languages = languages();
+    if (die(random) == 0) s.finnish_certified = static_cast<Level>(die(random));
+    dates(s);
+  }
+  for (int n = 0; n < 5; ++n) {
+    auto& s = b.student("d" + std::to_string(n), model::Group::domestic);
+    s.languages = languages();
+    dates(s);
+  }
+  for (int n = 0; n < 5; ++n) {
+    const auto kind = static_cast<model::OpeningKind>(die(random) % 3);
+    auto& o = b.opening("c" + std::to_string(n % 3), "o" + std::to_string(n), kind);
+    o.field = static_cast<model::OpeningField>(die(random) % 3);
+    if (coin(random)) o.languages.push_back({codes[static_cast<std::size_t>(die(random) % 5)], static_cast<Level>(die(random))});
+    if (die(random) < 2) o.finnish = static_cast<Level>(die(random));
+    o.slots = 1 + coin(random);
+    const unsigned start = 3 + static_cast<unsigned>(die(random));
+    o.start = day(2024, start, 1 + static_cast<unsigned>(die(random)) * 5);
+    o.end = day(2024, start + static_cast<unsigned>(die(random) % 4), 28);
+  }
+  if (coin(random)) b.company("c0").avoid = {"i" + std::to_string(die(random)), "d" + std::to_string(die(random))};
+  b.placement("p1", "o" + std::to_string(die(random) % 5), "i" + std::to_string(die(random)), "",
+              model::PlacementStatus::confirmed);
+  b.placement("p2", "o" + std::to_string(die(random) % 5), "i" + std::to_string(die(random)),
+              "d" + std::to_string(die(random) % 5), model::PlacementStatus::proposed);
+  return b.done();
+}
+
+} // namespace
+
+TEST_CASE("match candidates: exactly the triples the contract's rules allow")
+{
+  std::mt19937 random(2026);
+  for (int instance = 0; instance < 300; ++instance) {
+    Builder b;
+    const auto& ws = random_workspace(b, random);
+    auto input = match::prepare_match(ws, {});
+    match::add_scored_candidates(input);
+
+    const ReferenceRules rules{ws};
+    std::set<Triple> expected;
+    for (std::size_t o = 0; o < input.openings.size(); ++o) {
+      for (const auto* i : input.internationals) {
+        if (rules.allows(*input.openings[o], *input.companies[o], *i, nullptr)) {
+          expected.insert({i->id, "", input.openings[o]->id});
+        }
+        for (const auto* d : input.domestics) {
+          if (rules.allows(*input.openings[o], *input.companies[o], *i, d)) {
+            expected.insert({i->id, d->id, input.openings[o]->id});
+          }
+        }
+      }
+    }
+    INFO("instance " << instance);
+    const auto found = triples(input);
+    for (const auto& [i, d, o] : found) {
+      if (expected.count({i, d, o}) == 0) FAIL_CHECK("not allowed by the contract: " << i << " " << d << " " << o);
+    }
+    for (const auto& [i, d, o] : expected) {
+      if (found.count({i, d, o}) == 0) FAIL_CHECK("missing: " << i << " " << d << " " << o);
+    }
+    REQUIRE(found == expected);
+
+    // The plan keeps rules 8 and 9 as well, counted here from the workspace.
+    const auto solution = match::solve_optimal(input.problem);
+    std::map<std::string, int> used;
+    std::set<std::string> placed;
+    for (const auto& p : ws.placements) {
+      if (p.is_real()) ++used[p.opening_id];
+    }
+    for (const int index : solution.plan.chosen) {
+      const auto& candidate = input.problem.candidates[static_cast<std::size_t>(index)];
+      const auto& opening = input.opening_of(candidate);
+      REQUIRE(rules.allows(opening, input.company_of(candidate), input.international_of(candidate),
+                           input.domestic_of(candidate)));
+      REQUIRE(++used[opening.id] <= opening.slots);
+      REQUIRE(placed.insert(input.international_of(candidate).id).second);
+      if (const auto* d = input.domestic_of(candidate)) {
+        REQUIRE(placed.insert(d->id).second);
+      }
+    }
+  }
+}
+
+TEST_CASE("match candidates: confirmed rows use slots, proposed rows are replaced unless locked")
+{
+  Builder b;
+  b.student("i1", model::Group::international);
+  b.student("i2", model::Group::international);
+  b.student("i3", model::Group::international);
+  b.opening("acme", "o1", model::OpeningKind::solo).slots = 2;
+  b.opening("acme", "o2", model::OpeningKind::solo);
+  b.placement("p-confirmed", "o1", "i1", "", model::PlacementStatus::confirmed);
+  b.placement("p-proposed", "o2", "i2", "", model::PlacementStatus::proposed);
+  b.placement("p-locked", "o1", "i3", "", model::PlacementStatus::proposed);
+  const auto& ws = b.done();
+
+  match::MatchRequest request;
+  request.locks = {"p-locked"};
+  const auto input = match::prepare_match(ws, request);
+  REQUIRE(input.row_fates
+          == std::vector<match::RowFate>{match::RowFate::fixed, match::RowFate::replaced, match::RowFate::kept});
+  // o1: 2 slots, one confirmed and one locked: closed. o2 is open again.
+  REQUIRE(input.openings.size() == 1);
+  REQUIRE(input.openings[0]->id == "o2");
+  // i1 is confirmed elsewhere at the same time (rule 8), i3 is in a kept row.
+  REQUIRE(input.internationals.size() == 2);
+  REQUIRE(input.internationals[0]->id == "i1");
+  REQUIRE(input.internationals[1]->id == "i2");
+}
+
+TEST_CASE("match candidates: --term, --exclude and --lock check what they name")
+{
+  Builder b;
+  b.student("i1", model::Group::international);
+  b.opening("acme", "spring-job").start = day(2024, 2, 1);
+  b.opening("acme", "autumn-job").start = day(2024, 8, 1);
+  b.placement("p-done", "spring-job", "i1", "", model::PlacementStatus::completed);
+  const auto& ws = b.done();
+
+  match::MatchRequest request;
+  request.term = "autumn";
+  REQUIRE(match::prepare_match(ws, request).openings.size() == 1);
+  request.term = "winter";
+  REQUIRE_THROWS_WITH(match::prepare_match(ws, request), Catch::Contains("no term \"winter\""));
+  request.term.reset();
+  request.excludes = {"nobody"};
+  REQUIRE_THROWS_WITH(match::prepare_match(ws, request), Catch::Contains("--exclude nobody"));
+  request.excludes.clear();
+  request.locks = {"p-done"};
+  REQUIRE_THROWS_WITH(match::prepare_match(ws, request), Catch::Contains("the placement is completed"));
+  request.locks = {"p-none"};
+  REQUIRE_THROWS_AS(match::prepare_match(ws, request), Error);
+}
+
+TEST_CASE("match scoring: each component worked out by hand")
+{
+  model::Company company;
+  company.id = "acme";
+  company.municipality = "Kokkola";
+  company.target_markets = {"SE", "DE"};
+  company.working_languages = {"sv"};
+  company.preferences = {"i", "x"};
+  model::Opening opening;
+  opening.id = "o";
+  opening.field = model::OpeningField::business;
+  opening.languages = {{"de", Level::B1}};
+  opening.finnish = Level::B1;
+  opening.markets = {"DE", "NG"};
+  opening.skills = {"sales", "crm"};
+  model::Student international;
+  international.id = "i";
+  international.field = model::Field::business;
+  international.languages = {{"de", Level::C2}, {"en", Level::C1}};
+  international.markets = {"DE"};
+  international.home_country = "NG";
+  international.skills = {"sales"};
+  international.municipality = "kokkola";
+  international.preferences = {"other", "acme"};
+  model::Student domestic;
+  domestic.id = "d";
+  domestic.field = model::Field::engineering;
+  domestic.languages = {{"fi", Level::native}, {"sv", Level::B2}, {"en", Level::B2}};
+  domestic.markets = {"SE"};
+
+  const model::MatchingSettings settings; // weights 3 2 2 1 2 1 1
+  const match::OpeningProfile profile(opening, company, settings);
+  const auto fit_i = profile.fit(international);
+  const auto fit_d = profile.fit(domestic);
+  REQUIRE_FALSE(profile.requirements_met(fit_i, nullptr)); // no Finnish
+  REQUIRE(profile.requirements_met(fit_i, &fit_d));
+
+  const auto pair = profile.components(fit_i, &fit_d);
+  using match::Component;
+  // Markets DE, NG (opening), SE (company): the pair knows all 3.
+  REQUIRE(pair[Component::markets] == Approx(3.0 * 3 / 3));
+  // de needs B1, best C2: 3 levels up, capped at 2 -> 1; fi needs B1, native: 1;
+  // sv (working language, B1), B2: 1 level -> 0.5. Mean 2.5/3.
+  REQUIRE(pair[Component::languages] == Approx(2.0 * 2.5 / 3));
+  REQUIRE(pair[Component::field] == Approx(2.0 * (1 + 0) / 2));
+  REQUIRE(pair[Component::skills] == Approx(1.0 * 1 / 2));
+  // i ranks acme 2nd of 2 -> 0.5, d lists nothing -> 0; the company ranks i 1st of
+  // 2 -> 1, d -> 0. (0.25 + 0.5) / 2.
+  REQUIRE(pair[Component::preferences] == Approx(2.0 * 0.375));
+  REQUIRE(pair[Component::location] == Approx(1.0 * 0.5));
+  // Needs: de, fi, DE, NG, SE, sales, crm = 7. i meets de DE NG sales (4), d
+  // meets fi SE (2); together 6, beyond the better alone by 2.
+  REQUIRE(pair[Component::complementarity] == Approx(1.0 * 2 / 7));
+  REQUIRE(pair.total() == Approx(3 + 2.0 * 2.5 / 3 + 1 + 0.5 + 0.75 + 0.5 + 2.0 / 7));
+
+  const auto alone = profile.components(fit_i, nullptr);
+  REQUIRE(alone[Component::markets] == Approx(3.0 * 2 / 3));
+  REQUIRE(alone[Component::complementarity] == 0.0);
+}
+
+TEST_CASE("match stable: the hospitals/residents example of the Python matching library")
+{
+  // Residents A S D J L rank hospitals M C G (2 places each); a pair is allowed
+  // only where both list each other. The resident-optimal stable plan, worked
+  // out by hand with resident-proposing deferred acceptance: M {L, S},
+  // C {D, A}, G {J}.
+  const std::map<std::string, std::vector<std::string>> residents{
+    {"A", {"C"}}, {"S", {"C", "M"}}, {"D", {"C", "M", "G"}}, {"J", {"C", "G", "M"}}, {"L", {"M", "C", "G"}}};
+  const std::map<std::string, std::vector<std::string>> hospitals{
+    {"M", {"D", "L", "S", "J"}}, {"C", {"D", "A", "S", "L", "J"}}, {"G", {"D", "J", "L"}}};
+  Builder b;
+  for (const auto& [id, ranked] : residents) {
+    b.student(id, model::Group::international).preferences = ranked;
+  }
+  for (const auto& [id, ranked] : hospitals) {
+    b.opening(id, id, model::OpeningKind::solo).slots = 2;
+    b.company(id).preferences = ranked;
+  }
+  const auto& ws = b.done();
+  auto input = match::prepare_match(ws, {});
+  std::vector<workspace::ScoreRow> table;
+  for (const auto& [resident, ranked] : residents) {
+    for (const auto& hospital : ranked) {
+      const auto& listed = hospitals.at(hospital);
+      if (std::find(listed.begin(), listed.end(), resident) != listed.end()) {
+        table.push_back({{}, resident, "", hospital, 0.0});
+      }
+    }
+  }
+  io::Diagnostics diagnostics;
+  match::add_table_candidates(input, table, "table.csv", diagnostics);
+  REQUIRE_FALSE(diagnostics.has_errors());
+  const auto solution = match::solve_stable(input.problem, match::rank_candidates(input));
+  std::set<std::pair<std::string, std::string>> plan;
+  for (const int index : solution.plan.chosen) {
+    const auto& candidate = input.problem.candidates[static_cast<std::size_t>(index)];
+    plan.insert({input.opening_of(candidate).id, input.international_of(candidate).id});
+  }
+  REQUIRE(plan == std::set<std::pair<std::string, std::string>>{{"M", "L"}, {"M", "S"}, {"C", "D"}, {"C", "A"}, {"G", "J"}});
+  REQUIRE(solution.blocking.empty());
+}
+
+TEST_CASE("match stable: Gale and Shapley's 1962 example gives the proposers' optimum")
+{
+  // Gale & Shapley (1962), the 3x3 example with three stable matchings: each
+  // man's first choice, each woman's first choice, and everyone's second. Men
+  // propose here, so each gets his first choice.
+  const std::map<std::string, std::vector<std::string>> men{
+    {"alpha", {"A", "B", "C"}}, {"beta", {"B", "C", "A"}}, {"gamma", {"C", "A", "B"}}};
+  const std::map<std::string, std::vector<std::string>> women{
+    {"A", {"beta", "gamma", "alpha"}}, {"B", {"gamma", "alpha", "beta"}}, {"C", {"alpha", "beta", "gamma"}}};
+  Builder b;
+  for (const auto& [id, ranked] : men) {
+    b.student(id, model::Group::international).preferences = ranked;
+  }
+  for (const auto& [id, ranked] : women) {
+    b.opening(id, id, model::OpeningKind::solo);
+    b.company(id).preferences = ranked;
+  }
+  const auto& ws = b.done();
+  auto input = match::prepare_match(ws, {});
+  match::add_scored_candidates(input);
+  REQUIRE(input.problem.candidates.size() == 9);
+  const auto solution = match::solve_stable(input.problem, match::rank_candidates(input));
+  std::map<std::string, std::string> wife;
+  for (const int index : solution.plan.chosen) {
+    const auto& candidate = input.problem.candidates[static_cast<std::size_t>(index)];
+    wife[input.international_of(candidate).id] = input.opening_of(candidate).id;
+  }
+  REQUIRE(wife == std::map<std::string, std::string>{{"alpha", "A"}, {"beta", "B"}, {"gamma", "C"}});
+}
