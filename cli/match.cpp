@@ -86,7 +86,7 @@ void run_match(const MatchOptions& options, const Session& session)
 
   const auto replaced = static_cast<std::size_t>(
     std::count(input.row_fates.begin(), input.row_fates.end(), match::RowFate::replaced));
-  const std::string change = fmt::format("{} new proposed row(s), {} earlier proposed row(s) replaced",
+  const std::string change = fmt::format("{} proposed row(s) added, {} earlier proposed row(s) replaced",
                                          result.placements.size(), replaced);
   if (writer) {
     writer->replace(workspace::file_names::placements,
@@ -118,7 +118,7 @@ void run_match(const MatchOptions& options, const Session& session)
     break;
   }
   if (options.dry_run) {
-    notes << fmt::format("dry run: {} was not written ({} would be)\n",
+    notes << fmt::format("dry run: {} was not written (it would have {})\n",
                          paths.display(workspace::file_names::placements), change);
   } else if (!session.options.quiet) {
     notes << fmt::format("{}: {}\n", paths.display(workspace::file_names::placements), change);

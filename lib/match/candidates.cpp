@@ -12,6 +12,7 @@
 #include <climits>
 #include <numeric>
 #include <tuple>
+#include <string_view>
 #include <unordered_set>
 
 namespace tandem::match {
@@ -222,9 +223,19 @@ void add_table_candidates(MatchInput& input, const std::vector<workspace::ScoreR
 {
   input.scores_from_table = true;
   const auto& workspace = *input.workspace;
-  const auto position = [](const auto& list, const std::string& id) {
-    const auto found = std::find_if(list.begin(), list.end(), [&](const auto* item) { return item->id == id; });
-    return found == list.end() ? -1 : static_cast<int>(found - list.begin());
+  const auto positions_of = [](const auto& list) {
+    std::unordered_map<std::string_view, int> positions;
+    for (std::size_t index = 0; index < list.size(); ++index) {
+      positions.emplace(list[index]->id, static_cast<int>(index));
+    }
+    return positions;
+  };
+  const auto international_positions = positions_of(input.internationals);
+  const auto domestic_positions = positions_of(input.domestics);
+  const auto opening_positions = positions_of(input.openings);
+  const auto position = [](const std::unordered_map<std::string_view, int>& positions, const std::string& id) {
+    const auto found = positions.find(id);
+    return found == positions.end() ? -1 : found->second;
   };
   std::unordered_map<std::string, std::size_t> first_line;
   for (const auto& row : rows) {
@@ -244,9 +255,9 @@ void add_table_candidates(MatchInput& input, const std::vector<workspace::ScoreR
       diagnostics.error(file, line, fmt::format("the same candidate is on line {}", earlier->second));
       continue;
     }
-    const int international_index = position(input.internationals, row.international_id);
-    const int domestic_index = domestic ? position(input.domestics, row.domestic_id) : solo;
-    const int opening_index = position(input.openings, row.opening_id);
+    const int international_index = position(international_positions, row.international_id);
+    const int domestic_index = domestic ? position(domestic_positions, row.domestic_id) : solo;
+    const int opening_index = position(opening_positions, row.opening_id);
     if (international_index < 0 || (domestic != nullptr && domestic_index < 0) || opening_index < 0) {
       diagnostics.warning(file, line, "left out: names a student or opening outside this run "
                                       "(excluded, already placed, out of the term, or no free slot)");

@@ -101,12 +101,12 @@ public:
     for (std::size_t other = 0; other < m_input.problem.candidates.size(); ++other) {
       const auto& alternative = m_input.problem.candidates[other];
       if (alternative.opening == index && std::find(held.begin(), held.end(), static_cast<int>(other)) == held.end()
-          && (!full || alternative.score > lowest)) {
+          && (!full || alternative.score >= lowest)) {
         better.push_back(static_cast<int>(other));
       }
     }
     sort_by_score(better);
-    list(full ? "allowed candidates scoring higher than the lowest placed, and why not:"
+    list(full ? "allowed candidates scoring at least as high as the lowest placed, and why not:"
               : "other allowed candidates, and why not:",
          better, [&](int other) { return fmt::format("{}: {}", describe(other), why_not(other)); });
 
@@ -215,7 +215,7 @@ private:
       return "nothing stands in its way, yet the plan is better without it";
     }
     const std::string whole = m_result.method == Method::optimal
-                                ? "; the plan that places the most and scores the highest in total needs them so"
+                                ? "; this plan places the most international students, then scores the highest in total"
                                 : "";
     return fmt::format("{}{}", fmt::join(reasons, "; "), whole);
   }

@@ -1,0 +1,310 @@
+#include "run_tandem.hpp"
+
+#include <catch2/catch.hpp>
+
+#include <fcntl.h>
+#include <sys/file.h>
+#include <unistd.h>
+
+#include <fstream>
+#include <sstream>
+
+using namespace tandem::test;
+namespace fs = std::filesystem;
+
+namespace {
+
+// The fixture's free slots: beta-design has 2, one taken by a confirmed row.
+const std::string free_slots = "acme-export=1 beta-design=1 gamma-autumn=1";
+
+int python(const std::string& arguments)
+{
+  const std::string command = "/usr/bin/python3 " + arguments;
+  return std::system(command.c_str());
+}
+
+std::string check_script()
+{
+  return (fs::path(TANDEM_SOURCE) / "tests" / "e2e" / "match_check.py").string();
+}
+
+bool has_line(const std::string& text, const std::string& line)
+{
+  const auto lines = lines_of(text);
+  return std::find(lines.begin(), lines.end(), line) != lines.end();
+}
+
+std::vector<std::string> rows_with(const std::string& text, const std::string& part)
+{
+  std::vector<std::string> found;
+  for (const auto& line : lines_of(text)) {
+    if (line.find(part) != std::string::npos) {
+      found.push_back(line);
+    }
+  }
+  return found;
+}
+
+} // namespace
+
+TEST_CASE("match writes the optimal plan to placements.csv and checks against its own score table")
+{
+  TemporaryFolder temporary;
+  const auto workspace = copy_fixture("match", temporary.path());
+  const auto before = read_text(workspace / "placements.csv");
+  const auto scores = temporary.path() / "scores.csv";
+  const auto result = run_tandem({"-C", workspace.string(), "match", "--format", "json", "--scores", scores.string()});
+  REQUIRE(result.exit_code == 0);
+  CHECK_THAT(result.err, Catch::Contains("3 proposed row(s) added, 1 earlier proposed row(s) replaced"));
+
+  // Worked out by hand from the fixture (see its files): i3 fits nowhere,
+  // i4 only the autumn opening; so i1 takes acme-export and i2 beta-design.
+  const auto table = read_text(scores);
+  CHECK(lines_of(table).size() == 9); // header + the 8 allowed candidates
+  CHECK(has_line(table, "i1,d1,acme-export,8.4"));   // 3 + 2 + 2 + 1 + 0.4, see the doc's example
+  CHECK(has_line(table, "i2,,beta-design,3"));
+  CHECK(has_line(table, "i4,,gamma-autumn,2"));
+  CHECK(rows_with(table, "i3,").empty());
+
+  const auto plan = temporary.path() / "plan.json";
+  write_text(plan, result.out);
+  CHECK(python(check_script() + " " + plan.string() + " " + scores.string() + " " + free_slots) == 0);
+  CHECK_THAT(result.out, Catch::Contains("\"optimal\": true"));
+  CHECK_THAT(result.out, Catch::Contains("{\"id\": \"i3\", \"reason\": \"no allowed placement"));
+
+  // placements.csv: the confirmed and cancelled rows byte for byte (CRLF and the
+  // staff's own column kept), the stale proposal gone, three new proposed rows.
+  const auto after = read_text(workspace / "placements.csv");
+  CHECK(after.rfind("id,opening_id,company_id,international_id,domestic_id,start,end,status,score,note,coordinator\r\n", 0) == 0);
+  CHECK_THAT(after, Catch::Contains("p-old-1,beta-design,beta,i4,d3,2024-05-06,2024-08-09,confirmed,,agreed in March,Maija\r\n"));
+  CHECK_THAT(after, Catch::Contains("p-old-3,gamma-autumn,gamma,i2,,,,cancelled,,student withdrew,Pekka\r\n"));
+  CHECK(rows_with(after, "p-old-2").empty());
+  CHECK_THAT(after, Catch::Contains("acme-export.i1,acme-export,acme,i1,d1,2024-05-06,2024-08-09,proposed,8.4,,\r\n"));
+  CHECK(rows_with(after, ",proposed,").size() == 3);
+  CHECK(rows_with(after, "gamma-autumn.i4,gamma-autumn,gamma,i4,,2024-09-02,2024-11-29,proposed,2,,").size() == 1);
+  CHECK(read_text(workspace / ".tandem" / "backup" / "placements.csv" / fs::directory_iterator(workspace / ".tandem" / "backup" / "placements.csv")->path().filename()) == before);
+
+  // The same input gives the same bytes.
+  TemporaryFolder again;
+  const auto second = copy_fixture("match", again.path());
+  const auto rerun = run_tandem({"-C", second.string(), "match", "--format", "json"});
+  CHECK(rerun.out == result.out);
+  CHECK(read_text(second / "placements.csv") == after);
+}
+
+TEST_CASE("match --explain says why a student is not placed, and what an opening got")
+{
+  TemporaryFolder temporary;
+  const auto workspace = copy_fixture("match", temporary.path());
+  const auto student = run_tandem({"-C", workspace.string(), "match", "--dry-run", "--explain", "i3"});
+  REQUIRE(student.exit_code == 0);
+  CHECK(has_line(student.out, "  acme-export: rule 3 (availability): i3 is available for 5 day(s) of the opening, 28 needed"));
+  CHECK(has_line(student.out, "  beta-design: rule 2 (field): the opening is for engineering, i3 studies business"));
+  CHECK(has_line(student.out, "  gamma-autumn: rule 3 (availability): i3 is available for 0 day(s) of the opening, 28 needed"));
+
+  const auto placed = run_tandem({"-C", workspace.string(), "match", "--dry-run", "--explain", "i1"});
+  CHECK(has_line(placed.out, "i1 is placed: i1 at acme-export (acme) with d1, score 8.4"));
+  CHECK_THAT(placed.out, Catch::Contains("score = markets 3.000 + languages 2.000 + field 2.000 + skills 1.000"));
+
+  const auto opening = run_tandem({"-C", workspace.string(), "match", "--dry-run", "--explain", "gamma-autumn"});
+  CHECK(has_line(opening.out, "placed: i4 at gamma-autumn (gamma) solo, score 2"));
+  CHECK(has_line(opening.out, "  i1 at gamma-autumn (gamma) solo, score 2: i1 is placed at acme-export; "
+                              "gamma-autumn's slot(s) went to i4; this plan places the most international "
+                              "students, then scores the highest in total"));
+
+  const auto json = run_tandem({"-C", workspace.string(), "match", "--dry-run", "--format", "json", "--explain", "i3"});
+  CHECK_THAT(json.out, Catch::Contains("\"explanation\": [\n    \"i3 is not placed: no allowed placement"));
+  CHECK_THAT(json.err, Catch::Contains("dry run:"));
+
+  const auto unknown = run_tandem({"-C", workspace.string(), "match", "--dry-run", "--explain", "nobody"});
+  CHECK(unknown.exit_code == 1);
+  CHECK_THAT(unknown.err, Catch::Contains("--explain nobody: no student or opening has this id"));
+}
+
+TEST_CASE("match --dry-run leaves the workspace as it was and still writes --scores")
+{
+  TemporaryFolder temporary;
+  const auto workspace = copy_fixture("match", temporary.path());
+  const auto before = read_text(workspace / "placements.csv");
+  const auto scores = temporary.path() / "scores.csv";
+  const auto result = run_tandem({"-C", workspace.string(), "match", "--dry-run", "--scores", scores.string()});
+  CHECK(result.exit_code == 0);
+  CHECK(read_text(workspace / "placements.csv") == before);
+  CHECK_FALSE(fs::exists(workspace / ".tandem"));
+  CHECK(fs::exists(scores));
+  CHECK_THAT(result.out, Catch::Contains("dry run: "));
+}
+
+TEST_CASE("match --lock keeps a proposal, --exclude leaves a student out, --term keeps other terms' proposals")
+{
+  TemporaryFolder temporary;
+  const auto workspace = copy_fixture("match", temporary.path());
+  REQUIRE(run_tandem({"-C", workspace.string(), "match"}).exit_code == 0);
+  const auto first = read_text(workspace / "placements.csv");
+  const auto acme_row = rows_with(first, "acme-export.i1,");
+  REQUIRE(acme_row.size() == 1);
+
+  const auto locked = run_tandem({"-C", workspace.string(), "match", "--format", "json", "--lock", "acme-export.i1",
+                                  "--exclude", "i2"});
+  REQUIRE(locked.exit_code == 0);
+  const auto second = read_text(workspace / "placements.csv");
+  CHECK(rows_with(second, "acme-export.i1,") == acme_row);
+  CHECK(rows_with(second, ",i2,").size() == 1); // only the cancelled row
+  CHECK_THAT(locked.out, Catch::Contains("{\"id\": \"i2\", \"reason\": \"left out of this run with --exclude\"}"));
+  CHECK_THAT(locked.out, Catch::Contains("\"kept\": [\"acme-export.i1\"]"));
+
+  // Autumn only: the summer proposals stay; gamma-autumn's is made again.
+  const auto autumn = run_tandem({"-C", workspace.string(), "match", "--term", "autumn-2024", "--exclude", "i4"});
+  REQUIRE(autumn.exit_code == 0);
+  const auto third = read_text(workspace / "placements.csv");
+  CHECK(rows_with(third, "acme-export.i1,") == acme_row);
+  CHECK(rows_with(third, "gamma-autumn.i4").empty());
+  // i1 is in the kept summer row; i2 (in no proposal after the second run) fits.
+  CHECK(rows_with(third, "gamma-autumn.i2,gamma-autumn,gamma,i2,,").size() == 1);
+  CHECK(rows_with(third, ",proposed,").size() == 2);
+}
+
+TEST_CASE("match --scores-in solves over the staff's table and names the line of a bad row")
+{
+  TemporaryFolder temporary;
+  const auto workspace = copy_fixture("match", temporary.path());
+  const auto table = temporary.path() / "adjusted.csv";
+  write_text(table, "international_id,domestic_id,opening_id,score\n"
+                    "i1,d1,acme-export,1\n"
+                    "i1,d2,acme-export,9.25\n"
+                    "i2,,beta-design,3\n"
+                    "i3,,beta-design,50\n");
+  const auto result = run_tandem({"-C", workspace.string(), "match", "--format", "csv", "--scores-in", table.string()});
+  REQUIRE(result.exit_code == 0);
+  CHECK(has_line(result.out, "acme-export.i1,acme-export,acme,i1,d2,2024-05-06,2024-08-09,9.25"));
+  CHECK(has_line(result.out, "beta-design.i2,beta-design,beta,i2,,2024-05-06,2024-08-09,3"));
+  CHECK(lines_of(result.out).size() == 3); // gamma-autumn is in no row of the table
+  CHECK_THAT(result.err, Catch::Contains(table.string() + ":5: warning: left out: breaks rule 2 (the opening is for engineering, i3 studies business)"));
+
+  const auto before = read_text(workspace / "placements.csv");
+  write_text(table, "international_id,domestic_id,opening_id,score\n"
+                    "i1,d1,acme-export,1\n"
+                    "i9,,beta-design,3\n"
+                    "i2,,beta-design,many\n");
+  const auto bad = run_tandem({"-C", workspace.string(), "match", "--scores-in", table.string()});
+  CHECK(bad.exit_code == 1);
+  CHECK_THAT(bad.err, Catch::Contains(table.string() + ":3: error: i9 is not a student or opening of the workspace"));
+  CHECK_THAT(bad.err, Catch::Contains(table.string() + ":4:4: error: score: expected a number such as 12.5, got \"many\""));
+  CHECK(read_text(workspace / "placements.csv") == before);
+}
+
+TEST_CASE("match --method stable gives a plan with no blocking pair on the fixture")
+{
+  TemporaryFolder temporary;
+  const auto workspace = copy_fixture("match", temporary.path());
+  const auto result = run_tandem({"-C", workspace.string(), "match", "--dry-run", "--method", "stable", "--format", "json"});
+  REQUIRE(result.exit_code == 0);
+  CHECK_THAT(result.out, Catch::Contains("\"method\": \"stable\""));
+  CHECK_THAT(result.out, Catch::Contains("\"blocking\": []"));
+  // Without stated preferences everyone ranks by score: i1 and d1 rank acme-export
+  // with each other first, so the stable plan has them together.
+  CHECK_THAT(result.out, Catch::Contains("\"international_id\": \"i1\", \"domestic_id\": \"d1\""));
+}
+
+TEST_CASE("match: a usage error exits 2, an impossible request or a broken workspace 1, a held lock 75")
+{
+  TemporaryFolder temporary;
+  const auto workspace = copy_fixture("match", temporary.path());
+  CHECK(run_tandem({"-C", workspace.string(), "match", "--method", "fastest"}).exit_code == 2);
+  CHECK(run_tandem({"-C", workspace.string(), "match", "--format", "xml"}).exit_code == 2);
+  const auto lock = run_tandem({"-C", workspace.string(), "match", "--lock", "p-old-1"});
+  CHECK(lock.exit_code == 1);
+  CHECK_THAT(lock.err, Catch::Contains("--lock p-old-1: the placement is confirmed"));
+  const auto term = run_tandem({"-C", workspace.string(), "match", "--term", "winter"});
+  CHECK(term.exit_code == 1);
+  CHECK_THAT(term.err, Catch::Contains("no term \"winter\" in tandem.yaml"));
+
+  const auto placements = read_text(workspace / "placements.csv");
+  fs::create_directories(workspace / ".tandem");
+  const int fd = ::open((workspace / ".tandem" / "lock").c_str(), O_RDWR | O_CREAT, 0644);
+  REQUIRE(fd >= 0);
+  REQUIRE(::flock(fd, LOCK_EX) == 0);
+  const auto held = run_tandem({"-C", workspace.string(), "match"});
+  ::close(fd);
+  CHECK(held.exit_code == 75);
+  CHECK(read_text(workspace / "placements.csv") == placements);
+
+  write_text(workspace / "students.csv", read_text(workspace / "students.csv") + "i5,No,Email,,international,business,,,,,,\n");
+  const auto broken = run_tandem({"-C", workspace.string(), "match"});
+  CHECK(broken.exit_code == 1);
+  CHECK_THAT(broken.err, Catch::Contains("students.csv:9"));
+  CHECK(read_text(workspace / "placements.csv") == placements);
+}
+
+namespace {
+
+// A workspace of n international students and n solo openings with the
+// OR-Library instance as its --scores-in table: score = K - cost (README of
+// tests/data/or-library), so the optimum places all n and scores n*K - optimum.
+fs::path or_library_workspace(const std::string& instance, bool sparse, long k, const fs::path& folder)
+{
+  std::ifstream in(fs::path(TANDEM_SOURCE) / "tests" / "data" / "or-library" / instance);
+  int n = 0;
+  in >> n;
+  const auto workspace = folder / "ws";
+  fs::create_directories(workspace);
+  write_text(workspace / "tandem.yaml", "project: {name: OR-Library, start: 2024-01-01, end: 2024-12-31}\n");
+  std::ostringstream students;
+  students << "id,first_name,last_name,email,group,field\n";
+  std::ostringstream companies;
+  companies << "companies:\n  - id: or\n    name: OR\n    business_id: 2451398-6\n    openings:\n";
+  for (int i = 1; i <= n; ++i) {
+    students << "s" << i << ",A,B,s" << i << "@example.fi,international,business\n";
+    companies << "      - {id: o" << i << ", kind: solo, start: 2024-05-01, end: 2024-08-31}\n";
+  }
+  write_text(workspace / "students.csv", students.str());
+  write_text(workspace / "companies.yaml", companies.str());
+  std::ostringstream scores;
+  scores << "international_id,domestic_id,opening_id,score\n";
+  if (sparse) {
+    int i = 0;
+    int j = 0;
+    long cost = 0;
+    while (in >> i >> j >> cost) {
+      scores << "s" << i << ",,o" << j << "," << k - cost << "\n";
+    }
+  } else {
+    for (int i = 1; i <= n; ++i) {
+      for (int j = 1; j <= n; ++j) {
+        long cost = 0;
+        in >> cost;
+        scores << "s" << i << ",,o" << j << "," << k - cost << "\n";
+      }
+    }
+  }
+  write_text(folder / "scores.csv", scores.str());
+  return workspace;
+}
+
+} // namespace
+
+TEST_CASE("match --scores-in solves OR-Library assignment instances to their known optima")
+{
+  struct Instance {
+    std::string file;
+    bool sparse;
+    long k;
+    int n;
+    long optimum;
+  };
+  for (const auto& instance : {Instance{"assign100.txt", false, 1000, 100, 305},
+                               Instance{"assign800.txt", false, 1000, 800, 1552},
+                               Instance{"assignp800.txt", true, 1000000, 800, 2239},
+                               Instance{"assignp1500.txt", true, 1000000, 1500, 5839}}) {
+    TemporaryFolder temporary;
+    const auto workspace = or_library_workspace(instance.file, instance.sparse, instance.k, temporary.path());
+    const auto result = run_tandem({"-C", workspace.string(), "match", "--dry-run", "--format", "json",
+                                    "--scores-in", (temporary.path() / "scores.csv").string()});
+    INFO(instance.file << ": " << result.err.substr(0, 500));
+    REQUIRE(result.exit_code == 0);
+    const long expected = static_cast<long>(instance.n) * instance.k - instance.optimum;
+    CHECK_THAT(result.out, Catch::Contains("\"objective\": " + std::to_string(expected) + ","));
+    CHECK_THAT(result.out, Catch::Contains("\"optimal\": true"));
+    CHECK_THAT(result.out, Catch::Contains("\"placed\": " + std::to_string(instance.n) + ","));
+  }
+}
