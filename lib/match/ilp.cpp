@@ -52,7 +52,7 @@ public:
   };
 
   // Maximises the number placed (score_weights false) or the score.
-  Result maximise(bool score_weights, int minimum_placed, const Plan& start, int node_limit) const
+  Result maximise(bool score_weights, int minimum_placed, int node_limit) const
   {
     const auto columns = static_cast<int>(m_problem.candidates.size());
     std::vector<CoinBigIndex> start_of_column = m_start;
@@ -96,10 +96,6 @@ public:
     Cbc_setAllowableGap(model.get(), 1e-9);
     Cbc_setAllowableFractionGap(model.get(), 0.0);
     Cbc_setParameter(model.get(), "threads", "1"); // the same plan on every run
-    if (!start.chosen.empty()) {
-      const std::vector<double> ones(start.chosen.size(), 1.0);
-      Cbc_setMIPStartI(model.get(), static_cast<int>(start.chosen.size()), start.chosen.data(), ones.data());
-    }
     Cbc_solve(model.get());
 
     Result result;
@@ -143,7 +139,7 @@ void improve_by_ilp(const Problem& problem, int node_limit, Solution& solution)
 {
   const PlacementProgram program(problem);
   if (solution.objective.placed < solution.placed_bound) {
-    const auto most = program.maximise(false, 0, solution.plan, node_limit);
+    const auto most = program.maximise(false, 0, node_limit);
     take_if_better(problem, most.chosen, solution);
     // A count: CBC's bound is a whole number up to rounding.
     solution.placed_bound = std::min(solution.placed_bound,
@@ -153,7 +149,7 @@ void improve_by_ilp(const Problem& problem, int node_limit, Solution& solution)
     }
     solution.bound = HUGE_VAL;
   }
-  const auto best = program.maximise(true, solution.objective.placed, solution.plan, node_limit);
+  const auto best = program.maximise(true, solution.objective.placed, node_limit);
   take_if_better(problem, best.chosen, solution);
   solution.bound = std::min(solution.bound, best.best_possible);
   if (best.proven) {

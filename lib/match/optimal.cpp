@@ -25,24 +25,48 @@ struct Group {
   int international = 0;
   int opening = 0;
   int solo_candidate = -1;
-  std::vector<int> tandem_candidates; // ordered by domestic student
+  std::vector<int> tandem_candidates; // the best partners, best score first
+  // The best score of the partners left out of tandem_candidates (-inf when
+  // none is): it keeps the bound valid for the whole problem.
+  double left_out_best = -HUGE_VAL;
 };
 
-std::vector<Group> group_candidates(const Problem& problem)
+// Runs of candidates with one (international, opening): the candidate builder
+// writes them so, opening by opening; any other order is sorted first.
+std::vector<int> grouped_order(const Problem& problem)
 {
   std::vector<int> order(problem.candidates.size());
   std::iota(order.begin(), order.end(), 0);
-  const auto key = [&](int index) {
-    const auto& candidate = problem.candidates[at(index)];
-    return std::tuple<int, int, int, int>(candidate.international, candidate.opening, candidate.domestic, index);
-  };
-  std::sort(order.begin(), order.end(), [&](int a, int b) { return key(a) < key(b); });
+  std::vector<int> last_opening(at(problem.internationals), -1);
+  bool grouped = true;
+  for (std::size_t index = 0; index < order.size() && grouped; ++index) {
+    const auto& candidate = problem.candidates[index];
+    if (index > 0 && candidate.international == problem.candidates[index - 1].international
+        && candidate.opening == problem.candidates[index - 1].opening) {
+      continue;
+    }
+    // A new run: its opening must be new for this student (openings in order).
+    grouped = last_opening[at(candidate.international)] < candidate.opening;
+    last_opening[at(candidate.international)] = candidate.opening;
+  }
+  if (!grouped) {
+    const auto key = [&](int index) {
+      const auto& candidate = problem.candidates[at(index)];
+      return std::pair(candidate.international, candidate.opening);
+    };
+    std::stable_sort(order.begin(), order.end(), [&](int a, int b) { return key(a) < key(b); });
+  }
+  return order;
+}
+
+std::vector<Group> group_candidates(const Problem& problem, std::size_t partners_per_group)
+{
   std::vector<Group> groups;
-  for (const int index : order) {
+  for (const int index : grouped_order(problem)) {
     const auto& candidate = problem.candidates[at(index)];
     if (groups.empty() || groups.back().international != candidate.international
         || groups.back().opening != candidate.opening) {
-      groups.push_back({candidate.international, candidate.opening, -1, {}});
+      groups.push_back({candidate.international, candidate.opening, -1, {}, -HUGE_VAL});
     }
     auto& group = groups.back();
     if (candidate.domestic == solo) {
@@ -54,11 +78,31 @@ std::vector<Group> group_candidates(const Problem& problem)
       group.tandem_candidates.push_back(index);
     }
   }
+  const auto better = [&](int a, int b) {
+    const double first = problem.candidates[at(a)].score;
+    const double second = problem.candidates[at(b)].score;
+    return first != second ? first > second : a < b;
+  };
+  for (auto& group : groups) {
+    auto& tandems = group.tandem_candidates;
+    if (tandems.size() > partners_per_group) {
+      std::nth_element(tandems.begin(), tandems.begin() + static_cast<long>(partners_per_group), tandems.end(), better);
+      group.left_out_best = problem.candidates[at(tandems[partners_per_group])].score;
+      for (std::size_t index = partners_per_group + 1; index < tandems.size(); ++index) {
+        group.left_out_best = std::max(group.left_out_best, problem.candidates[at(tandems[index])].score);
+      }
+      tandems.resize(partners_per_group);
+      tandems.shrink_to_fit();
+    }
+    std::sort(tandems.begin(), tandems.end(), better); // best first: the searches below stop early
+  }
   return groups;
 }
 
 class LocalSearch {
 public:
+  static constexpr std::size_t partners_per_step = 32;
+
   LocalSearch(const Problem& problem, const std::vector<Group>& groups)
       : m_problem(problem), m_groups(groups)
   {
@@ -98,7 +142,11 @@ private:
     std::vector<int> edge_candidate;
     for (std::size_t row = 0; row < chosen_groups.size(); ++row) {
       const auto& group = m_groups[at(chosen_groups[row])];
-      for (const int index : group.tandem_candidates) {
+      // The best partners only (lists are best first): enough for a step of a
+      // heuristic, and it keeps the step small when partners are many.
+      const std::size_t partners = std::min(group.tandem_candidates.size(), partners_per_step);
+      for (std::size_t rank = 0; rank < partners; ++rank) {
+        const int index = group.tandem_candidates[rank];
         edges.push_back({static_cast<int>(row), candidate(index).domestic, candidate(index).score});
         edge_candidate.push_back(index);
       }
@@ -145,6 +193,7 @@ private:
         const int domestic = candidate(index).domestic;
         if (domestic == own_partner || domestic_taken[at(domestic)] == 0) {
           best = std::max(best, candidate(index).score);
+          break; // the best available partner: the list is best first
         }
       }
       if (best > -HUGE_VAL) {
@@ -192,8 +241,15 @@ public:
     for (const auto& group : m_groups) {
       int best = group.solo_candidate;
       double value = best >= 0 ? m_problem.candidates[at(best)].score : -HUGE_VAL;
+      if (group.left_out_best > value) { // with multipliers >= 0, no left-out partner is worth more
+        value = group.left_out_best;
+        best = -1;
+      }
       for (const int index : group.tandem_candidates) {
         const auto& candidate = m_problem.candidates[at(index)];
+        if (candidate.score <= value) {
+          break; // multipliers are >= 0: no later partner can beat `value`
+        }
         const double adjusted = candidate.score - m_multiplier[at(candidate.domestic)];
         if (adjusted > value) {
           value = adjusted;
@@ -222,7 +278,7 @@ public:
   {
     std::vector<double> gradient(at(m_problem.domestics), 1.0);
     for (const int index : relaxed.chosen_candidates) {
-      const int domestic = m_problem.candidates[at(index)].domestic;
+      const int domestic = index < 0 ? solo : m_problem.candidates[at(index)].domestic;
       if (domestic != solo) {
         gradient[at(domestic)] -= 1.0;
       }
@@ -266,7 +322,8 @@ bool closes(const Solution& solution)
 
 Solution solve_optimal(const Problem& problem, const OptimalLimits& limits)
 {
-  const auto groups = group_candidates(problem);
+  const bool whole = problem.candidates.size() <= limits.ilp_candidate_limit;
+  const auto groups = group_candidates(problem, whole ? problem.candidates.size() : limits.partners_per_group);
   const LocalSearch search(problem, groups);
   Lagrangian lagrangian(problem, groups);
 
@@ -280,7 +337,10 @@ Solution solve_optimal(const Problem& problem, const OptimalLimits& limits)
   if (has_tandems(problem)) {
     double step_scale = 2.0;
     int since_improvement = 0;
-    for (int iteration = 0; iteration < limits.lagrangian_iterations && !closes(solution); ++iteration) {
+    std::vector<int> searched_from = relaxed.chosen_groups;
+    // Ends early once the steps are too short to move the bound.
+    for (int iteration = 0; iteration < limits.lagrangian_iterations && !closes(solution) && step_scale > 1e-4;
+         ++iteration) {
       const double target = solution.objective.placed == relaxed.placed ? solution.objective.score
                                                                          : relaxed.bound - 1.0;
       if (!lagrangian.step(relaxed, target, step_scale)) {
@@ -294,6 +354,10 @@ Solution solve_optimal(const Problem& problem, const OptimalLimits& limits)
         step_scale /= 2;
         since_improvement = 0;
       }
+      if (iteration % 5 != 4 || relaxed.chosen_groups == searched_from) {
+        continue; // a search every few steps, and never twice from one start
+      }
+      searched_from = relaxed.chosen_groups;
       const Plan plan = search.improve(relaxed.chosen_groups);
       const Objective objective = objective_of(problem, plan);
       if (solution.objective < objective) {
@@ -308,7 +372,7 @@ Solution solve_optimal(const Problem& problem, const OptimalLimits& limits)
     solution.bound = solution.objective.score;
     return solution;
   }
-  if (problem.candidates.size() <= limits.ilp_candidate_limit) {
+  if (whole) {
     improve_by_ilp(problem, limits.ilp_node_limit, solution);
   }
   return solution;

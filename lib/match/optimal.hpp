@@ -12,6 +12,9 @@ struct OptimalLimits {
   int lagrangian_iterations = 300;
   std::size_t ilp_candidate_limit = 400'000; // beyond this CBC is not tried
   int ilp_node_limit = 20'000;
+  // Beyond ilp_candidate_limit, each student's pairs at one opening are cut to
+  // the best this many (the bound still covers the rest).
+  std::size_t partners_per_group = 16;
 };
 
 struct Solution {

@@ -1,0 +1,70 @@
+// Times the stages of `tandem match` on a workspace (made, for instance, by
+// make_match_workspace.py): reading, candidates and scores, the solver.
+// usage: bench_match WORKSPACE [optimal|stable] [LAGRANGIAN_ITERATIONS] [PARTNERS_PER_GROUP]
+#include "io/diagnostics.hpp"
+#include "match/candidates.hpp"
+#include "match/optimal.hpp"
+#include "match/stable.hpp"
+#include "workspace/load.hpp"
+
+#include <chrono>
+#include <cmath>
+#include <cstdio>
+#include <iostream>
+#include <string>
+
+namespace {
+
+double seconds_since(std::chrono::steady_clock::time_point start)
+{
+  return std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+}
+
+} // namespace
+
+int main(int argc, char** argv)
+{
+  using namespace tandem;
+  if (argc < 2) {
+    std::cerr << "usage: bench_match WORKSPACE [optimal|stable]\n";
+    return 2;
+  }
+  const bool stable = argc > 2 && std::string(argv[2]) == "stable";
+  auto start = std::chrono::steady_clock::now();
+  io::Diagnostics diagnostics;
+  const auto workspace = workspace::load_workspace(workspace::WorkspacePaths(argv[1]), diagnostics);
+  if (diagnostics.has_errors()) {
+    diagnostics.print(std::cerr);
+    return 1;
+  }
+  std::printf("read:       %7.3f s\n", seconds_since(start));
+  start = std::chrono::steady_clock::now();
+  auto input = match::prepare_match(workspace, {});
+  match::add_scored_candidates(input);
+  std::printf("candidates: %7.3f s  (%zu candidates, %d international, %d domestic, %zu openings)\n",
+              seconds_since(start), input.problem.candidates.size(), input.problem.internationals,
+              input.problem.domestics, input.problem.capacity.size());
+  start = std::chrono::steady_clock::now();
+  if (stable) {
+    const auto solution = match::solve_stable(input.problem, match::rank_candidates(input));
+    const auto objective = match::objective_of(input.problem, solution.plan);
+    std::printf("stable:     %7.3f s  placed %d, score %.6f, blocking %zu\n", seconds_since(start),
+                objective.placed, objective.score, solution.blocking.size());
+    return 0;
+  }
+  match::OptimalLimits limits;
+  if (argc > 3) {
+    limits.lagrangian_iterations = std::stoi(argv[3]);
+  }
+  if (argc > 4) {
+    limits.partners_per_group = static_cast<std::size_t>(std::stoul(argv[4]));
+  }
+  const auto solution = match::solve_optimal(input.problem, limits);
+  const double gap = solution.objective.placed == solution.placed_bound
+                       ? (solution.bound - solution.objective.score) / std::abs(solution.bound)
+                       : NAN;
+  std::printf("optimal:    %7.3f s  placed %d (bound %d), score %.6f, bound %.6f, gap %.4f%%, proven %s\n",
+              seconds_since(start), solution.objective.placed, solution.placed_bound, solution.objective.score,
+              solution.bound, 100 * gap, solution.optimal ? "yes" : "no");
+  return 0;
+}
