@@ -1,6 +1,7 @@
 #include "match/assignment.hpp"
 
 #include <algorithm>
+#include <cmath>
 #include <cstddef>
 #include <cstdint>
 #include <queue>
@@ -27,12 +28,14 @@ constexpr Cost infinite{INT64_MAX / 4, 0};
 
 std::size_t at(int index) { return static_cast<std::size_t>(index); }
 
+} // namespace
+
 // Columns 0..C-1 are the openings; column C + r is row r's own "unassigned"
 // column (cost zero), so that every row ends assigned somewhere and a row may
 // be pushed out of the plan when that serves the objective.
-class Solver {
+class AssignmentSolver::Impl {
 public:
-  Solver(int rows, const std::vector<int>& capacity, const std::vector<AssignmentEdge>& edges)
+  Impl(int rows, const std::vector<int>& capacity, const std::vector<AssignmentEdge>& edges)
       : m_rows(rows), m_openings(static_cast<int>(capacity.size()))
   {
     const int columns = m_openings + rows;
@@ -46,9 +49,11 @@ public:
       m_first_edge[row + 1] += m_first_edge[row] + 1; // + the unassigned column
     }
     m_targets.resize(at(m_first_edge.back()));
+    m_target_of_edge.resize(edges.size());
     std::vector<int> fill(m_first_edge.begin(), m_first_edge.end() - 1);
     for (std::size_t index = 0; index < edges.size(); ++index) {
       const auto& edge = edges[index];
+      m_target_of_edge[index] = fill[at(edge.row)];
       m_targets[at(fill[at(edge.row)]++)] = {edge.column, {-1, -edge.weight}, static_cast<int>(index)};
     }
     for (int row = 0; row < rows; ++row) {
@@ -56,14 +61,13 @@ public:
     }
 
     m_row_potential.assign(at(rows), Cost{});
-    // Every column starts at one potential, the lowest cost (reduced costs >= 0).
-    // Only the column that ends a path is free when reached, so the free columns
-    // keep one common potential: that is what lets any of them end a shortest path.
+    // Every column starts at one potential, the lowest cost: reduced costs >= 0.
     Cost lowest{};
     for (const auto& target : m_targets) {
       lowest = std::min(lowest, target.cost);
     }
     m_column_potential.assign(at(columns), lowest);
+    m_sink_potential = lowest;
     m_target_of_row.assign(at(rows), -1);
     m_rows_of_column.assign(at(columns), {});
     m_distance.assign(at(columns), infinite);
@@ -74,7 +78,9 @@ public:
   std::vector<int> solve()
   {
     for (int row = 0; row < m_rows; ++row) {
-      augment_from(row);
+      if (m_target_of_row[at(row)] < 0) {
+        augment_from(row);
+      }
     }
     std::vector<int> edge_of_row(at(m_rows), -1);
     for (std::size_t row = 0; row < at(m_rows); ++row) {
@@ -83,7 +89,73 @@ public:
     return edge_of_row;
   }
 
+  // New weights for the same edges. The assignment and the column potentials
+  // are kept; each row gets the potential that keeps its edge tight, and a row
+  // for which another edge became better is let go, to be placed again by
+  // solve(): after a small change of weights only a few rows move.
+  void reweight(const std::vector<double>& weights)
+  {
+    for (std::size_t edge = 0; edge < weights.size(); ++edge) {
+      m_targets[at(m_target_of_edge[edge])].cost = {-1, -weights[edge]};
+    }
+    // A row keeps its edge while it stays a best one under the column potentials.
+    for (int row = 0; row < m_rows; ++row) {
+      const int held = m_target_of_row[at(row)];
+      if (held < 0) {
+        continue;
+      }
+      m_row_potential[at(row)] = m_column_potential[at(m_targets[at(held)].column)] - m_targets[at(held)].cost;
+      if (!all_reduced_costs_non_negative(row)) {
+        let_go(row);
+      }
+    }
+    // The sink's potential: at most that of any column with room, at least that
+    // of any column holding rows; a column that would break the second loses its rows.
+    m_sink_potential = infinite;
+    for (std::size_t column = 0; column < m_capacity.size(); ++column) {
+      if (has_room(static_cast<int>(column))) {
+        m_sink_potential = std::min(m_sink_potential, m_column_potential[column]);
+      }
+    }
+    for (std::size_t column = 0; column < m_capacity.size(); ++column) {
+      if (m_sink_potential < m_column_potential[column]) {
+        while (!m_rows_of_column[column].empty()) {
+          let_go(m_rows_of_column[column].back());
+        }
+      }
+    }
+    for (int row = 0; row < m_rows; ++row) {
+      if (m_target_of_row[at(row)] < 0) { // the potential that makes its best edge tight
+        auto& potential = m_row_potential[at(row)];
+        for (int index = m_first_edge[at(row)]; index < m_first_edge[at(row) + 1]; ++index) {
+          const auto& target = m_targets[at(index)];
+          const Cost needed = m_column_potential[at(target.column)] - target.cost;
+          potential = index == m_first_edge[at(row)] ? needed : std::max(potential, needed);
+        }
+      }
+    }
+  }
+
 private:
+  bool all_reduced_costs_non_negative(int row) const
+  {
+    for (int index = m_first_edge[at(row)]; index < m_first_edge[at(row) + 1]; ++index) {
+      const auto& target = m_targets[at(index)];
+      const Cost reduced = target.cost + m_row_potential[at(row)] - m_column_potential[at(target.column)];
+      if (reduced.count < 0 || (reduced.count == 0 && reduced.weight < -1e-12 * (1 + std::abs(target.cost.weight)))) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  void let_go(int row)
+  {
+    auto& holders = m_rows_of_column[at(column_of(row))];
+    holders.erase(std::find(holders.begin(), holders.end(), row));
+    m_target_of_row[at(row)] = -1;
+  }
+
   struct Target {
     int column;
     Cost cost;
@@ -120,30 +192,42 @@ private:
     }
   }
 
+  bool has_room(int column) const
+  {
+    return static_cast<int>(m_rows_of_column[at(column)].size()) < m_capacity[at(column)];
+  }
+
+  // One shortest path from `start` to a super-sink reached from every column
+  // with room; the last step costs the column's potential above the sink's.
   void augment_from(int start)
   {
     scan(start, Cost{});
     m_scanned_rows.push_back(start);
     int sink = -1;
-    while (sink < 0) {
-      const Queued next = m_queue.top(); // never empty: the start row's own column is there
+    Cost total = infinite;
+    while (!m_queue.empty()) {
+      const Queued next = m_queue.top(); // the start row's own column is always there
+      if (sink >= 0 && !(next.distance < total)) {
+        break; // every last step costs >= 0: nothing further can end a shorter path
+      }
       m_queue.pop();
       if (m_finalised[at(next.column)] != 0 || m_distance[at(next.column)] < next.distance) {
         continue;
       }
       m_finalised[at(next.column)] = 1;
       m_finalised_columns.push_back(next.column);
-      const auto& holders = m_rows_of_column[at(next.column)];
-      if (static_cast<int>(holders.size()) < m_capacity[at(next.column)]) {
-        sink = next.column;
-        break;
+      if (has_room(next.column)) {
+        const Cost through = next.distance + m_column_potential[at(next.column)] - m_sink_potential;
+        if (through < total) {
+          total = through;
+          sink = next.column;
+        }
       }
-      for (const int row : holders) {
+      for (const int row : m_rows_of_column[at(next.column)]) {
         m_scanned_rows.push_back(row);
         scan(row, next.distance);
       }
     }
-    const Cost total = m_distance[at(sink)];
 
     // Potentials: p(x) += min(d(x), D) - D keeps every reduced cost >= 0 and
     // every assigned edge tight.
@@ -198,8 +282,12 @@ private:
   std::vector<int> m_capacity;
   std::vector<int> m_first_edge;
   std::vector<Target> m_targets;
+  std::vector<int> m_target_of_edge;
   std::vector<Cost> m_row_potential;
   std::vector<Cost> m_column_potential;
+  // The super-sink's: every column with room is at or above it, every column
+  // holding rows at or below it. Kept by the updates; reweight() sets it.
+  Cost m_sink_potential;
   std::vector<int> m_target_of_row;
   std::vector<std::vector<int>> m_rows_of_column;
   std::vector<Cost> m_distance;
@@ -211,12 +299,22 @@ private:
   std::priority_queue<Queued, std::vector<Queued>, std::greater<>> m_queue;
 };
 
-} // namespace
+AssignmentSolver::AssignmentSolver(int rows, const std::vector<int>& capacity,
+                                   const std::vector<AssignmentEdge>& edges)
+    : m_impl(std::make_unique<Impl>(rows, capacity, edges))
+{
+}
+AssignmentSolver::AssignmentSolver(AssignmentSolver&&) noexcept = default;
+AssignmentSolver& AssignmentSolver::operator=(AssignmentSolver&&) noexcept = default;
+AssignmentSolver::~AssignmentSolver() = default;
+
+std::vector<int> AssignmentSolver::solve() { return m_impl->solve(); }
+void AssignmentSolver::reweight(const std::vector<double>& weights) { m_impl->reweight(weights); }
 
 std::vector<int> maximise_assignment(int rows, const std::vector<int>& capacity,
                                      const std::vector<AssignmentEdge>& edges)
 {
-  return Solver(rows, capacity, edges).solve();
+  return AssignmentSolver(rows, capacity, edges).solve();
 }
 
 } // namespace tandem::match

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <memory>
 #include <vector>
 
 namespace tandem::match {
@@ -24,5 +25,23 @@ struct AssignmentEdge {
 // constant and the weights are optimised exactly as given.
 std::vector<int> maximise_assignment(int rows, const std::vector<int>& capacity,
                                      const std::vector<AssignmentEdge>& edges);
+
+// The same, kept between solves of one graph whose weights change (the
+// Lagrangian bound solves one after each step): reweight() keeps what still
+// holds, and solve() finishes from there.
+class AssignmentSolver {
+public:
+  AssignmentSolver(int rows, const std::vector<int>& capacity, const std::vector<AssignmentEdge>& edges);
+  AssignmentSolver(AssignmentSolver&&) noexcept;
+  AssignmentSolver& operator=(AssignmentSolver&&) noexcept;
+  ~AssignmentSolver();
+
+  std::vector<int> solve();
+  void reweight(const std::vector<double>& weights); // one per edge, in the order given
+
+private:
+  class Impl;
+  std::unique_ptr<Impl> m_impl;
+};
 
 } // namespace tandem::match

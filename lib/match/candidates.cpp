@@ -10,6 +10,8 @@
 
 #include <algorithm>
 #include <climits>
+#include <future>
+#include <thread>
 #include <numeric>
 #include <tuple>
 #include <string_view>
@@ -168,21 +170,29 @@ MatchInput prepare_match(const workspace::Workspace& workspace, const MatchReque
   return input;
 }
 
-void add_scored_candidates(MatchInput& input)
+namespace {
+
+// Rule 7 for every pair of the run, worked out once (it does not depend on the opening).
+std::vector<char> shared_languages(const MatchInput& input)
+{
+  const auto& level = input.workspace->project->matching.common_language;
+  std::vector<char> shares(input.internationals.size() * input.domestics.size(), 0);
+  for (std::size_t international = 0; international < input.internationals.size(); ++international) {
+    for (std::size_t domestic = 0; domestic < input.domestics.size(); ++domestic) {
+      shares[international * input.domestics.size() + domestic]
+        = share_language(*input.internationals[international], *input.domestics[domestic], level) ? 1 : 0;
+    }
+  }
+  return shares;
+}
+
+// The candidates at openings [first, last), in opening order.
+std::vector<Candidate> candidates_at(const MatchInput& input, const std::vector<char>& shares, std::size_t first,
+                                     std::size_t last)
 {
   const auto& settings = input.workspace->project->matching;
-  // Rule 7 depends on the pair alone: worked out once per pair, when first asked.
-  std::vector<signed char> shares(input.internationals.size() * input.domestics.size(), -1);
-  const auto share = [&](std::size_t international, std::size_t domestic) {
-    auto& known = shares[international * input.domestics.size() + domestic];
-    if (known < 0) {
-      known = share_language(*input.internationals[international], *input.domestics[domestic],
-                             settings.common_language) ? 1 : 0;
-    }
-    return known == 1;
-  };
-
-  for (std::size_t opening_index = 0; opening_index < input.openings.size(); ++opening_index) {
+  std::vector<Candidate> candidates;
+  for (std::size_t opening_index = first; opening_index < last; ++opening_index) {
     const auto& opening = *input.openings[opening_index];
     const auto& company = *input.companies[opening_index];
     const OpeningProfile profile(opening, company, settings);
@@ -202,19 +212,42 @@ void add_scored_candidates(MatchInput& input)
       }
       const Fit fit = profile.fit(student);
       const auto add = [&](int domestic, const Fit* partner) {
-        input.problem.candidates.push_back({static_cast<int>(international), domestic,
-                                            static_cast<int>(opening_index),
-                                            profile.components(fit, partner).total()});
+        candidates.push_back({static_cast<int>(international), domestic, static_cast<int>(opening_index),
+                              profile.components(fit, partner).total()});
       };
       if (takes_solo(opening) && profile.requirements_met(fit, nullptr)) {
         add(solo, nullptr);
       }
+      const char* shares_row = shares.data() + international * input.domestics.size();
       for (const auto& [domestic, partner] : domestic_fits) {
-        if (share(international, domestic) && profile.requirements_met(fit, &partner)) {
+        if (shares_row[domestic] != 0 && profile.requirements_met(fit, &partner)) {
           add(static_cast<int>(domestic), &partner);
         }
       }
     }
+  }
+  return candidates;
+}
+
+} // namespace
+
+void add_scored_candidates(MatchInput& input)
+{
+  const auto shares = shared_languages(input);
+  // Openings split into one run of consecutive openings per core; the parts are
+  // joined in opening order, so the result does not depend on the cores.
+  const std::size_t parts = std::max(1U, std::thread::hardware_concurrency());
+  const std::size_t per_part = (input.openings.size() + parts - 1) / parts;
+  std::vector<std::future<std::vector<Candidate>>> pending;
+  for (std::size_t first = 0; first < input.openings.size(); first += per_part) {
+    const std::size_t last = std::min(input.openings.size(), first + per_part);
+    pending.push_back(std::async(std::launch::async, [&input, &shares, first, last] {
+      return candidates_at(input, shares, first, last);
+    }));
+  }
+  for (auto& part : pending) {
+    const auto candidates = part.get();
+    input.problem.candidates.insert(input.problem.candidates.end(), candidates.begin(), candidates.end());
   }
 }
 

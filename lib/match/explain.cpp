@@ -40,8 +40,9 @@ public:
       m_lines.push_back(fmt::format("{} is placed: {}", student.id, describe(placed)));
       add_components(placed);
     } else if (international >= 0) {
-      m_lines.push_back(fmt::format("{} is not placed: {}", student.id,
-                                    unplaced_reason(m_input, m_result, international)));
+      const auto unplaced = std::find_if(m_result.unplaced.begin(), m_result.unplaced.end(),
+                                         [&](const UnplacedStudent& entry) { return entry.id == student.id; });
+      m_lines.push_back(fmt::format("{} is not placed: {}", student.id, unplaced->reason));
     } else {
       m_lines.push_back(fmt::format("{} is not placed: a domestic student is placed only as a partner, and no "
                                     "plan that places them scores higher",

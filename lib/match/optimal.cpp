@@ -8,6 +8,8 @@
 #include <cmath>
 #include <cstddef>
 #include <numeric>
+#include <future>
+#include <optional>
 #include <tuple>
 
 namespace tandem::match {
@@ -25,10 +27,14 @@ struct Group {
   int international = 0;
   int opening = 0;
   int solo_candidate = -1;
-  std::vector<int> tandem_candidates; // the best partners, best score first
-  // The best score of the partners left out of tandem_candidates (-inf when
-  // none is): it keeps the bound valid for the whole problem.
-  double left_out_best = -HUGE_VAL;
+  // Its tandem candidates, best score first, with what the searches read
+  // (kept here, side by side, because they are read at every step).
+  struct Partner {
+    double score;
+    int domestic;
+    int candidate;
+  };
+  std::vector<Partner> partners;
 };
 
 // Runs of candidates with one (international, opening): the candidate builder
@@ -59,14 +65,14 @@ std::vector<int> grouped_order(const Problem& problem)
   return order;
 }
 
-std::vector<Group> group_candidates(const Problem& problem, std::size_t partners_per_group)
+std::vector<Group> group_candidates(const Problem& problem)
 {
   std::vector<Group> groups;
   for (const int index : grouped_order(problem)) {
     const auto& candidate = problem.candidates[at(index)];
     if (groups.empty() || groups.back().international != candidate.international
         || groups.back().opening != candidate.opening) {
-      groups.push_back({candidate.international, candidate.opening, -1, {}, -HUGE_VAL});
+      groups.push_back({candidate.international, candidate.opening, -1, {}});
     }
     auto& group = groups.back();
     if (candidate.domestic == solo) {
@@ -75,26 +81,15 @@ std::vector<Group> group_candidates(const Problem& problem, std::size_t partners
         group.solo_candidate = index;
       }
     } else {
-      group.tandem_candidates.push_back(index);
+      group.partners.push_back({candidate.score, candidate.domestic, index});
     }
   }
-  const auto better = [&](int a, int b) {
-    const double first = problem.candidates[at(a)].score;
-    const double second = problem.candidates[at(b)].score;
-    return first != second ? first > second : a < b;
+  const auto better = [](const Group::Partner& a, const Group::Partner& b) {
+    return a.score != b.score ? a.score > b.score : a.candidate < b.candidate;
   };
   for (auto& group : groups) {
-    auto& tandems = group.tandem_candidates;
-    if (tandems.size() > partners_per_group) {
-      std::nth_element(tandems.begin(), tandems.begin() + static_cast<long>(partners_per_group), tandems.end(), better);
-      group.left_out_best = problem.candidates[at(tandems[partners_per_group])].score;
-      for (std::size_t index = partners_per_group + 1; index < tandems.size(); ++index) {
-        group.left_out_best = std::max(group.left_out_best, problem.candidates[at(tandems[index])].score);
-      }
-      tandems.resize(partners_per_group);
-      tandems.shrink_to_fit();
-    }
-    std::sort(tandems.begin(), tandems.end(), better); // best first: the searches below stop early
+    auto& partners = group.partners;
+    std::sort(partners.begin(), partners.end(), better); // best first: the searches below stop early
   }
   return groups;
 }
@@ -144,11 +139,11 @@ private:
       const auto& group = m_groups[at(chosen_groups[row])];
       // The best partners only (lists are best first): enough for a step of a
       // heuristic, and it keeps the step small when partners are many.
-      const std::size_t partners = std::min(group.tandem_candidates.size(), partners_per_step);
+      const std::size_t partners = std::min(group.partners.size(), partners_per_step);
       for (std::size_t rank = 0; rank < partners; ++rank) {
-        const int index = group.tandem_candidates[rank];
-        edges.push_back({static_cast<int>(row), candidate(index).domestic, candidate(index).score});
-        edge_candidate.push_back(index);
+        const auto& partner = group.partners[rank];
+        edges.push_back({static_cast<int>(row), partner.domestic, partner.score});
+        edge_candidate.push_back(partner.candidate);
       }
       if (group.solo_candidate >= 0) {
         edges.push_back({static_cast<int>(row), static_cast<int>(capacity.size()),
@@ -172,10 +167,10 @@ private:
   // partner nobody has) and finds the best openings for them.
   std::vector<int> assign_openings(const Plan& plan) const
   {
-    std::vector<int> partner(at(m_problem.internationals), solo);
+    std::vector<int> partner_of(at(m_problem.internationals), solo);
     std::vector<char> domestic_taken(at(m_problem.domestics), 0);
     for (const int index : plan.chosen) {
-      partner[at(candidate(index).international)] = candidate(index).domestic;
+      partner_of[at(candidate(index).international)] = candidate(index).domestic;
       if (candidate(index).domestic != solo) {
         domestic_taken[at(candidate(index).domestic)] = 1;
       }
@@ -184,15 +179,14 @@ private:
     std::vector<int> edge_group;
     for (std::size_t group_index = 0; group_index < m_groups.size(); ++group_index) {
       const auto& group = m_groups[group_index];
-      const int own_partner = partner[at(group.international)];
+      const int own_partner = partner_of[at(group.international)];
       double best = -HUGE_VAL;
       if (group.solo_candidate >= 0) {
         best = candidate(group.solo_candidate).score;
       }
-      for (const int index : group.tandem_candidates) {
-        const int domestic = candidate(index).domestic;
-        if (domestic == own_partner || domestic_taken[at(domestic)] == 0) {
-          best = std::max(best, candidate(index).score);
+      for (const auto& partner : group.partners) {
+        if (partner.domestic == own_partner || domestic_taken[at(partner.domestic)] == 0) {
+          best = std::max(best, partner.score);
           break; // the best available partner: the list is best first
         }
       }
@@ -233,7 +227,7 @@ public:
     double bound = 0;
   };
 
-  Relaxed solve() const
+  Relaxed solve()
   {
     std::vector<AssignmentEdge> edges;
     std::vector<int> best_candidate;
@@ -241,25 +235,29 @@ public:
     for (const auto& group : m_groups) {
       int best = group.solo_candidate;
       double value = best >= 0 ? m_problem.candidates[at(best)].score : -HUGE_VAL;
-      if (group.left_out_best > value) { // with multipliers >= 0, no left-out partner is worth more
-        value = group.left_out_best;
-        best = -1;
-      }
-      for (const int index : group.tandem_candidates) {
-        const auto& candidate = m_problem.candidates[at(index)];
-        if (candidate.score <= value) {
+      for (const auto& partner : group.partners) {
+        if (partner.score <= value) {
           break; // multipliers are >= 0: no later partner can beat `value`
         }
-        const double adjusted = candidate.score - m_multiplier[at(candidate.domestic)];
+        const double adjusted = partner.score - m_multiplier[at(partner.domestic)];
         if (adjusted > value) {
           value = adjusted;
-          best = index;
+          best = partner.candidate;
         }
       }
       edges.push_back({group.international, group.opening, value});
       best_candidate.push_back(best);
     }
-    const auto edge_of_row = maximise_assignment(m_problem.internationals, m_problem.capacity, edges);
+    // One graph whose weights change with the multipliers: solved again from
+    // the last solution.
+    if (!m_assignment) {
+      m_assignment.emplace(m_problem.internationals, m_problem.capacity, edges);
+    } else {
+      std::vector<double> weights(edges.size());
+      std::transform(edges.begin(), edges.end(), weights.begin(), [](const auto& edge) { return edge.weight; });
+      m_assignment->reweight(weights);
+    }
+    const auto edge_of_row = m_assignment->solve();
     Relaxed relaxed;
     relaxed.bound = std::accumulate(m_multiplier.begin(), m_multiplier.end(), 0.0);
     for (const int edge : edge_of_row) {
@@ -278,7 +276,7 @@ public:
   {
     std::vector<double> gradient(at(m_problem.domestics), 1.0);
     for (const int index : relaxed.chosen_candidates) {
-      const int domestic = index < 0 ? solo : m_problem.candidates[at(index)].domestic;
+      const int domestic = m_problem.candidates[at(index)].domestic;
       if (domestic != solo) {
         gradient[at(domestic)] -= 1.0;
       }
@@ -304,6 +302,7 @@ private:
   const Problem& m_problem;
   const std::vector<Group>& m_groups;
   std::vector<double> m_multiplier;
+  std::optional<AssignmentSolver> m_assignment;
 };
 
 bool has_tandems(const Problem& problem)
@@ -322,8 +321,7 @@ bool closes(const Solution& solution)
 
 Solution solve_optimal(const Problem& problem, const OptimalLimits& limits)
 {
-  const bool whole = problem.candidates.size() <= limits.ilp_candidate_limit;
-  const auto groups = group_candidates(problem, whole ? problem.candidates.size() : limits.partners_per_group);
+  const auto groups = group_candidates(problem);
   const LocalSearch search(problem, groups);
   Lagrangian lagrangian(problem, groups);
 
@@ -334,13 +332,27 @@ Solution solve_optimal(const Problem& problem, const OptimalLimits& limits)
   solution.plan = search.improve(relaxed.chosen_groups);
   solution.objective = objective_of(problem, solution.plan);
 
+  const auto take_if_better = [&](Plan plan) {
+    const Objective objective = objective_of(problem, plan);
+    if (solution.objective < objective) {
+      solution.plan = std::move(plan);
+      solution.objective = objective;
+    }
+  };
   if (has_tandems(problem)) {
     double step_scale = 2.0;
     int since_improvement = 0;
     std::vector<int> searched_from = relaxed.chosen_groups;
+    // The searches run on a second core while the steps go on; each is taken
+    // in when the next starts, at a fixed step, so the result never depends
+    // on which finished first.
+    std::future<Plan> search_running;
     // Ends early once the steps are too short to move the bound.
-    for (int iteration = 0; iteration < limits.lagrangian_iterations && !closes(solution) && step_scale > 1e-4;
-         ++iteration) {
+    const int iterations = static_cast<int>(std::clamp(
+      limits.lagrangian_work / static_cast<double>(problem.candidates.size()),
+      static_cast<double>(std::min(limits.lagrangian_min_iterations, limits.lagrangian_iterations)),
+      static_cast<double>(limits.lagrangian_iterations)));
+    for (int iteration = 0; iteration < iterations && !closes(solution) && step_scale > 1e-4; ++iteration) {
       const double target = solution.objective.placed == relaxed.placed ? solution.objective.score
                                                                          : relaxed.bound - 1.0;
       if (!lagrangian.step(relaxed, target, step_scale)) {
@@ -357,13 +369,16 @@ Solution solve_optimal(const Problem& problem, const OptimalLimits& limits)
       if (iteration % 5 != 4 || relaxed.chosen_groups == searched_from) {
         continue; // a search every few steps, and never twice from one start
       }
-      searched_from = relaxed.chosen_groups;
-      const Plan plan = search.improve(relaxed.chosen_groups);
-      const Objective objective = objective_of(problem, plan);
-      if (solution.objective < objective) {
-        solution.plan = plan;
-        solution.objective = objective;
+      if (search_running.valid()) {
+        take_if_better(search_running.get());
       }
+      searched_from = relaxed.chosen_groups;
+      search_running = std::async(std::launch::async, [&search, start = relaxed.chosen_groups] {
+        return search.improve(start);
+      });
+    }
+    if (search_running.valid()) {
+      take_if_better(search_running.get());
     }
   }
 
@@ -372,7 +387,7 @@ Solution solve_optimal(const Problem& problem, const OptimalLimits& limits)
     solution.bound = solution.objective.score;
     return solution;
   }
-  if (whole) {
+  if (problem.candidates.size() <= limits.ilp_candidate_limit) {
     improve_by_ilp(problem, limits.ilp_node_limit, solution);
   }
   return solution;

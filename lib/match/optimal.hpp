@@ -9,12 +9,13 @@ namespace tandem::match {
 // Work limits, counted in steps rather than seconds so that the same input gives
 // the same plan on any machine (a time limit would not).
 struct OptimalLimits {
+  // Subgradient steps: as many as `lagrangian_work` candidate visits allow,
+  // within [lagrangian_min_iterations, lagrangian_iterations].
   int lagrangian_iterations = 300;
+  int lagrangian_min_iterations = 30;
+  double lagrangian_work = 1e9;
   std::size_t ilp_candidate_limit = 400'000; // beyond this CBC is not tried
   int ilp_node_limit = 20'000;
-  // Beyond ilp_candidate_limit, each student's pairs at one opening are cut to
-  // the best this many (the bound still covers the rest).
-  std::size_t partners_per_group = 16;
 };
 
 struct Solution {

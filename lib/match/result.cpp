@@ -56,18 +56,29 @@ MatchResult plan_result(const MatchInput& input, Method method, const Plan& plan
   return result;
 }
 
+std::string unplaced_reason(const MatchInput& input, const MatchResult& result, int international, int best);
+
 void add_unplaced(const MatchInput& input, MatchResult& result)
 {
   for (const auto& id : input.excluded_internationals) {
     result.unplaced.push_back({id, "left out of this run with --exclude"});
   }
+  const auto& candidates = input.problem.candidates;
+  std::vector<int> best(at(input.problem.internationals), -1); // each student's best-scoring candidate
+  for (std::size_t index = 0; index < candidates.size(); ++index) {
+    int& current = best[at(candidates[index].international)];
+    if (current < 0 || candidates[at(current)].score < candidates[index].score) {
+      current = static_cast<int>(index);
+    }
+  }
+  std::vector<char> placed(at(input.problem.internationals), 0);
+  for (const auto& placement : result.placements) {
+    placed[at(candidates[at(placement.candidate)].international)] = 1;
+  }
   for (int international = 0; international < input.problem.internationals; ++international) {
-    const bool placed = std::any_of(result.placements.begin(), result.placements.end(), [&](const auto& placement) {
-      return input.problem.candidates[at(placement.candidate)].international == international;
-    });
-    if (!placed) {
+    if (placed[at(international)] == 0) {
       result.unplaced.push_back({input.internationals[at(international)]->id,
-                                 unplaced_reason(input, result, international)});
+                                 unplaced_reason(input, result, international, best[at(international)])});
     }
   }
   std::sort(result.unplaced.begin(), result.unplaced.end(),
@@ -126,18 +137,14 @@ std::string own_rule_breach(const MatchInput& input, const model::Student& stude
   return {};
 }
 
-std::string unplaced_reason(const MatchInput& input, const MatchResult& result, int international)
+namespace {
+
+// Why a student of the run is not placed, in plain words; `best` is their
+// best-scoring candidate, or -1.
+std::string unplaced_reason(const MatchInput& input, const MatchResult& result, int international, int best)
 {
   const auto& problem = input.problem;
   const auto& student = *input.internationals[at(international)];
-  int best = -1;
-  for (std::size_t index = 0; index < problem.candidates.size(); ++index) {
-    const auto& candidate = problem.candidates[index];
-    if (candidate.international == international
-        && (best < 0 || problem.candidates[at(best)].score < candidate.score)) {
-      best = static_cast<int>(index);
-    }
-  }
   if (best < 0) {
     if (input.openings.empty()) {
       return "no opening of this run has a free slot";
@@ -180,5 +187,7 @@ std::string unplaced_reason(const MatchInput& input, const MatchResult& result, 
   }
   return fmt::format("every allowed placement went to others; the best, {}: {}", where, why);
 }
+
+} // namespace
 
 } // namespace tandem::match

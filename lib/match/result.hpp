@@ -38,9 +38,6 @@ struct MatchResult {
 MatchResult result_of(const MatchInput& input, const Solution& solution);
 MatchResult result_of(const MatchInput& input, const StableSolution& solution);
 
-// Why an international student of the run is not placed, in plain words.
-std::string unplaced_reason(const MatchInput& input, const MatchResult& result, int international);
-
 // The short reason a student cannot take an opening on their own terms, or an
 // empty string when only a partner is missing ("rule 2 (field): ...").
 std::string own_rule_breach(const MatchInput& input, const model::Student& student, std::size_t opening);

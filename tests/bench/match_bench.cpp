@@ -1,6 +1,6 @@
 // Times the stages of `tandem match` on a workspace (made, for instance, by
 // make_match_workspace.py): reading, candidates and scores, the solver.
-// usage: bench_match WORKSPACE [optimal|stable] [LAGRANGIAN_ITERATIONS] [PARTNERS_PER_GROUP]
+// usage: bench_match WORKSPACE [optimal|stable] [LAGRANGIAN_ITERATIONS]
 #include "io/diagnostics.hpp"
 #include "match/candidates.hpp"
 #include "match/optimal.hpp"
@@ -55,9 +55,7 @@ int main(int argc, char** argv)
   match::OptimalLimits limits;
   if (argc > 3) {
     limits.lagrangian_iterations = std::stoi(argv[3]);
-  }
-  if (argc > 4) {
-    limits.partners_per_group = static_cast<std::size_t>(std::stoul(argv[4]));
+    limits.lagrangian_min_iterations = limits.lagrangian_iterations;
   }
   const auto solution = match::solve_optimal(input.problem, limits);
   const double gap = solution.objective.placed == solution.placed_bound

@@ -96,3 +96,51 @@ TEST_CASE("optimal: without the integer program, the bound still holds")
     }
   }
 }
+
+TEST_CASE("assignment: solving again after new weights equals solving afresh")
+{
+  std::mt19937 random(99);
+  std::uniform_int_distribution<int> size(1, 12);
+  std::uniform_int_distribution<int> slots(1, 3);
+  std::bernoulli_distribution present(0.4);
+  std::uniform_real_distribution<double> weight(-3.0, 10.0);
+  const auto value = [](const std::vector<AssignmentEdge>& edges, const std::vector<int>& edge_of_row) {
+    std::pair<int, double> total{0, 0.0};
+    for (const int edge : edge_of_row) {
+      if (edge >= 0) {
+        ++total.first;
+        total.second += edges[static_cast<std::size_t>(edge)].weight;
+      }
+    }
+    return total;
+  };
+  for (int instance = 0; instance < 300; ++instance) {
+    const int rows = size(random);
+    std::vector<int> capacity(static_cast<std::size_t>(size(random)));
+    for (auto& slot : capacity) {
+      slot = slots(random);
+    }
+    std::vector<AssignmentEdge> edges;
+    for (int row = 0; row < rows; ++row) {
+      for (int column = 0; column < static_cast<int>(capacity.size()); ++column) {
+        if (present(random)) {
+          edges.push_back({row, column, weight(random)});
+        }
+      }
+    }
+    tandem::match::AssignmentSolver solver(rows, capacity, edges);
+    solver.solve();
+    for (int change = 0; change < 3; ++change) {
+      std::vector<double> weights;
+      for (auto& edge : edges) {
+        edge.weight = present(random) ? weight(random) : edge.weight; // some change, some stay
+        weights.push_back(edge.weight);
+      }
+      solver.reweight(weights);
+      const auto again = value(edges, solver.solve());
+      const auto afresh = value(edges, tandem::match::maximise_assignment(rows, capacity, edges));
+      REQUIRE(again.first == afresh.first);
+      REQUIRE(again.second == Approx(afresh.second).margin(1e-9));
+    }
+  }
+}
