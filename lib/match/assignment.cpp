@@ -4,6 +4,7 @@
 #include <cmath>
 #include <cstddef>
 #include <cstdint>
+#include <numeric>
 #include <queue>
 
 namespace tandem::match {
@@ -11,34 +12,66 @@ namespace tandem::match {
 namespace {
 
 // A path cost: (rows assigned, weight) negated for minimisation and ordered
-// lexicographically.
-struct Cost {
+// lexicographically. Each row has a column of its own meaning "unassigned".
+struct LexicographicCost {
   std::int64_t count = 0;
   double weight = 0;
 
-  friend Cost operator+(Cost a, Cost b) { return {a.count + b.count, a.weight + b.weight}; }
-  friend Cost operator-(Cost a, Cost b) { return {a.count - b.count, a.weight - b.weight}; }
-  friend bool operator<(Cost a, Cost b)
+  static constexpr bool has_unassigned_columns = true;
+  static LexicographicCost of_edge(double edge_weight) { return {-1, -edge_weight}; }
+  static LexicographicCost infinite() { return {INT64_MAX / 4, 0}; }
+  bool is_infinite() const { return count == INT64_MAX / 4; }
+  // Below zero beyond rounding (`scale`: the size of the numbers involved).
+  bool is_negative(double scale) const
+  {
+    return count < 0 || (count == 0 && weight < -1e-12 * (1 + std::abs(scale)));
+  }
+
+  friend LexicographicCost operator+(LexicographicCost a, LexicographicCost b)
+  {
+    return {a.count + b.count, a.weight + b.weight};
+  }
+  friend LexicographicCost operator-(LexicographicCost a, LexicographicCost b)
+  {
+    return {a.count - b.count, a.weight - b.weight};
+  }
+  friend bool operator<(LexicographicCost a, LexicographicCost b)
   {
     return a.count != b.count ? a.count < b.count : a.weight < b.weight;
   }
+  friend bool operator==(LexicographicCost a, LexicographicCost b) = default;
 };
 
-constexpr Cost infinite{INT64_MAX / 4, 0};
+// The weight alone, for a complete graph with room for every row: every row
+// is assigned in every optimum, so the count needs no keeping (nor the
+// "unassigned" columns), which makes a dense problem about twice as fast.
+struct WeightCost {
+  double weight = 0;
+
+  static constexpr bool has_unassigned_columns = false;
+  static WeightCost of_edge(double edge_weight) { return {-edge_weight}; }
+  static WeightCost infinite() { return {HUGE_VAL}; }
+  bool is_infinite() const { return weight == HUGE_VAL; }
+  bool is_negative(double scale) const { return weight < -1e-12 * (1 + std::abs(scale)); }
+
+  friend WeightCost operator+(WeightCost a, WeightCost b) { return {a.weight + b.weight}; }
+  friend WeightCost operator-(WeightCost a, WeightCost b) { return {a.weight - b.weight}; }
+  friend bool operator<(WeightCost a, WeightCost b) { return a.weight < b.weight; }
+  friend bool operator==(WeightCost a, WeightCost b) = default;
+};
 
 std::size_t at(int index) { return static_cast<std::size_t>(index); }
 
-} // namespace
-
-// Columns 0..C-1 are the openings; column C + r is row r's own "unassigned"
-// column (cost zero), so that every row ends assigned somewhere and a row may
-// be pushed out of the plan when that serves the objective.
-class AssignmentSolver::Impl {
+// Columns 0..C-1 are the openings; with LexicographicCost, column C + r is
+// row r's own "unassigned" column (cost zero), so that every row ends assigned
+// somewhere and a row may be pushed out of the plan when that serves the objective.
+template <typename Cost>
+class ShortestAugmentingPaths {
 public:
-  Impl(int rows, const std::vector<int>& capacity, const std::vector<AssignmentEdge>& edges)
+  ShortestAugmentingPaths(int rows, const std::vector<int>& capacity, const std::vector<AssignmentEdge>& edges)
       : m_rows(rows), m_openings(static_cast<int>(capacity.size()))
   {
-    const int columns = m_openings + rows;
+    const int columns = m_openings + (Cost::has_unassigned_columns ? rows : 0);
     m_capacity = capacity;
     m_capacity.resize(at(columns), 1);
     m_first_edge.assign(at(rows) + 1, 0);
@@ -46,7 +79,7 @@ public:
       ++m_first_edge[at(edge.row) + 1];
     }
     for (std::size_t row = 0; row < at(rows); ++row) {
-      m_first_edge[row + 1] += m_first_edge[row] + 1; // + the unassigned column
+      m_first_edge[row + 1] += m_first_edge[row] + (Cost::has_unassigned_columns ? 1 : 0);
     }
     m_targets.resize(at(m_first_edge.back()));
     m_target_of_edge.resize(edges.size());
@@ -54,15 +87,15 @@ public:
     for (std::size_t index = 0; index < edges.size(); ++index) {
       const auto& edge = edges[index];
       m_target_of_edge[index] = fill[at(edge.row)];
-      m_targets[at(fill[at(edge.row)]++)] = {edge.column, {-1, -edge.weight}, static_cast<int>(index)};
+      m_targets[at(fill[at(edge.row)]++)] = {edge.column, Cost::of_edge(edge.weight), static_cast<int>(index)};
     }
-    for (int row = 0; row < rows; ++row) {
-      m_targets[at(fill[at(row)]++)] = {m_openings + row, {0, 0}, -1};
+    for (int row = 0; row < rows && Cost::has_unassigned_columns; ++row) {
+      m_targets[at(fill[at(row)]++)] = {m_openings + row, Cost{}, -1};
     }
 
     m_row_potential.assign(at(rows), Cost{});
     // Every column starts at one potential, the lowest cost: reduced costs >= 0.
-    Cost lowest{};
+    Cost lowest = m_targets.empty() ? Cost{} : m_targets.front().cost;
     for (const auto& target : m_targets) {
       lowest = std::min(lowest, target.cost);
     }
@@ -70,7 +103,7 @@ public:
     m_sink_potential = lowest;
     m_target_of_row.assign(at(rows), -1);
     m_rows_of_column.assign(at(columns), {});
-    m_distance.assign(at(columns), infinite);
+    m_distance.assign(at(columns), Cost::infinite());
     m_previous_target.assign(at(columns), -1);
     m_finalised.assign(at(columns), 0);
   }
@@ -96,7 +129,7 @@ public:
   void reweight(const std::vector<double>& weights)
   {
     for (std::size_t edge = 0; edge < weights.size(); ++edge) {
-      m_targets[at(m_target_of_edge[edge])].cost = {-1, -weights[edge]};
+      m_targets[at(m_target_of_edge[edge])].cost = Cost::of_edge(weights[edge]);
     }
     // A row keeps its edge while it stays a best one under the column potentials.
     for (int row = 0; row < m_rows; ++row) {
@@ -111,7 +144,7 @@ public:
     }
     // The sink's potential: at most that of any column with room, at least that
     // of any column holding rows; a column that would break the second loses its rows.
-    m_sink_potential = infinite;
+    m_sink_potential = Cost::infinite();
     for (std::size_t column = 0; column < m_capacity.size(); ++column) {
       if (has_room(static_cast<int>(column))) {
         m_sink_potential = std::min(m_sink_potential, m_column_potential[column]);
@@ -142,7 +175,7 @@ private:
     for (int index = m_first_edge[at(row)]; index < m_first_edge[at(row) + 1]; ++index) {
       const auto& target = m_targets[at(index)];
       const Cost reduced = target.cost + m_row_potential[at(row)] - m_column_potential[at(target.column)];
-      if (reduced.count < 0 || (reduced.count == 0 && reduced.weight < -1e-12 * (1 + std::abs(target.cost.weight)))) {
+      if (reduced.is_negative(target.cost.weight)) {
         return false;
       }
     }
@@ -161,12 +194,19 @@ private:
     Cost cost;
     int edge; // -1 for the unassigned column
   };
+  // Among columns at one distance, one with room comes first: it ends the
+  // path at once (SciPy's linear_sum_assignment breaks ties the same way; with
+  // whole-number costs ties are many, and this saves most of the search).
   struct Queued {
     Cost distance;
+    bool full;
     int column;
     friend bool operator>(const Queued& a, const Queued& b)
     {
-      return b.distance < a.distance || (!(a.distance < b.distance) && a.column > b.column);
+      if (a.distance < b.distance || b.distance < a.distance) {
+        return b.distance < a.distance;
+      }
+      return a.full != b.full ? a.full : a.column > b.column;
     }
   };
 
@@ -182,14 +222,69 @@ private:
       const Cost reduced = target.cost + m_row_potential[at(row)] - m_column_potential[at(target.column)];
       const Cost distance = row_distance + reduced;
       if (distance < m_distance[at(target.column)]) {
-        if (m_distance[at(target.column)].count == infinite.count) {
+        if (m_distance[at(target.column)].is_infinite()) {
           m_touched.push_back(target.column);
         }
         m_distance[at(target.column)] = distance;
         m_previous_target[at(target.column)] = index;
-        m_queue.push({distance, target.column});
+        if constexpr (Cost::has_unassigned_columns) {
+          m_queue.push({distance, !has_room(target.column), target.column});
+        }
       }
     }
+  }
+
+  // The shortest path of one step, without the search: when the start row's
+  // nearest column has room at the sink's potential, it ends the path (the
+  // search would pop it first and stop). Most rows of a dense problem end so.
+  bool take_nearest_column(int start)
+  {
+    int best = -1;
+    Cost nearest = Cost::infinite();
+    for (int index = m_first_edge[at(start)]; index < m_first_edge[at(start) + 1]; ++index) {
+      const auto& target = m_targets[at(index)];
+      const Cost reduced = target.cost + m_row_potential[at(start)] - m_column_potential[at(target.column)];
+      if (reduced < nearest
+          || (!(nearest < reduced) && has_room(target.column) && !has_room(m_targets[at(best)].column))) {
+        nearest = reduced;
+        best = index;
+      }
+    }
+    const int column = m_targets[at(best)].column;
+    const Cost& potential = m_column_potential[at(column)];
+    if (!has_room(column) || !(potential == m_sink_potential)) {
+      return false;
+    }
+    m_row_potential[at(start)] = m_row_potential[at(start)] - nearest;
+    reassign(start, best);
+    return true;
+  }
+
+  // The reached column nearest the start that is not final yet (column -1
+  // when none is left): from a heap, or, for a complete graph (every row
+  // reaches every column), by a scan of the reached columns, as SciPy does.
+  Queued nearest()
+  {
+    if constexpr (!Cost::has_unassigned_columns) {
+      Queued best{Cost::infinite(), true, -1};
+      for (const int column : m_touched) {
+        if (m_finalised[at(column)] == 0) {
+          const Queued candidate{m_distance[at(column)], !has_room(column), column};
+          if (best.column < 0 || best > candidate) {
+            best = candidate;
+          }
+        }
+      }
+      return best;
+    }
+    while (!m_queue.empty()) {
+      const Queued next = m_queue.top();
+      m_queue.pop();
+      if (m_finalised[at(next.column)] == 0 && !(m_distance[at(next.column)] < next.distance)) {
+        return next;
+      }
+    }
+    return {Cost::infinite(), true, -1};
   }
 
   bool has_room(int column) const
@@ -201,18 +296,16 @@ private:
   // with room; the last step costs the column's potential above the sink's.
   void augment_from(int start)
   {
+    if (take_nearest_column(start)) {
+      return;
+    }
     scan(start, Cost{});
     m_scanned_rows.push_back(start);
     int sink = -1;
-    Cost total = infinite;
-    while (!m_queue.empty()) {
-      const Queued next = m_queue.top(); // the start row's own column is always there
+    Cost total = Cost::infinite();
+    for (Queued next = nearest(); next.column >= 0; next = nearest()) {
       if (sink >= 0 && !(next.distance < total)) {
         break; // every last step costs >= 0: nothing further can end a shorter path
-      }
-      m_queue.pop();
-      if (m_finalised[at(next.column)] != 0 || m_distance[at(next.column)] < next.distance) {
-        continue;
       }
       m_finalised[at(next.column)] = 1;
       m_finalised_columns.push_back(next.column);
@@ -251,7 +344,7 @@ private:
     }
 
     for (const int column : m_touched) {
-      m_distance[at(column)] = infinite;
+      m_distance[at(column)] = Cost::infinite();
       m_previous_target[at(column)] = -1;
       m_finalised[at(column)] = 0;
     }
@@ -299,6 +392,13 @@ private:
   std::priority_queue<Queued, std::vector<Queued>, std::greater<>> m_queue;
 };
 
+} // namespace
+
+class AssignmentSolver::Impl : public ShortestAugmentingPaths<LexicographicCost> {
+public:
+  using ShortestAugmentingPaths::ShortestAugmentingPaths;
+};
+
 AssignmentSolver::AssignmentSolver(int rows, const std::vector<int>& capacity,
                                    const std::vector<AssignmentEdge>& edges)
     : m_impl(std::make_unique<Impl>(rows, capacity, edges))
@@ -311,9 +411,35 @@ AssignmentSolver::~AssignmentSolver() = default;
 std::vector<int> AssignmentSolver::solve() { return m_impl->solve(); }
 void AssignmentSolver::reweight(const std::vector<double>& weights) { m_impl->reweight(weights); }
 
+namespace {
+
+// Every row has an edge to every column, once, and the columns have room for
+// every row: then every optimum assigns every row.
+bool complete_with_room(int rows, const std::vector<int>& capacity, const std::vector<AssignmentEdge>& edges)
+{
+  const long slots = std::accumulate(capacity.begin(), capacity.end(), 0L);
+  if (edges.size() != static_cast<std::size_t>(rows) * capacity.size() || slots < rows) {
+    return false;
+  }
+  std::vector<char> seen(edges.size(), 0);
+  for (const auto& edge : edges) {
+    auto& mark = seen[at(edge.row) * capacity.size() + at(edge.column)];
+    if (mark != 0) {
+      return false;
+    }
+    mark = 1;
+  }
+  return true;
+}
+
+} // namespace
+
 std::vector<int> maximise_assignment(int rows, const std::vector<int>& capacity,
                                      const std::vector<AssignmentEdge>& edges)
 {
+  if (complete_with_room(rows, capacity, edges)) {
+    return ShortestAugmentingPaths<WeightCost>(rows, capacity, edges).solve();
+  }
   return AssignmentSolver(rows, capacity, edges).solve();
 }
 
