@@ -186,9 +186,76 @@ std::vector<char> shared_languages(const MatchInput& input)
   return shares;
 }
 
-// The candidates at openings [first, last), in opening order.
-std::vector<Candidate> candidates_at(const MatchInput& input, const std::vector<char>& shares, std::size_t first,
-                                     std::size_t last)
+// What a very large run considers: at each opening, the international
+// students who have it among their best openings, and the best partners.
+struct Shortlist {
+  std::vector<std::vector<int>> internationals_of_opening;
+  std::size_t partners_per_opening = 0;
+};
+
+// Runs `work(first, last)` over consecutive parts of the openings, one per
+// core, and returns the parts' results in opening order: the result does not
+// depend on the number of cores.
+template <typename Work>
+auto over_openings(const MatchInput& input, const Work& work)
+{
+  const std::size_t parts = std::max(1U, std::thread::hardware_concurrency());
+  const std::size_t per_part = std::max<std::size_t>(1, (input.openings.size() + parts - 1) / parts);
+  std::vector<std::future<decltype(work(std::size_t{}, std::size_t{}))>> pending;
+  for (std::size_t first = 0; first < input.openings.size(); first += per_part) {
+    const std::size_t last = std::min(input.openings.size(), first + per_part);
+    pending.push_back(std::async(std::launch::async, [&work, first, last] { return work(first, last); }));
+  }
+  std::vector<decltype(work(std::size_t{}, std::size_t{}))> results;
+  for (auto& part : pending) {
+    results.push_back(part.get());
+  }
+  return results;
+}
+
+// At each opening, the students who pass their own rules (indices into the
+// run's internationals and domestics; no domestics at a solo opening).
+struct Eligible {
+  std::vector<std::vector<int>> internationals;
+  std::vector<std::vector<int>> domestics;
+};
+
+Eligible eligible_students(const MatchInput& input)
+{
+  using Lists = std::pair<std::vector<std::vector<int>>, std::vector<std::vector<int>>>;
+  const auto parts = over_openings(input, [&input](std::size_t first, std::size_t last) {
+    Lists lists;
+    for (std::size_t index = first; index < last; ++index) {
+      const auto& opening = *input.openings[index];
+      const auto& company = *input.companies[index];
+      auto& internationals = lists.first.emplace_back();
+      auto& domestics = lists.second.emplace_back();
+      for (std::size_t student = 0; student < input.internationals.size(); ++student) {
+        if (passes_own_rules(input, *input.internationals[student], opening, company)) {
+          internationals.push_back(static_cast<int>(student));
+        }
+      }
+      for (std::size_t student = 0; takes_pairs(opening) && student < input.domestics.size(); ++student) {
+        if (passes_own_rules(input, *input.domestics[student], opening, company)) {
+          domestics.push_back(static_cast<int>(student));
+        }
+      }
+    }
+    return lists;
+  });
+  Eligible eligible;
+  for (const auto& part : parts) {
+    eligible.internationals.insert(eligible.internationals.end(), part.first.begin(), part.first.end());
+    eligible.domestics.insert(eligible.domestics.end(), part.second.begin(), part.second.end());
+  }
+  return eligible;
+}
+
+// The candidates at openings [first, last), in opening order; with a
+// shortlist, only those it names.
+std::vector<Candidate> candidates_at(const MatchInput& input, const std::vector<char>& shares,
+                                     const Eligible& eligible, std::size_t first, std::size_t last,
+                                     const Shortlist* shortlist)
 {
   const auto& settings = input.workspace->project->matching;
   std::vector<Candidate> candidates;
@@ -198,18 +265,35 @@ std::vector<Candidate> candidates_at(const MatchInput& input, const std::vector<
     const OpeningProfile profile(opening, company, settings);
 
     std::vector<std::pair<std::size_t, Fit>> domestic_fits;
-    if (takes_pairs(opening)) {
-      for (std::size_t domestic = 0; domestic < input.domestics.size(); ++domestic) {
-        if (passes_own_rules(input, *input.domestics[domestic], opening, company)) {
-          domestic_fits.emplace_back(domestic, profile.fit(*input.domestics[domestic]));
+    for (const int domestic : eligible.domestics[opening_index]) {
+      domestic_fits.emplace_back(static_cast<std::size_t>(domestic), profile.fit(*input.domestics[at(domestic)]));
+    }
+    {
+      if (shortlist != nullptr && domestic_fits.size() > shortlist->partners_per_opening) {
+        // The partners who meet most of the opening's requirements, then bring
+        // most on their own (scored as if alone).
+        std::vector<std::pair<std::pair<long, double>, std::size_t>> ranked;
+        for (std::size_t place = 0; place < domestic_fits.size(); ++place) {
+          const auto& partner = domestic_fits[place].second;
+          ranked.push_back({{static_cast<long>(profile.unmet_requirements(partner, nullptr).size()),
+                             -profile.components(partner, nullptr).total()},
+                            place});
         }
+        std::partial_sort(ranked.begin(), ranked.begin() + static_cast<long>(shortlist->partners_per_opening),
+                          ranked.end());
+        ranked.resize(shortlist->partners_per_opening);
+        std::sort(ranked.begin(), ranked.end(), [](const auto& a, const auto& b) { return a.second < b.second; });
+        std::vector<std::pair<std::size_t, Fit>> best;
+        for (const auto& entry : ranked) {
+          best.push_back(std::move(domestic_fits[entry.second]));
+        }
+        domestic_fits = std::move(best);
       }
     }
-    for (std::size_t international = 0; international < input.internationals.size(); ++international) {
+    for (const int listed : shortlist ? shortlist->internationals_of_opening[opening_index]
+                                      : eligible.internationals[opening_index]) {
+      const auto international = static_cast<std::size_t>(listed);
       const auto& student = *input.internationals[international];
-      if (!passes_own_rules(input, student, opening, company)) {
-        continue;
-      }
       const Fit fit = profile.fit(student);
       const auto add = [&](int domestic, const Fit* partner) {
         candidates.push_back({static_cast<int>(international), domestic, static_cast<int>(opening_index),
@@ -231,23 +315,108 @@ std::vector<Candidate> candidates_at(const MatchInput& input, const std::vector<
 
 } // namespace
 
-void add_scored_candidates(MatchInput& input)
+namespace {
+
+// Candidates there would be without a shortlist (an upper estimate: the pair
+// rules are not applied).
+double candidate_count(const Eligible& eligible)
+{
+  double count = 0;
+  for (std::size_t opening = 0; opening < eligible.internationals.size(); ++opening) {
+    count += static_cast<double>(eligible.internationals[opening].size())
+             * (1.0 + static_cast<double>(eligible.domestics[opening].size()));
+  }
+  return count;
+}
+
+// Who is listed where: each student at their best openings, and each opening
+// with its best students (so that no opening is left without), by the most a
+// candidate there could score. Sets problem.best_possible: over all openings.
+Shortlist make_shortlist(MatchInput& input, const Eligible& eligible, const CandidateLimits& limits)
+{
+  using Ranked = std::vector<std::pair<double, int>>; // (-most, other index): best first
+  const auto& settings = input.workspace->project->matching;
+  struct Part {
+    std::vector<Ranked> openings_of_student;
+    std::vector<double> most;
+    std::vector<std::vector<int>> students_of_opening;
+  };
+  const auto parts = over_openings(input, [&](std::size_t first, std::size_t last) {
+    Part part{std::vector<Ranked>(input.internationals.size()),
+              std::vector<double>(input.internationals.size(), -HUGE_VAL), {}};
+    for (std::size_t index = first; index < last; ++index) {
+      const auto& opening = *input.openings[index];
+      const OpeningProfile profile(opening, *input.companies[index], settings);
+      Ranked students;
+      for (const int international : eligible.internationals[index]) {
+        const Fit fit = profile.fit(*input.internationals[at(international)]);
+        const bool solo_allowed = takes_solo(opening) && profile.requirements_met(fit, nullptr);
+        if (!solo_allowed && !takes_pairs(opening)) {
+          continue;
+        }
+        const double value = takes_pairs(opening) ? profile.upper_bound(fit)
+                                                  : profile.components(fit, nullptr).total();
+        part.most[at(international)] = std::max(part.most[at(international)], value);
+        students.emplace_back(-value, international);
+        auto& ranked = part.openings_of_student[at(international)];
+        ranked.emplace_back(-value, static_cast<int>(index));
+        std::push_heap(ranked.begin(), ranked.end());
+        if (ranked.size() > limits.openings_per_student) {
+          std::pop_heap(ranked.begin(), ranked.end());
+          ranked.pop_back();
+        }
+      }
+      const std::size_t kept = std::min(students.size(), limits.students_per_opening);
+      std::partial_sort(students.begin(), students.begin() + static_cast<long>(kept), students.end());
+      auto& listed = part.students_of_opening.emplace_back();
+      for (std::size_t place = 0; place < kept; ++place) {
+        listed.push_back(students[place].second);
+      }
+    }
+    return part;
+  });
+
+  Shortlist shortlist;
+  shortlist.partners_per_opening = limits.partners_per_opening;
+  for (const auto& part : parts) {
+    shortlist.internationals_of_opening.insert(shortlist.internationals_of_opening.end(),
+                                               part.students_of_opening.begin(), part.students_of_opening.end());
+  }
+  input.problem.best_possible.assign(input.internationals.size(), -HUGE_VAL);
+  for (std::size_t international = 0; international < input.internationals.size(); ++international) {
+    Ranked merged;
+    for (const auto& part : parts) {
+      merged.insert(merged.end(), part.openings_of_student[international].begin(),
+                    part.openings_of_student[international].end());
+      input.problem.best_possible[international] = std::max(input.problem.best_possible[international],
+                                                            part.most[international]);
+    }
+    std::sort(merged.begin(), merged.end());
+    merged.resize(std::min(merged.size(), limits.openings_per_student));
+    for (const auto& [value, opening] : merged) {
+      shortlist.internationals_of_opening[at(opening)].push_back(static_cast<int>(international));
+    }
+  }
+  for (auto& listed : shortlist.internationals_of_opening) { // in student order, once each
+    std::sort(listed.begin(), listed.end());
+    listed.erase(std::unique(listed.begin(), listed.end()), listed.end());
+  }
+  return shortlist;
+}
+
+} // namespace
+
+void add_scored_candidates(MatchInput& input, const CandidateLimits& limits)
 {
   const auto shares = shared_languages(input);
-  // Openings split into one run of consecutive openings per core; the parts are
-  // joined in opening order, so the result does not depend on the cores.
-  const std::size_t parts = std::max(1U, std::thread::hardware_concurrency());
-  const std::size_t per_part = (input.openings.size() + parts - 1) / parts;
-  std::vector<std::future<std::vector<Candidate>>> pending;
-  for (std::size_t first = 0; first < input.openings.size(); first += per_part) {
-    const std::size_t last = std::min(input.openings.size(), first + per_part);
-    pending.push_back(std::async(std::launch::async, [&input, &shares, first, last] {
-      return candidates_at(input, shares, first, last);
-    }));
-  }
-  for (auto& part : pending) {
-    const auto candidates = part.get();
-    input.problem.candidates.insert(input.problem.candidates.end(), candidates.begin(), candidates.end());
+  const Eligible eligible = eligible_students(input);
+  const bool too_many = candidate_count(eligible) > limits.most_candidates;
+  const Shortlist shortlist = too_many ? make_shortlist(input, eligible, limits) : Shortlist{};
+  const auto parts = over_openings(input, [&](std::size_t first, std::size_t last) {
+    return candidates_at(input, shares, eligible, first, last, too_many ? &shortlist : nullptr);
+  });
+  for (const auto& part : parts) {
+    input.problem.candidates.insert(input.problem.candidates.end(), part.begin(), part.end());
   }
 }
 

@@ -63,8 +63,22 @@ struct MatchInput {
 // tandem::Error (exit 1).
 MatchInput prepare_match(const workspace::Workspace& workspace, const MatchRequest& request);
 
-// Every candidate that passes the hard rules, scored (match/scoring).
-void add_scored_candidates(MatchInput& input);
+// How many candidates a run lists. Beyond `most_candidates` (a national
+// roster can allow 10^10 triples), each international student is listed only at
+// their best `openings_per_student` openings and each opening with its best
+// `students_per_opening` students (by the most a candidate there could score),
+// with the `partners_per_opening` partners who bring most on their own;
+// problem.best_possible then bounds what was left out.
+struct CandidateLimits {
+  double most_candidates = 40e6;
+  std::size_t openings_per_student = 24;
+  std::size_t students_per_opening = 16;
+  std::size_t partners_per_opening = 24;
+};
+
+// Every candidate that passes the hard rules, scored (match/scoring); a
+// shortlist of them when they are too many (see CandidateLimits).
+void add_scored_candidates(MatchInput& input, const CandidateLimits& limits = {});
 
 // The rows of a --scores-in table as the only candidates, with their scores.
 // A row naming an unknown student or opening is an error; a row breaking a

@@ -317,6 +317,27 @@ bool closes(const Solution& solution)
          && solution.bound - solution.objective.score <= tolerance(solution.bound);
 }
 
+// For a shortlist (Problem::best_possible), the relaxation bounds only the
+// listed candidates. What holds for all: no more are placed than there are
+// slots or students with an allowed candidate, and k students score at most
+// the k highest of their best possible scores.
+void bound_by_best_possible(const Problem& problem, Solution& solution)
+{
+  std::vector<double> best;
+  for (const double value : problem.best_possible) {
+    if (value > -HUGE_VAL) {
+      best.push_back(value);
+    }
+  }
+  const long slots = std::accumulate(problem.capacity.begin(), problem.capacity.end(), 0L);
+  solution.placed_bound = static_cast<int>(std::min<long>(slots, static_cast<long>(best.size())));
+  const auto placed = static_cast<std::size_t>(solution.objective.placed);
+  std::partial_sort(best.begin(), best.begin() + static_cast<long>(std::min(placed, best.size())), best.end(),
+                    std::greater<>());
+  solution.bound = std::accumulate(best.begin(), best.begin() + static_cast<long>(std::min(placed, best.size())), 0.0);
+  solution.optimal = closes(solution);
+}
+
 } // namespace
 
 Solution solve_optimal(const Problem& problem, const OptimalLimits& limits)
@@ -348,8 +369,10 @@ Solution solve_optimal(const Problem& problem, const OptimalLimits& limits)
     // on which finished first.
     std::future<Plan> search_running;
     // Ends early once the steps are too short to move the bound.
+    // A step visits every candidate and solves a problem over the students.
+    const double work_per_step = static_cast<double>(problem.candidates.size()) + 1000.0 * problem.internationals;
     const int iterations = static_cast<int>(std::clamp(
-      limits.lagrangian_work / static_cast<double>(problem.candidates.size()),
+      limits.lagrangian_work / work_per_step,
       static_cast<double>(std::min(limits.lagrangian_min_iterations, limits.lagrangian_iterations)),
       static_cast<double>(limits.lagrangian_iterations)));
     for (int iteration = 0; iteration < iterations && !closes(solution) && step_scale > 1e-4; ++iteration) {
@@ -382,6 +405,10 @@ Solution solve_optimal(const Problem& problem, const OptimalLimits& limits)
     }
   }
 
+  if (!problem.best_possible.empty()) {
+    bound_by_best_possible(problem, solution);
+    return solution;
+  }
   if (closes(solution)) {
     solution.optimal = true;
     solution.bound = solution.objective.score;

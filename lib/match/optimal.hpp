@@ -9,8 +9,9 @@ namespace tandem::match {
 // Work limits, counted in steps rather than seconds so that the same input gives
 // the same plan on any machine (a time limit would not).
 struct OptimalLimits {
-  // Subgradient steps: as many as `lagrangian_work` candidate visits allow,
-  // within [lagrangian_min_iterations, lagrangian_iterations].
+  // Subgradient steps: as many as `lagrangian_work` allows (a step costs the
+  // candidates plus 1000 per international student), within
+  // [lagrangian_min_iterations, lagrangian_iterations].
   int lagrangian_iterations = 300;
   int lagrangian_min_iterations = 30;
   double lagrangian_work = 1e9;

@@ -21,6 +21,10 @@ struct Problem {
   int domestics = 0;
   std::vector<int> capacity; // free slots of each opening
   std::vector<Candidate> candidates;
+  // When `candidates` is a shortlist of the allowed ones: for each international
+  // student, no allowed candidate of theirs, listed or not, scores more. Empty
+  // when every allowed candidate is listed.
+  std::vector<double> best_possible;
 };
 
 // A plan: the chosen candidates (indices into Problem::candidates, ascending).

@@ -224,4 +224,22 @@ Components OpeningProfile::components(const Fit& international, const Fit* domes
   return result;
 }
 
+double OpeningProfile::upper_bound(const Fit& international) const
+{
+  // A partner who meets every need at the highest level, studies the field,
+  // lives here and is everyone's first choice: every component is at least as
+  // high with them as with anyone, except complementarity, bounded by 1.
+  Fit ideal;
+  ideal.needs_met.assign(words(), ~std::uint64_t{0});
+  ideal.language_level.assign(m_language_targets.size(), static_cast<signed char>(model::Level::native));
+  ideal.field_match = true;
+  ideal.same_municipality = true;
+  ideal.student_preference = 1;
+  ideal.company_preference = 1;
+  Components best = components(international, &ideal);
+  best[Component::complementarity] = m_settings.weight_complementarity;
+  const double pair = best.total();
+  return std::max(pair, components(international, nullptr).total());
+}
+
 } // namespace tandem::match

@@ -51,6 +51,9 @@ public:
 
   Components components(const Fit& international, const Fit* domestic) const;
 
+  // No candidate of this student here, solo or with any partner, scores more.
+  double upper_bound(const Fit& international) const;
+
 private:
   std::size_t words() const { return (m_need_count + 63) / 64; }
 

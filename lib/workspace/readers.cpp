@@ -287,8 +287,8 @@ void read_matching(const YamlFieldSource& source, model::MatchingSettings& match
     {"complementarity", &matching.weight_complementarity}};
   for (const auto& [key, target] : weight_keys) {
     if (const auto value = weights.number(key)) {
-      if (*value < 0) {
-        weights.error(key, "a weight cannot be negative");
+      if (!(*value >= 0) || !std::isfinite(*value)) { // NaN fails the first test
+        weights.error(key, "a weight is a number of 0 or more");
       } else {
         *target = *value;
       }

@@ -485,3 +485,47 @@ TEST_CASE("match stable: Gale and Shapley's 1962 example gives the proposers' op
   }
   REQUIRE(wife == std::map<std::string, std::string>{{"alpha", "A"}, {"beta", "B"}, {"gamma", "C"}});
 }
+
+TEST_CASE("match candidates: a shortlist lists allowed candidates only, and bounds the ones it leaves out")
+{
+  std::mt19937 random(31);
+  for (int instance = 0; instance < 200; ++instance) {
+    Builder b;
+    const auto& ws = random_workspace(b, random);
+    auto full = match::prepare_match(ws, {});
+    match::add_scored_candidates(full);
+    auto shortlisted = match::prepare_match(ws, {});
+    match::CandidateLimits limits;
+    limits.most_candidates = 0; // always a shortlist
+    limits.openings_per_student = 1;
+    limits.students_per_opening = 1;
+    limits.partners_per_opening = 1;
+    match::add_scored_candidates(shortlisted, limits);
+
+    std::map<Triple, double> allowed;
+    for (const auto& candidate : full.problem.candidates) {
+      const auto* domestic = full.domestic_of(candidate);
+      allowed[{full.international_of(candidate).id, domestic ? domestic->id : "", full.opening_of(candidate).id}]
+        = candidate.score;
+    }
+    INFO("instance " << instance);
+    for (const auto& candidate : shortlisted.problem.candidates) {
+      const auto* domestic = shortlisted.domestic_of(candidate);
+      const Triple key{shortlisted.international_of(candidate).id, domestic ? domestic->id : "",
+                       shortlisted.opening_of(candidate).id};
+      REQUIRE(allowed.count(key) == 1);
+      REQUIRE(allowed[key] == candidate.score);
+    }
+    REQUIRE(shortlisted.problem.best_possible.size() == full.internationals.size());
+    for (const auto& candidate : full.problem.candidates) {
+      REQUIRE(candidate.score <= shortlisted.problem.best_possible[static_cast<std::size_t>(candidate.international)] + 1e-12);
+    }
+    const auto solution = match::solve_optimal(shortlisted.problem);
+    const auto best = match::solve_optimal(full.problem);
+    REQUIRE(match::is_feasible(shortlisted.problem, solution.plan));
+    REQUIRE(solution.placed_bound >= best.objective.placed);
+    if (solution.objective.placed == best.objective.placed) {
+      REQUIRE(solution.bound >= best.objective.score - 1e-9);
+    }
+  }
+}
