@@ -10,6 +10,7 @@
 
 #include <algorithm>
 #include <climits>
+#include <cstdint>
 #include <future>
 #include <thread>
 #include <numeric>
@@ -172,15 +173,43 @@ MatchInput prepare_match(const workspace::Workspace& workspace, const MatchReque
 
 namespace {
 
-// Rule 7 for every pair of the run, worked out once (it does not depend on the opening).
+// Rule 7 for every pair of the run, worked out once (it does not depend on
+// the opening): each student's languages at `common_language` or above as a
+// set of bits, one per language code met in the run, so a pair is one AND.
 std::vector<char> shared_languages(const MatchInput& input)
 {
-  const auto& level = input.workspace->project->matching.common_language;
+  const auto level = input.workspace->project->matching.common_language;
+  std::unordered_map<std::string, std::size_t> bit_of_code{{"fi", 0}};
+  for (const auto* group : {&input.internationals, &input.domestics}) {
+    for (const auto* student : *group) {
+      for (const auto& skill : student->languages) {
+        bit_of_code.emplace(skill.code, bit_of_code.size());
+      }
+    }
+  }
+  const std::size_t words = (bit_of_code.size() + 63) / 64;
+  const auto held_at_level = [&](const std::vector<const model::Student*>& students) {
+    std::vector<std::uint64_t> bits(students.size() * words, 0);
+    for (std::size_t index = 0; index < students.size(); ++index) {
+      for (const auto& [code, bit] : bit_of_code) {
+        const auto held = students[index]->level_in(code);
+        if (held && *held >= level) {
+          bits[index * words + bit / 64] |= std::uint64_t{1} << (bit % 64);
+        }
+      }
+    }
+    return bits;
+  };
+  const auto internationals = held_at_level(input.internationals);
+  const auto domestics = held_at_level(input.domestics);
   std::vector<char> shares(input.internationals.size() * input.domestics.size(), 0);
   for (std::size_t international = 0; international < input.internationals.size(); ++international) {
     for (std::size_t domestic = 0; domestic < input.domestics.size(); ++domestic) {
-      shares[international * input.domestics.size() + domestic]
-        = share_language(*input.internationals[international], *input.domestics[domestic], level) ? 1 : 0;
+      bool shared = false;
+      for (std::size_t word = 0; word < words && !shared; ++word) {
+        shared = (internationals[international * words + word] & domestics[domestic * words + word]) != 0;
+      }
+      shares[international * input.domestics.size() + domestic] = shared ? 1 : 0;
     }
   }
   return shares;
@@ -251,6 +280,37 @@ Eligible eligible_students(const MatchInput& input)
   return eligible;
 }
 
+using PartnerFits = std::vector<std::pair<std::size_t, Fit>>; // (domestic index, fit)
+
+// The partners considered at an opening: every eligible one, or, beyond
+// `most`, those who meet most of the opening's requirements and then bring
+// most on their own (scored as if alone). In domestic order.
+PartnerFits partners_at(const MatchInput& input, const OpeningProfile& profile, const std::vector<int>& eligible,
+                        std::size_t most)
+{
+  PartnerFits fits;
+  for (const int domestic : eligible) {
+    fits.emplace_back(static_cast<std::size_t>(domestic), profile.fit(*input.domestics[at(domestic)]));
+  }
+  if (fits.size() <= most) {
+    return fits;
+  }
+  std::vector<std::pair<std::pair<std::size_t, double>, std::size_t>> ranked;
+  for (std::size_t place = 0; place < fits.size(); ++place) {
+    const auto& fit = fits[place].second;
+    ranked.push_back({{profile.unmet_requirements(fit, nullptr).size(), -profile.components(fit, nullptr).total()},
+                      place});
+  }
+  std::partial_sort(ranked.begin(), ranked.begin() + static_cast<long>(most), ranked.end());
+  ranked.resize(most);
+  std::sort(ranked.begin(), ranked.end(), [](const auto& a, const auto& b) { return a.second < b.second; });
+  PartnerFits best;
+  for (const auto& entry : ranked) {
+    best.push_back(std::move(fits[entry.second]));
+  }
+  return best;
+}
+
 // The candidates at openings [first, last), in opening order; with a
 // shortlist, only those it names.
 std::vector<Candidate> candidates_at(const MatchInput& input, const std::vector<char>& shares,
@@ -264,32 +324,9 @@ std::vector<Candidate> candidates_at(const MatchInput& input, const std::vector<
     const auto& company = *input.companies[opening_index];
     const OpeningProfile profile(opening, company, settings);
 
-    std::vector<std::pair<std::size_t, Fit>> domestic_fits;
-    for (const int domestic : eligible.domestics[opening_index]) {
-      domestic_fits.emplace_back(static_cast<std::size_t>(domestic), profile.fit(*input.domestics[at(domestic)]));
-    }
-    {
-      if (shortlist != nullptr && domestic_fits.size() > shortlist->partners_per_opening) {
-        // The partners who meet most of the opening's requirements, then bring
-        // most on their own (scored as if alone).
-        std::vector<std::pair<std::pair<long, double>, std::size_t>> ranked;
-        for (std::size_t place = 0; place < domestic_fits.size(); ++place) {
-          const auto& partner = domestic_fits[place].second;
-          ranked.push_back({{static_cast<long>(profile.unmet_requirements(partner, nullptr).size()),
-                             -profile.components(partner, nullptr).total()},
-                            place});
-        }
-        std::partial_sort(ranked.begin(), ranked.begin() + static_cast<long>(shortlist->partners_per_opening),
-                          ranked.end());
-        ranked.resize(shortlist->partners_per_opening);
-        std::sort(ranked.begin(), ranked.end(), [](const auto& a, const auto& b) { return a.second < b.second; });
-        std::vector<std::pair<std::size_t, Fit>> best;
-        for (const auto& entry : ranked) {
-          best.push_back(std::move(domestic_fits[entry.second]));
-        }
-        domestic_fits = std::move(best);
-      }
-    }
+    const auto domestic_fits
+      = partners_at(input, profile, eligible.domestics[opening_index],
+                    shortlist ? shortlist->partners_per_opening : eligible.domestics[opening_index].size());
     for (const int listed : shortlist ? shortlist->internationals_of_opening[opening_index]
                                       : eligible.internationals[opening_index]) {
       const auto international = static_cast<std::size_t>(listed);
@@ -331,8 +368,10 @@ double candidate_count(const Eligible& eligible)
 
 // Who is listed where: each student at their best openings, and each opening
 // with its best students (so that no opening is left without), by the most a
-// candidate there could score. Sets problem.best_possible: over all openings.
-Shortlist make_shortlist(MatchInput& input, const Eligible& eligible, const CandidateLimits& limits)
+// candidate there could score, among the places where a listed candidate
+// exists. Sets problem.best_possible: over all openings.
+Shortlist make_shortlist(MatchInput& input, const Eligible& eligible, const std::vector<char>& shares,
+                         const CandidateLimits& limits)
 {
   using Ranked = std::vector<std::pair<double, int>>; // (-most, other index): best first
   const auto& settings = input.workspace->project->matching;
@@ -347,11 +386,23 @@ Shortlist make_shortlist(MatchInput& input, const Eligible& eligible, const Cand
     for (std::size_t index = first; index < last; ++index) {
       const auto& opening = *input.openings[index];
       const OpeningProfile profile(opening, *input.companies[index], settings);
+      const auto partners = partners_at(input, profile, eligible.domestics[index], limits.partners_per_opening);
       Ranked students;
       for (const int international : eligible.internationals[index]) {
         const Fit fit = profile.fit(*input.internationals[at(international)]);
-        const bool solo_allowed = takes_solo(opening) && profile.requirements_met(fit, nullptr);
-        if (!solo_allowed && !takes_pairs(opening)) {
+        const char* shares_row = shares.data() + at(international) * input.domestics.size();
+        const bool listed_candidate
+          = (takes_solo(opening) && profile.requirements_met(fit, nullptr))
+            || std::any_of(partners.begin(), partners.end(), [&](const auto& partner) {
+                 return shares_row[partner.first] != 0 && profile.requirements_met(fit, &partner.second);
+               });
+        if (!listed_candidate) {
+          // No candidate here would be listed; what it could score still bounds.
+          if (takes_pairs(opening) || profile.requirements_met(fit, nullptr)) {
+            part.most[at(international)] = std::max(part.most[at(international)],
+                                                    takes_pairs(opening) ? profile.upper_bound(fit)
+                                                                         : profile.components(fit, nullptr).total());
+          }
           continue;
         }
         const double value = takes_pairs(opening) ? profile.upper_bound(fit)
@@ -411,7 +462,7 @@ void add_scored_candidates(MatchInput& input, const CandidateLimits& limits)
   const auto shares = shared_languages(input);
   const Eligible eligible = eligible_students(input);
   const bool too_many = candidate_count(eligible) > limits.most_candidates;
-  const Shortlist shortlist = too_many ? make_shortlist(input, eligible, limits) : Shortlist{};
+  const Shortlist shortlist = too_many ? make_shortlist(input, eligible, shares, limits) : Shortlist{};
   const auto parts = over_openings(input, [&](std::size_t first, std::size_t last) {
     return candidates_at(input, shares, eligible, first, last, too_many ? &shortlist : nullptr);
   });

@@ -70,7 +70,7 @@ MatchInput prepare_match(const workspace::Workspace& workspace, const MatchReque
 // with the `partners_per_opening` partners who bring most on their own;
 // problem.best_possible then bounds what was left out.
 struct CandidateLimits {
-  double most_candidates = 40e6;
+  double most_candidates = 100e6; // estimated before the pair rules: about twice the real count
   std::size_t openings_per_student = 24;
   std::size_t students_per_opening = 16;
   std::size_t partners_per_opening = 24;

@@ -336,6 +336,7 @@ void bound_by_best_possible(const Problem& problem, Solution& solution)
                     std::greater<>());
   solution.bound = std::accumulate(best.begin(), best.begin() + static_cast<long>(std::min(placed, best.size())), 0.0);
   solution.optimal = closes(solution);
+  solution.bound_holds = true;
 }
 
 } // namespace
@@ -371,10 +372,14 @@ Solution solve_optimal(const Problem& problem, const OptimalLimits& limits)
     // Ends early once the steps are too short to move the bound.
     // A step visits every candidate and solves a problem over the students.
     const double work_per_step = static_cast<double>(problem.candidates.size()) + 1000.0 * problem.internationals;
-    const int iterations = static_cast<int>(std::clamp(
-      limits.lagrangian_work / work_per_step,
-      static_cast<double>(std::min(limits.lagrangian_min_iterations, limits.lagrangian_iterations)),
-      static_cast<double>(limits.lagrangian_iterations)));
+    const int fewest = std::min(limits.lagrangian_min_iterations, limits.lagrangian_iterations);
+    // With a shortlist the steps' bound is not used (bound_by_best_possible):
+    // they only lead the search, and the fewest will do.
+    const int iterations = problem.best_possible.empty()
+                             ? static_cast<int>(std::clamp(limits.lagrangian_work / work_per_step,
+                                                           static_cast<double>(fewest),
+                                                           static_cast<double>(limits.lagrangian_iterations)))
+                             : fewest;
     for (int iteration = 0; iteration < iterations && !closes(solution) && step_scale > 1e-4; ++iteration) {
       const double target = solution.objective.placed == relaxed.placed ? solution.objective.score
                                                                          : relaxed.bound - 1.0;
@@ -412,11 +417,11 @@ Solution solve_optimal(const Problem& problem, const OptimalLimits& limits)
   if (closes(solution)) {
     solution.optimal = true;
     solution.bound = solution.objective.score;
-    return solution;
-  }
-  if (problem.candidates.size() <= limits.ilp_candidate_limit) {
+  } else if (problem.candidates.size() <= limits.ilp_candidate_limit) {
     improve_by_ilp(problem, limits.ilp_node_limit, solution);
   }
+  // The relaxation bounds plans that place placed_bound students.
+  solution.bound_holds = solution.objective.placed == solution.placed_bound;
   return solution;
 }
 

@@ -24,7 +24,8 @@ struct Solution {
   Objective objective;
   bool optimal = false; // proven
   int placed_bound = 0; // no plan places more international students
-  double bound = 0;     // no plan placing objective.placed students scores more
+  double bound = 0;     // no plan placing objective.placed students scores more ...
+  bool bound_holds = false; // ... when this is set (else none is known)
 };
 
 // --method optimal: the plan with the most international students placed and,

@@ -101,7 +101,7 @@ MatchResult result_of(const MatchInput& input, const Solution& solution)
   MatchResult result = plan_result(input, Method::optimal, solution.plan);
   result.optimal = solution.optimal;
   result.placed_bound = solution.placed_bound;
-  if (solution.objective.placed == solution.placed_bound) {
+  if (solution.bound_holds) {
     result.bound = solution.bound;
   }
   add_unplaced(input, result);

@@ -58,7 +58,7 @@ int main(int argc, char** argv)
     limits.lagrangian_min_iterations = limits.lagrangian_iterations;
   }
   const auto solution = match::solve_optimal(input.problem, limits);
-  const double gap = solution.objective.placed == solution.placed_bound
+  const double gap = solution.bound_holds
                        ? (solution.bound - solution.objective.score) / std::abs(solution.bound)
                        : NAN;
   std::printf("optimal:    %7.3f s  placed %d (bound %d), score %.6f, bound %.6f, gap %.4f%%, proven %s\n",
