@@ -553,10 +553,16 @@ long stated_rank(const std::vector<std::string>& ranked, std::initializer_list<s
 template <typename Key>
 std::vector<long> positions(std::size_t count, const Key& key)
 {
+  // Keys first: working one out searches preference lists.
+  std::vector<decltype(key(0))> keys;
+  keys.reserve(count);
+  for (std::size_t index = 0; index < count; ++index) {
+    keys.push_back(key(static_cast<int>(index)));
+  }
   std::vector<int> order(count);
   std::iota(order.begin(), order.end(), 0);
   std::sort(order.begin(), order.end(), [&](int a, int b) {
-    return std::tuple(key(a), a) < std::tuple(key(b), b);
+    return std::tie(keys[at(a)], a) < std::tie(keys[at(b)], b);
   });
   std::vector<long> position(count);
   for (std::size_t place = 0; place < order.size(); ++place) {
