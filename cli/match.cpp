@@ -55,14 +55,23 @@ match::MatchResult solve(const match::MatchInput& input, match::Method method)
   return match::result_of(input, match::solve_stable(input.problem, match::rank_candidates(input)));
 }
 
-std::optional<io::CsvTable> existing_placements(const workspace::WorkspacePaths& paths)
+// Writes placements.csv when the run changes it (an unchanged file is left
+// alone, and no file is made for an empty plan).
+void write_placements(workspace::WorkspaceWriter& writer, const workspace::WorkspacePaths& paths,
+                      const match::MatchInput& input, const match::MatchResult& result)
 {
   const auto text = io::read_file_if_exists(paths.file(workspace::file_names::placements));
-  if (!text) {
-    return std::nullopt;
+  std::optional<io::CsvTable> existing;
+  if (text) {
+    auto reader = io::CsvReader::from_memory(paths.display(workspace::file_names::placements), *text);
+    existing = io::read_csv_table(reader);
+  } else if (result.placements.empty()) {
+    return;
   }
-  auto reader = io::CsvReader::from_memory(paths.display(workspace::file_names::placements), *text);
-  return io::read_csv_table(reader);
+  const auto updated = match::updated_placements(input, result, existing);
+  if (!text || updated != *text) {
+    writer.replace(workspace::file_names::placements, updated);
+  }
 }
 
 void run_match(const MatchOptions& options, const Session& session)
@@ -89,8 +98,7 @@ void run_match(const MatchOptions& options, const Session& session)
   const std::string change = fmt::format("{} proposed row(s) added, {} earlier proposed row(s) replaced",
                                          result.placements.size(), replaced);
   if (writer) {
-    writer->replace(workspace::file_names::placements,
-                    match::updated_placements(input, result, existing_placements(paths)));
+    write_placements(*writer, paths, input, result);
   }
 
   // Notes go to standard error when standard output carries data for a program.

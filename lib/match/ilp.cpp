@@ -57,7 +57,7 @@ public:
     const auto columns = static_cast<int>(m_problem.candidates.size());
     std::vector<CoinBigIndex> start_of_column = m_start;
     std::vector<int> index = m_index;
-    std::vector<double> row_lower(at(m_rows), -COIN_DBL_MAX_FOR_ROWS);
+    std::vector<double> row_lower(at(m_rows), -unbounded);
     std::vector<double> row_upper = m_row_upper;
     int rows = m_rows;
     if (minimum_placed > 0) { // one more row holding every column: rebuild the columns
@@ -71,7 +71,7 @@ public:
       }
       start_of_column.push_back(static_cast<CoinBigIndex>(index.size()));
       row_lower.push_back(minimum_placed);
-      row_upper.push_back(COIN_DBL_MAX_FOR_ROWS);
+      row_upper.push_back(unbounded);
       ++rows;
     }
     const std::vector<double> value(index.size(), 1.0);
@@ -112,7 +112,7 @@ public:
   }
 
 private:
-  static constexpr double COIN_DBL_MAX_FOR_ROWS = std::numeric_limits<double>::max();
+  static constexpr double unbounded = std::numeric_limits<double>::max(); // a row side without a limit
 
   const Problem& m_problem;
   int m_rows = 0;

@@ -84,6 +84,12 @@ TEST_CASE("match writes the optimal plan to placements.csv and checks against it
   CHECK(rows_with(after, "gamma-autumn.i4,gamma-autumn,gamma,i4,,2024-09-02,2024-11-29,proposed,2,,").size() == 1);
   CHECK(read_text(workspace / ".tandem" / "backup" / "placements.csv" / fs::directory_iterator(workspace / ".tandem" / "backup" / "placements.csv")->path().filename()) == before);
 
+  // Run again: the same plan, so placements.csv is left alone (one backup only).
+  REQUIRE(run_tandem({"-C", workspace.string(), "match"}).exit_code == 0);
+  CHECK(read_text(workspace / "placements.csv") == after);
+  const auto backups = workspace / ".tandem" / "backup" / "placements.csv";
+  CHECK(std::distance(fs::directory_iterator(backups), fs::directory_iterator{}) == 1);
+
   // The same input gives the same bytes.
   TemporaryFolder again;
   const auto second = copy_fixture("match", again.path());

@@ -5,6 +5,8 @@
 #include "match/scoring.hpp"
 #include "match/stable.hpp"
 
+#include "test_dates.hpp"
+
 #include <catch2/catch.hpp>
 
 #include <algorithm>
@@ -18,10 +20,7 @@ using model::Level;
 
 namespace {
 
-model::Date day(int y, unsigned m, unsigned d)
-{
-  return model::Date{std::chrono::year(y), std::chrono::month(m), std::chrono::day(d)};
-}
+using test::day;
 
 struct Builder {
   workspace::Workspace ws;
@@ -105,13 +104,17 @@ struct Builder {
 
 using Triple = std::tuple<std::string, std::string, std::string>; // international, domestic, opening
 
+Triple triple_of(const match::MatchInput& input, const match::Candidate& candidate)
+{
+  const auto* domestic = input.domestic_of(candidate);
+  return {input.international_of(candidate).id, domestic ? domestic->id : "", input.opening_of(candidate).id};
+}
+
 std::set<Triple> triples(const match::MatchInput& input)
 {
   std::set<Triple> result;
   for (const auto& candidate : input.problem.candidates) {
-    const auto* domestic = input.domestic_of(candidate);
-    result.insert({input.international_of(candidate).id, domestic ? domestic->id : "",
-                   input.opening_of(candidate).id});
+    result.insert(triple_of(input, candidate));
   }
   return result;
 }
@@ -504,15 +507,11 @@ TEST_CASE("match candidates: a shortlist lists allowed candidates only, and boun
 
     std::map<Triple, double> allowed;
     for (const auto& candidate : full.problem.candidates) {
-      const auto* domestic = full.domestic_of(candidate);
-      allowed[{full.international_of(candidate).id, domestic ? domestic->id : "", full.opening_of(candidate).id}]
-        = candidate.score;
+      allowed[triple_of(full, candidate)] = candidate.score;
     }
     INFO("instance " << instance);
     for (const auto& candidate : shortlisted.problem.candidates) {
-      const auto* domestic = shortlisted.domestic_of(candidate);
-      const Triple key{shortlisted.international_of(candidate).id, domestic ? domestic->id : "",
-                       shortlisted.opening_of(candidate).id};
+      const Triple key = triple_of(shortlisted, candidate);
       REQUIRE(allowed.count(key) == 1);
       REQUIRE(allowed[key] == candidate.score);
     }

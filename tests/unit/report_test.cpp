@@ -1,6 +1,8 @@
 #include "report/format.hpp"
 #include "report/indicators.hpp"
 
+#include "test_dates.hpp"
+
 #include <catch2/catch.hpp>
 
 #include <regex>
@@ -10,10 +12,7 @@ using report::Cell;
 
 namespace {
 
-model::Date day(int y, unsigned m, unsigned d)
-{
-  return model::Date{std::chrono::year(y), std::chrono::month(m), std::chrono::day(d)};
-}
+using test::day;
 
 // A small workspace built in code, so that every counting rule can be tested at
 // its edges. The period under test is the whole of 2024.
