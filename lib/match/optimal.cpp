@@ -369,7 +369,6 @@ Solution solve_optimal(const Problem& problem, const OptimalLimits& limits)
     // in when the next starts, at a fixed step, so the result never depends
     // on which finished first.
     std::future<Plan> search_running;
-    // Ends early once the steps are too short to move the bound.
     // A step visits every candidate and solves a problem over the students.
     const double work_per_step = static_cast<double>(problem.candidates.size()) + 1000.0 * problem.internationals;
     const int fewest = std::min(limits.lagrangian_min_iterations, limits.lagrangian_iterations);
@@ -380,6 +379,7 @@ Solution solve_optimal(const Problem& problem, const OptimalLimits& limits)
                                                            static_cast<double>(fewest),
                                                            static_cast<double>(limits.lagrangian_iterations)))
                              : fewest;
+    // Ends early once the steps are too short to move the bound.
     for (int iteration = 0; iteration < iterations && !closes(solution) && step_scale > 1e-4; ++iteration) {
       const double target = solution.objective.placed == relaxed.placed ? solution.objective.score
                                                                          : relaxed.bound - 1.0;

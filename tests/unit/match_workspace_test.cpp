@@ -5,7 +5,7 @@
 #include "match/scoring.hpp"
 #include "match/stable.hpp"
 
-#include "test_dates.hpp"
+#include "test_model.hpp"
 
 #include <catch2/catch.hpp>
 
@@ -27,10 +27,7 @@ struct Builder {
 
   Builder()
   {
-    model::Project project;
-    project.name = "Test";
-    project.start = day(2024, 1, 1);
-    project.end = day(2024, 12, 31);
+    model::Project project = test::project_2024();
     project.terms.push_back({{}, "spring", day(2024, 1, 1), day(2024, 6, 30)});
     project.terms.push_back({{}, "autumn", day(2024, 7, 1), day(2024, 12, 31)});
     ws.project = project;

@@ -1,7 +1,7 @@
 #include "report/format.hpp"
 #include "report/indicators.hpp"
 
-#include "test_dates.hpp"
+#include "test_model.hpp"
 
 #include <catch2/catch.hpp>
 
@@ -21,10 +21,7 @@ struct Builder {
 
   Builder()
   {
-    model::Project project;
-    project.name = "Test";
-    project.start = day(2024, 1, 1);
-    project.end = day(2024, 12, 31);
+    model::Project project = test::project_2024();
     project.target_participants = 10;
     project.target_companies = 4;
     ws.project = project;
