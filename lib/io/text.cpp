@@ -56,6 +56,11 @@ bool equal_ignoring_case(std::string_view a, std::string_view b)
          && std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) { return lower(x) == lower(y); });
 }
 
+bool contains(const std::vector<std::string>& list, std::string_view item)
+{
+  return std::find(list.begin(), list.end(), item) != list.end();
+}
+
 std::string json_string(std::string_view text)
 {
   std::string out = "\"";

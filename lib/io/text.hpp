@@ -2,6 +2,7 @@
 
 #include <string>
 #include <string_view>
+#include <vector>
 
 // Small text helpers shared by readers, validators and import. ASCII only: the
 // contract's codes, enums and headers are ASCII; other letters pass unchanged.
@@ -15,6 +16,9 @@ std::string to_upper_ascii(std::string_view text);
 
 // Equal when compared without regard to ASCII case.
 bool equal_ignoring_case(std::string_view a, std::string_view b);
+
+// Whether `list` holds `item`.
+bool contains(const std::vector<std::string>& list, std::string_view item);
 
 // A JSON string literal (quotes and escapes included).
 std::string json_string(std::string_view text);

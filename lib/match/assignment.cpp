@@ -1,5 +1,7 @@
 #include "match/assignment.hpp"
 
+#include "match/problem.hpp"
+
 #include <algorithm>
 #include <cmath>
 #include <cstddef>
@@ -59,8 +61,6 @@ struct WeightCost {
   friend bool operator<(WeightCost a, WeightCost b) { return a.weight < b.weight; }
   friend bool operator==(WeightCost a, WeightCost b) = default;
 };
-
-std::size_t at(int index) { return static_cast<std::size_t>(index); }
 
 // Columns 0..C-1 are the openings; with LexicographicCost, column C + r is
 // row r's own "unassigned" column (cost zero), so that every row ends assigned

@@ -1,6 +1,7 @@
 #include "match/candidates.hpp"
 
 #include "io/error.hpp"
+#include "io/text.hpp"
 #include "match/rules.hpp"
 #include "match/scoring.hpp"
 #include "match/stable.hpp"
@@ -21,13 +22,6 @@
 namespace tandem::match {
 
 namespace {
-
-std::size_t at(int index) { return static_cast<std::size_t>(index); }
-
-bool contains(const std::vector<std::string>& list, const std::string& item)
-{
-  return std::find(list.begin(), list.end(), item) != list.end();
-}
 
 // Rules 2, 3, 4 and 8 for one student at one opening: the rules that do not
 // depend on the partner.
@@ -90,9 +84,7 @@ MatchInput prepare_match(const workspace::Workspace& workspace, const MatchReque
   const report::Period window
     = request.term ? report::resolve_period(project, request.term, std::nullopt, std::nullopt)
                    : report::Period{year::min() / 1 / 1, year::max() / 12 / 31};
-  const auto in_term = [&](const model::Opening& opening) {
-    return window.from <= opening.start && opening.start <= window.to;
-  };
+  const auto in_term = [&](const model::Opening& opening) { return window.contains(opening.start); };
 
   for (const auto& id : request.excludes) {
     if (workspace.find_student(id) == nullptr && workspace.find_opening(id) == nullptr) {
@@ -119,7 +111,7 @@ MatchInput prepare_match(const workspace::Workspace& workspace, const MatchReque
     const model::Opening* opening = workspace.find_opening(placement.opening_id);
     RowFate fate = RowFate::fixed;
     if (placement.status == model::PlacementStatus::proposed) {
-      const bool replaceable = opening != nullptr && in_term(*opening) && !contains(request.locks, placement.id);
+      const bool replaceable = opening != nullptr && in_term(*opening) && !io::contains(request.locks, placement.id);
       fate = replaceable ? RowFate::replaced : RowFate::kept;
     }
     input.row_fates.push_back(fate);
@@ -145,7 +137,7 @@ MatchInput prepare_match(const workspace::Workspace& workspace, const MatchReque
     if (students_taken.count(student.id) != 0) {
       continue;
     }
-    const bool excluded = contains(request.excludes, student.id);
+    const bool excluded = io::contains(request.excludes, student.id);
     if (student.group == model::Group::international) {
       if (excluded) {
         input.excluded_internationals.push_back(student.id);
@@ -159,7 +151,7 @@ MatchInput prepare_match(const workspace::Workspace& workspace, const MatchReque
   for (const auto& company : workspace.companies) {
     for (const auto& opening : company.openings) {
       const int free = opening.slots - slots_used[opening.id];
-      if (in_term(opening) && !contains(request.excludes, opening.id) && free > 0) {
+      if (in_term(opening) && !io::contains(request.excludes, opening.id) && free > 0) {
         input.openings.push_back(&opening);
         input.companies.push_back(&company);
         input.problem.capacity.push_back(free);
@@ -539,14 +531,11 @@ void add_table_candidates(MatchInput& input, const std::vector<workspace::ScoreR
 
 namespace {
 
+// A stated list's place for a ranking key: unlisted comes last.
 long stated_rank(const std::vector<std::string>& ranked, std::initializer_list<std::string_view> ids)
 {
-  for (std::size_t place = 0; place < ranked.size(); ++place) {
-    if (std::find(ids.begin(), ids.end(), ranked[place]) != ids.end()) {
-      return static_cast<long>(place);
-    }
-  }
-  return LONG_MAX;
+  const auto place = place_in(ranked, ids);
+  return place ? static_cast<long>(*place) : LONG_MAX;
 }
 
 // Positions of the candidates in the order of `key` (a tuple, lower is better).

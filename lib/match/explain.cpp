@@ -11,8 +11,6 @@ namespace tandem::match {
 
 namespace {
 
-std::size_t at(int index) { return static_cast<std::size_t>(index); }
-
 constexpr std::size_t most_lines_per_list = 15;
 
 class Explainer {
@@ -61,15 +59,13 @@ public:
          [&](int index) { return fmt::format("{}: {}", describe(index), why_not(index)); });
 
     if (international >= 0) {
-      std::vector<int> refused;
+      std::vector<std::string> refused;
       for (std::size_t opening = 0; opening < m_input.openings.size(); ++opening) {
         if (const auto breach = own_rule_breach(m_input, student, opening); !breach.empty()) {
-          refused.push_back(static_cast<int>(opening));
+          refused.push_back(fmt::format("{}: {}", m_input.openings[opening]->id, breach));
         }
       }
-      list("open openings the rules refuse:", refused, [&](int opening) {
-        return fmt::format("{}: {}", m_input.openings[at(opening)]->id, own_rule_breach(m_input, student, at(opening)));
-      });
+      list("open openings the rules refuse:", refused, [](const std::string& line) { return line; });
     }
     return std::move(m_lines);
   }
@@ -111,16 +107,13 @@ public:
               : "other allowed candidates, and why not:",
          better, [&](int other) { return fmt::format("{}: {}", describe(other), why_not(other)); });
 
-    std::vector<int> refused;
-    for (std::size_t international = 0; international < m_input.internationals.size(); ++international) {
-      if (!own_rule_breach(m_input, *m_input.internationals[international], at(index)).empty()) {
-        refused.push_back(static_cast<int>(international));
+    std::vector<std::string> refused;
+    for (const auto* student : m_input.internationals) {
+      if (const auto breach = own_rule_breach(m_input, *student, at(index)); !breach.empty()) {
+        refused.push_back(fmt::format("{}: {}", student->id, breach));
       }
     }
-    list("international students the rules refuse here:", refused, [&](int international) {
-      return fmt::format("{}: {}", m_input.internationals[at(international)]->id,
-                         own_rule_breach(m_input, *m_input.internationals[at(international)], at(index)));
-    });
+    list("international students the rules refuse here:", refused, [](const std::string& line) { return line; });
     return std::move(m_lines);
   }
 
@@ -227,8 +220,8 @@ private:
                      [&](int a, int b) { return candidate(a).score > candidate(b).score; });
   }
 
-  template <typename Describe>
-  void list(const std::string& title, const std::vector<int>& items, const Describe& line)
+  template <typename Item, typename Describe>
+  void list(const std::string& title, const std::vector<Item>& items, const Describe& line)
   {
     if (items.empty()) {
       return;

@@ -13,8 +13,6 @@ namespace tandem::match {
 
 namespace {
 
-std::size_t at(int index) { return static_cast<std::size_t>(index); }
-
 std::string_view method_name(Method method) { return method == Method::optimal ? "optimal" : "stable"; }
 
 const Candidate& candidate_of(const MatchInput& input, const ProposedPlacement& placement)

@@ -13,8 +13,6 @@ namespace tandem::match {
 
 namespace {
 
-std::size_t at(int index) { return static_cast<std::size_t>(index); }
-
 struct ModelDeleter {
   void operator()(Cbc_Model* model) const { Cbc_deleteModel(model); }
 };

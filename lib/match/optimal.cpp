@@ -16,8 +16,6 @@ namespace tandem::match {
 
 namespace {
 
-std::size_t at(int index) { return static_cast<std::size_t>(index); }
-
 // Two scores closer than this are the same score: sums of a few hundred
 // doubles differ in their last bits depending on the order of addition.
 double tolerance(double magnitude) { return 1e-9 * std::max(1.0, std::abs(magnitude)); }

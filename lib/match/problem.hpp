@@ -9,6 +9,10 @@ namespace tandem::match {
 
 inline constexpr int solo = -1; // Candidate::domestic of a solo placement
 
+// An index of the solvers (int, as CBC and the candidates keep them) as a
+// position in a std::vector.
+inline std::size_t at(int index) { return static_cast<std::size_t>(index); }
+
 struct Candidate {
   int international = 0;
   int domestic = solo;

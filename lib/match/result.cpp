@@ -12,8 +12,6 @@ namespace tandem::match {
 
 namespace {
 
-std::size_t at(int index) { return static_cast<std::size_t>(index); }
-
 // Ids of the form OPENING.STUDENT: readable, the same on every run, and unique
 // (a student is placed once); a clash with an existing row gets -2, -3 ...
 std::string new_placement_id(const MatchInput& input, const Candidate& candidate,

@@ -1,5 +1,6 @@
 #include "match/rules.hpp"
 
+#include "io/text.hpp"
 #include "match/scoring.hpp"
 
 #include <fmt/format.h>
@@ -12,12 +13,6 @@ namespace {
 
 using model::Level;
 using model::Student;
-
-bool holds(const Student& student, std::string_view language, Level level)
-{
-  const auto held = student.level_in(language);
-  return held && *held >= level;
-}
 
 std::string language_name(std::string_view code)
 {
@@ -50,6 +45,12 @@ long overlap_days(const std::optional<model::Date>& from, const std::optional<mo
   return model::days_between(first, last) + 1;
 }
 
+bool holds(const Student& student, std::string_view language, Level level)
+{
+  const auto held = student.level_in(language);
+  return held && *held >= level;
+}
+
 bool field_fits(const model::Opening& opening, const Student& international)
 {
   return opening.field == model::OpeningField::any
@@ -65,7 +66,7 @@ Availability availability(const Student& student, const model::Opening& opening,
 
 bool is_avoided(const model::Company& company, const Student& student)
 {
-  return std::find(company.avoid.begin(), company.avoid.end(), student.id) != company.avoid.end();
+  return io::contains(company.avoid, student.id);
 }
 
 bool left_before_start(const Student& student, const model::Opening& opening)

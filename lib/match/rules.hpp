@@ -41,6 +41,8 @@ std::vector<RuleBreach> check_candidate(const model::Opening& opening,
 
 // The rules one at a time, without explanations: `match` tests millions of
 // candidates with these; check_candidate explains with the same functions.
+// The student holds the language at the level or above (Finnish: see Student::level_in).
+bool holds(const model::Student& student, std::string_view language, model::Level level);
 bool field_fits(const model::Opening& opening, const model::Student& international);
 struct Availability {
   long shared = 0; // days of the opening the student is available

@@ -1,6 +1,7 @@
 #include "match/scoring.hpp"
 
 #include "io/text.hpp"
+#include "match/rules.hpp"
 
 #include <algorithm>
 #include <bit>
@@ -45,22 +46,11 @@ std::size_t count_all(const std::vector<std::uint64_t>& a, const std::vector<std
   return count;
 }
 
-bool holds(const model::Student& student, std::string_view code, model::Level level)
-{
-  const auto held = student.level_in(code);
-  return held && *held >= level;
-}
-
 void add_unique(std::vector<std::string>& list, const std::string& item)
 {
   if (std::find(list.begin(), list.end(), item) == list.end()) {
     list.push_back(item);
   }
-}
-
-bool contains(const std::vector<std::string>& list, const std::string& item)
-{
-  return std::find(list.begin(), list.end(), item) != list.end();
 }
 
 double share(std::size_t part, std::size_t whole)
@@ -84,14 +74,21 @@ double Components::total() const
   return sum;
 }
 
-double preference_value(const std::vector<std::string>& ranked, std::initializer_list<std::string_view> ids)
+std::optional<std::size_t> place_in(const std::vector<std::string>& ranked,
+                                    std::initializer_list<std::string_view> ids)
 {
   for (std::size_t place = 0; place < ranked.size(); ++place) {
     if (std::find(ids.begin(), ids.end(), ranked[place]) != ids.end()) {
-      return static_cast<double>(ranked.size() - place) / static_cast<double>(ranked.size());
+      return place;
     }
   }
-  return 0.0;
+  return std::nullopt;
+}
+
+double preference_value(const std::vector<std::string>& ranked, std::initializer_list<std::string_view> ids)
+{
+  const auto place = place_in(ranked, ids);
+  return place ? static_cast<double>(ranked.size() - *place) / static_cast<double>(ranked.size()) : 0.0;
 }
 
 OpeningProfile::OpeningProfile(const model::Opening& opening, const model::Company& company,
@@ -133,13 +130,13 @@ Fit OpeningProfile::fit(const model::Student& student) const
     ++need;
   }
   for (const auto& market : m_markets) {
-    if (contains(student.markets, market) || student.home_country == market) {
+    if (io::contains(student.markets, market) || student.home_country == market) {
       set_bit(fit.needs_met, need);
     }
     ++need;
   }
   for (const auto& skill : m_skills) {
-    if (contains(student.skills, skill)) {
+    if (io::contains(student.skills, skill)) {
       set_bit(fit.needs_met, need);
     }
     ++need;

@@ -4,6 +4,7 @@
 
 #include <array>
 #include <cstdint>
+#include <optional>
 #include <string_view>
 #include <vector>
 
@@ -66,6 +67,10 @@ private:
   std::vector<model::LanguageSkill> m_language_targets; // requirements + working languages
   std::size_t m_need_count = 0;
 };
+
+// The place (0 = first) of the first of `ids` in a ranked list, if any is there.
+std::optional<std::size_t> place_in(const std::vector<std::string>& ranked,
+                                    std::initializer_list<std::string_view> ids);
 
 // Position of the first of `ids` in a ranked list as a preference value:
 // 1 for the first place, falling linearly, 0 when none is listed.

@@ -10,8 +10,6 @@ namespace tandem::match {
 
 namespace {
 
-std::size_t at(int index) { return static_cast<std::size_t>(index); }
-
 constexpr int none = -1;
 
 // A plan being built: what each party holds, by candidate index.
