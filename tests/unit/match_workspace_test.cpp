@@ -525,3 +525,21 @@ TEST_CASE("match candidates: a shortlist lists allowed candidates only, and boun
     }
   }
 }
+
+TEST_CASE("match result: an unplaced student with allowed placements is told who took them")
+{
+  Builder b;
+  b.student("i1", model::Group::international).municipality = "Kokkola";
+  b.student("i2", model::Group::international);
+  b.opening("acme", "o1", model::OpeningKind::solo);
+  b.company("acme").municipality = "Kokkola"; // i1 scores higher here (location)
+  const auto& ws = b.done();
+  auto input = match::prepare_match(ws, {});
+  match::add_scored_candidates(input);
+  const auto result = match::result_of(input, match::solve_optimal(input.problem));
+  REQUIRE(result.placements.size() == 1);
+  REQUIRE(result.unplaced.size() == 1);
+  CHECK(result.unplaced[0].id == "i2");
+  CHECK(result.unplaced[0].reason
+        == "every allowed placement went to others; the best, o1 (score 2.00): its slot(s) went to i1");
+}
