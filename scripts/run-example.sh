@@ -14,6 +14,9 @@ build/cli/tandem -C data-examples check
 echo "== tandem report on data-examples/ (the funder's indicators, targets against actuals)"
 build/cli/tandem -C data-examples report
 
+echo "== tandem match on data-examples/ (a dry run: proposals shown, nothing written)"
+build/cli/tandem -C data-examples match --dry-run --explain s22003
+
 copy=$(mktemp -d)
 trap 'rm -rf "$copy"' EXIT
 build/cli/tandem init --example "$copy/workspace"

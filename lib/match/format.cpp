@@ -28,7 +28,8 @@ std::string domestic_id(const MatchInput& input, const Candidate& candidate)
 
 std::string summary_line(const MatchResult& result)
 {
-  std::string line = fmt::format("{} international student(s) placed, objective {}", result.objective.placed,
+  // Two decimals for people; --format json and --scores carry the exact numbers.
+  std::string line = fmt::format("{} international student(s) placed, objective {:.2f}", result.objective.placed,
                                  result.objective.score);
   if (result.method == Method::stable) {
     return line + (result.blocking.empty() ? ", stable (no blocking pair)"
@@ -38,7 +39,7 @@ std::string summary_line(const MatchResult& result)
     return line + ", proven optimal";
   }
   if (result.bound) {
-    return line + fmt::format(", not proven optimal: bound {}", *result.bound);
+    return line + fmt::format(", not proven optimal: bound {:.2f}", *result.bound);
   }
   return line + fmt::format(", not proven optimal: up to {} could be placed", result.placed_bound);
 }
