@@ -1,5 +1,6 @@
 #include "app.hpp"
 
+#include "io/atomic_file.hpp"
 #include "io/diagnostics.hpp"
 #include "io/error.hpp"
 #include "workspace/check.hpp"
@@ -28,6 +29,24 @@ workspace::Workspace load_valid_workspace(const workspace::WorkspacePaths& paths
   return workspace;
 }
 
+void write_output(const std::string& text, const std::optional<std::string>& output)
+{
+  if (output) {
+    io::write_file_atomically(*output, text);
+  } else {
+    std::cout << text;
+  }
+}
+
+CLI::Validator iso_date()
+{
+  return CLI::Validator(
+    [](std::string& text) {
+      return model::parse_date(text) ? std::string() : "expected a date YYYY-MM-DD, got " + text;
+    },
+    "DATE");
+}
+
 int run(int argc, char** argv)
 {
   CLI::App app{"tandem: tandem internships for university career services: import rosters, "
@@ -47,6 +66,7 @@ int run(int argc, char** argv)
   setup_import(app, session);
   setup_match(app, session);
   setup_report(app, session);
+  setup_schedule(app, session);
 
   try {
     app.parse(argc, argv);

@@ -30,11 +30,18 @@ void setup_check(CLI::App& app, Session& session);
 void setup_import(CLI::App& app, Session& session);
 void setup_report(CLI::App& app, Session& session);
 void setup_match(CLI::App& app, Session& session);
+void setup_schedule(CLI::App& app, Session& session);
 
 // The workspace, refused (its problems on standard error, then tandem::Error)
 // when `tandem check` would report an error: plans and figures are made only
 // from data that passes it. `purpose` ends the message: "the report is made".
 workspace::Workspace load_valid_workspace(const workspace::WorkspacePaths& paths, std::string_view purpose);
+
+// A result to --output FILE (written atomically) or, without it, to standard output.
+void write_output(const std::string& text, const std::optional<std::string>& output);
+
+// Checks that an option's value is a date YYYY-MM-DD.
+CLI::Validator iso_date();
 
 // Parses the command line and runs the subcommand; returns the exit status.
 int run(int argc, char** argv);

@@ -31,15 +31,6 @@ std::optional<model::Date> date_option(const std::optional<std::string>& text)
   return text ? model::parse_date(*text) : std::nullopt;
 }
 
-void emit(const std::string& text, const ReportOptions& options)
-{
-  if (options.output) {
-    io::write_file_atomically(*options.output, text);
-  } else {
-    std::cout << text;
-  }
-}
-
 report::Period period_of(const workspace::Workspace& workspace, const ReportOptions& options)
 {
   return report::resolve_period(*workspace.project, options.term, date_option(options.from),
@@ -56,16 +47,16 @@ void run_report(const ReportOptions& options, const Session& session)
   }
   switch (options.format) {
   case ReportFormat::md:
-    emit(report::to_markdown(figures), options);
+    write_output(report::to_markdown(figures), options.output);
     break;
   case ReportFormat::csv:
-    emit(report::to_csv(figures), options);
+    write_output(report::to_csv(figures), options.output);
     break;
   case ReportFormat::json:
-    emit(report::to_json(figures), options);
+    write_output(report::to_json(figures), options.output);
     break;
   case ReportFormat::html:
-    emit(report::to_html(figures), options);
+    write_output(report::to_html(figures), options.output);
     break;
   }
 }
@@ -79,21 +70,12 @@ void run_participants(const ReportOptions& options, const Session& session)
   const auto workspace = load_valid_workspace(workspace::WorkspacePaths::resolve(session.options.workspace), "the report is made");
   const auto period = period_of(workspace, options);
   if (options.format == ReportFormat::md) {
-    emit(report::participants_markdown(workspace, period), options);
+    write_output(report::participants_markdown(workspace, period), options.output);
   } else if (options.format == ReportFormat::csv) {
-    emit(report::participants_csv(workspace, period), options);
+    write_output(report::participants_csv(workspace, period), options.output);
   } else {
     throw Error("report participants writes csv (default) or md", ExitCode::usage);
   }
-}
-
-CLI::Validator iso_date()
-{
-  return CLI::Validator(
-    [](std::string& text) {
-      return model::parse_date(text) ? std::string() : "expected a date YYYY-MM-DD, got " + text;
-    },
-    "DATE");
 }
 
 } // namespace

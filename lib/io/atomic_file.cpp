@@ -50,15 +50,8 @@ private:
 
 void write_all(int fd, std::string_view contents, const std::filesystem::path& path)
 {
-  while (!contents.empty()) {
-    const ssize_t written = ::write(fd, contents.data(), contents.size());
-    if (written < 0) {
-      if (errno == EINTR) {
-        continue;
-      }
-      throw Error(fmt::format("{}: cannot write: {}", path.string(), system_error_text()));
-    }
-    contents.remove_prefix(static_cast<std::size_t>(written));
+  if (!write_to_descriptor(fd, contents)) {
+    throw Error(fmt::format("{}: cannot write: {}", path.string(), system_error_text()));
   }
 }
 
@@ -80,6 +73,36 @@ void maybe_crash_before_rename()
 }
 
 } // namespace
+
+bool write_to_descriptor(int fd, std::string_view contents)
+{
+  while (!contents.empty()) {
+    const ssize_t written = ::write(fd, contents.data(), contents.size());
+    if (written < 0) {
+      if (errno == EINTR) {
+        continue;
+      }
+      return false;
+    }
+    contents.remove_prefix(static_cast<std::size_t>(written));
+  }
+  return true;
+}
+
+void append_durably(const std::filesystem::path& path, std::string_view contents)
+{
+  FileDescriptor fd(::open(path.c_str(), O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC, 0644));
+  if (fd.get() < 0) {
+    throw Error(fmt::format("{}: cannot open for appending: {}", path.string(), system_error_text()));
+  }
+  write_all(fd.get(), contents, path);
+  if (::fsync(fd.get()) != 0) {
+    throw Error(fmt::format("{}: cannot flush to disk: {}", path.string(), system_error_text()));
+  }
+  if (::close(fd.release()) != 0) {
+    throw Error(fmt::format("{}: cannot close: {}", path.string(), system_error_text()));
+  }
+}
 
 void write_file_atomically(const std::filesystem::path& path, std::string_view contents)
 {

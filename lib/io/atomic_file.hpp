@@ -15,6 +15,14 @@ namespace tandem::io {
 // untouched and the temporary file removed).
 void write_file_atomically(const std::filesystem::path& path, std::string_view contents);
 
+// Appends `contents` to `path` (created when missing) and flushes it to disk
+// before returning: for journals such as the reminder ledger, where each record
+// must survive a crash right after it is written. Throws tandem::Error.
+void append_durably(const std::filesystem::path& path, std::string_view contents);
+// Writes all of `contents` to a descriptor, retrying short writes; false (errno
+// set) when the descriptor refuses, such as a pipe whose reader has gone.
+bool write_to_descriptor(int fd, std::string_view contents);
+
 // The prefix of every temporary file, so that stale ones (a run killed by a
 // signal) can be recognised and removed by the next run that holds the lock.
 inline constexpr std::string_view temporary_file_marker = ".tandem-tmp-";

@@ -84,7 +84,7 @@ bool is_valid_utf8(std::string_view text)
     }
     for (std::size_t k = 1; k < length; ++k) {
       const auto byte = static_cast<unsigned char>(text[i + k]);
-      if ((byte & 0xC0) != 0x80) {
+      if (!is_utf8_continuation(static_cast<char>(byte))) {
         return false;
       }
       code_point = (code_point << 6) | (byte & 0x3F);

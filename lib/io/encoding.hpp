@@ -15,6 +15,8 @@ std::string windows1252_to_utf8(std::string_view text);
 
 // True when `text` is well-formed UTF-8 (no overlong forms, no surrogates).
 bool is_valid_utf8(std::string_view text);
+// A byte inside a UTF-8 character, not its first: text may not be cut before it.
+constexpr bool is_utf8_continuation(char byte) { return (static_cast<unsigned char>(byte) & 0xC0U) == 0x80U; }
 
 // Strips a leading UTF-8 byte-order mark.
 std::string_view without_bom(std::string_view text);

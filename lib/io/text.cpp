@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <cstdint>
 
 namespace tandem::io {
 
@@ -75,6 +76,15 @@ std::string json_string(std::string_view text)
     }
   }
   return out + "\"";
+}
+
+std::string stable_hash(std::string_view text)
+{
+  std::uint64_t hash = 14695981039346656037ULL;
+  for (const unsigned char byte : text) {
+    hash = (hash ^ byte) * 1099511628211ULL;
+  }
+  return fmt::format("{:016x}", hash);
 }
 
 } // namespace tandem::io

@@ -20,6 +20,9 @@ bool equal_ignoring_case(std::string_view a, std::string_view b);
 // Whether `list` holds `item`.
 bool contains(const std::vector<std::string>& list, std::string_view item);
 
+// A 64-bit FNV-1a hash of `text` as 16 hex digits: the same on every machine and
+// run, for identifiers and change detection (not for security).
+std::string stable_hash(std::string_view text);
 // A JSON string literal (quotes and escapes included).
 std::string json_string(std::string_view text);
 

@@ -69,6 +69,14 @@ constexpr Names<OutcomeStatus, 5> k_outcome_statuses{
    {OutcomeStatus::inactive, "inactive"}}};
 constexpr Names<IndicatorSet, 2> k_indicator_sets{{{IndicatorSet::esf2014, "esf2014"},
                                                    {IndicatorSet::esf2021, "esf2021"}}};
+constexpr Names<FollowUpKind, 2> k_follow_up_kinds{{{FollowUpKind::check_in, "check_in"},
+                                                    {FollowUpKind::deadline, "deadline"}}};
+constexpr Names<FollowUpAnchor, 3> k_follow_up_anchors{{{FollowUpAnchor::start, "start"},
+                                                        {FollowUpAnchor::middle, "middle"},
+                                                        {FollowUpAnchor::end, "end"}}};
+constexpr Names<RecipientRole, 3> k_recipient_roles{{{RecipientRole::students, "students"},
+                                                     {RecipientRole::company, "company"},
+                                                     {RecipientRole::staff, "staff"}}};
 
 } // namespace
 
@@ -134,5 +142,8 @@ TANDEM_ENUM_NAMES(Audience, k_audiences)
 TANDEM_ENUM_NAMES(PlacementStatus, k_placement_statuses)
 TANDEM_ENUM_NAMES(OutcomeStatus, k_outcome_statuses)
 TANDEM_ENUM_NAMES(IndicatorSet, k_indicator_sets)
+TANDEM_ENUM_NAMES(FollowUpKind, k_follow_up_kinds)
+TANDEM_ENUM_NAMES(FollowUpAnchor, k_follow_up_anchors)
+TANDEM_ENUM_NAMES(RecipientRole, k_recipient_roles)
 
 } // namespace tandem::model

@@ -22,6 +22,9 @@ enum class Audience { international, domestic, students, companies, all };
 enum class PlacementStatus { proposed, confirmed, started, completed, cancelled };
 enum class OutcomeStatus { employed, self_employed, in_education, job_seeking, inactive };
 enum class IndicatorSet { esf2014, esf2021 };
+enum class FollowUpKind { check_in, deadline };
+enum class FollowUpAnchor { start, middle, end };
+enum class RecipientRole { students, company, staff };
 
 // The spelling of each enum value in the workspace files: one table per enum
 // serves both parsing and writing.

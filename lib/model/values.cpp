@@ -111,6 +111,11 @@ std::string format_date(Date date)
                      static_cast<unsigned>(date.month()), static_cast<unsigned>(date.day()));
 }
 
+std::string format_time(std::chrono::minutes time_of_day)
+{
+  return fmt::format("{:02}:{:02}", time_of_day.count() / 60, time_of_day.count() % 60);
+}
+
 std::optional<DateTime> parse_date_time(std::string_view text)
 {
   const auto date = parse_date(text.substr(0, 10));
@@ -140,6 +145,11 @@ std::optional<DateTime> parse_date_time(std::string_view text)
     }
   }
   return result;
+}
+
+Date plus_days(Date date, long count)
+{
+  return Date{std::chrono::sys_days(date) + std::chrono::days(count)};
 }
 
 long days_between(Date from, Date to)

@@ -27,9 +27,13 @@ struct DateTime {
 // ISO 8601 calendar date, YYYY-MM-DD, a real date of the calendar.
 std::optional<Date> parse_date(std::string_view text);
 std::string format_date(Date date);
+// A time of day as HH:MM.
+std::string format_time(std::chrono::minutes time_of_day);
 // A date, or a date and time (`T` then HH:MM or HH:MM:SS, optional offset).
 std::optional<DateTime> parse_date_time(std::string_view text);
 
+// The day `count` days after `date` (before it when negative).
+Date plus_days(Date date, long count);
 // Days from `from` to `to` (negative when `to` is earlier).
 long days_between(Date from, Date to);
 

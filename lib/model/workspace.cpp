@@ -24,4 +24,18 @@ bool Placement::is_real() const
          || status == PlacementStatus::completed;
 }
 
+std::vector<FollowUp> default_follow_ups()
+{
+  using enum RecipientRole;
+  const std::vector<RecipientRole> everyone{students, company, staff};
+  return {
+    {"agreement", "Placement agreement signed", FollowUpKind::deadline, FollowUpAnchor::start, -5, everyone},
+    {"first-week-call", "First-week call", FollowUpKind::check_in, FollowUpAnchor::start, 4, everyone},
+    {"midpoint-visit", "Mid-point visit", FollowUpKind::check_in, FollowUpAnchor::middle, 0, everyone},
+    {"final-feedback", "Final feedback round", FollowUpKind::check_in, FollowUpAnchor::end, -2, everyone},
+    {"student-report", "Student's placement report due", FollowUpKind::deadline, FollowUpAnchor::end, 10,
+     {students, staff}},
+  };
+}
+
 } // namespace tandem::model

@@ -42,6 +42,27 @@ struct ReminderSettings {
   std::string sendmail = "/usr/sbin/sendmail -t -i";
   std::vector<std::string> event_offsets = {"7d", "1d"};
   int catch_up_days = 3;
+  // Placement reminders (start, follow-ups) go this many working days before the item.
+  int placement_notice_days = 2;
+};
+
+// One item in the rhythm of every placement: a check-in or a deadline, a number
+// of working days from the placement's start, middle or end.
+struct FollowUp {
+  std::string id;
+  std::string title;
+  FollowUpKind kind = FollowUpKind::check_in;
+  FollowUpAnchor anchor = FollowUpAnchor::start;
+  int working_days = 0;
+  std::vector<RecipientRole> recipients;
+};
+
+// The defaults of tandem.yaml `schedule.follow_ups` (docs/schedule.md says why).
+std::vector<FollowUp> default_follow_ups();
+
+struct ScheduleSettings {
+  std::vector<FollowUp> follow_ups = default_follow_ups();
+  std::vector<Date> closed_days; // sorted
 };
 
 struct ReportingSettings {
@@ -62,6 +83,7 @@ struct Project {
   std::vector<Term> terms;
   MatchingSettings matching;
   ReminderSettings reminders;
+  ScheduleSettings schedule;
   ReportingSettings reporting;
 };
 

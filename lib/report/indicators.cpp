@@ -26,11 +26,6 @@ struct Counts {
   long hired_by_placement_company = 0;
 };
 
-Date plus_days(Date day, int days)
-{
-  return Date(std::chrono::sys_days(day) + std::chrono::days(days));
-}
-
 Counts count(const workspace::Workspace& workspace, const Period& period,
              const std::vector<PlacementSpan>& spans, const ActivityLog& activities)
 {
@@ -63,7 +58,7 @@ Counts count(const workspace::Workspace& workspace, const Period& period,
     bool hired = false;
     for (const auto& [end, company] : placements) {
       for (const auto* outcome : outcomes_by_student[student]) {
-        if (outcome->date < end || outcome->date > plus_days(end, k_outcome_window_days)) {
+        if (outcome->date < end || outcome->date > model::plus_days(end, k_outcome_window_days)) {
           continue;
         }
         if (outcome->status == model::OutcomeStatus::employed

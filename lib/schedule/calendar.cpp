@@ -16,8 +16,6 @@ using std::chrono::year;
 
 model::Date date_of(int y, unsigned m, unsigned d) { return model::Date{year(y), month(m), day(d)}; }
 
-model::Date plus_days(model::Date date, int count) { return model::Date{sys_days(date) + days(count)}; }
-
 // The first `wanted` weekday on or after `first`.
 model::Date weekday_on_or_after(model::Date first, weekday wanted)
 {
@@ -52,14 +50,14 @@ std::vector<Holiday> finnish_holidays(int y)
   std::vector<Holiday> holidays{
     {date_of(y, 1, 1), "New Year's Day"},
     {date_of(y, 1, 6), "Epiphany"},
-    {plus_days(easter, -2), "Good Friday"},
+    {model::plus_days(easter, -2), "Good Friday"},
     {easter, "Easter Sunday"},
-    {plus_days(easter, 1), "Easter Monday"},
+    {model::plus_days(easter, 1), "Easter Monday"},
     {date_of(y, 5, 1), "May Day"},
-    {plus_days(easter, 39), "Ascension Day"},
-    {plus_days(easter, 49), "Whit Sunday"},
+    {model::plus_days(easter, 39), "Ascension Day"},
+    {model::plus_days(easter, 49), "Whit Sunday"},
     {midsummer_eve, "Midsummer Eve"},
-    {plus_days(midsummer_eve, 1), "Midsummer Day"},
+    {model::plus_days(midsummer_eve, 1), "Midsummer Day"},
     {weekday_on_or_after(date_of(y, 10, 31), std::chrono::Saturday), "All Saints' Day"},
     {date_of(y, 12, 6), "Independence Day"},
     {date_of(y, 12, 24), "Christmas Eve"},
@@ -77,9 +75,17 @@ WorkingCalendar::WorkingCalendar(std::vector<model::Date> closed_days) : m_close
 
 bool WorkingCalendar::is_holiday(model::Date date) const
 {
-  const auto holidays = finnish_holidays(static_cast<int>(date.year()));
-  return std::any_of(holidays.begin(), holidays.end(), [&](const Holiday& holiday) { return holiday.date == date; })
-         || std::binary_search(m_closed_days.begin(), m_closed_days.end(), date);
+  const int year = static_cast<int>(date.year());
+  auto cached = m_holidays_by_year.find(year);
+  if (cached == m_holidays_by_year.end()) {
+    std::vector<model::Date> days;
+    for (const auto& holiday : finnish_holidays(year)) {
+      days.push_back(holiday.date);
+    }
+    std::sort(days.begin(), days.end());
+    cached = m_holidays_by_year.emplace(year, std::move(days)).first;
+  }
+  return std::binary_search(cached->second.begin(), cached->second.end(), date) || std::binary_search(m_closed_days.begin(), m_closed_days.end(), date);
 }
 
 bool WorkingCalendar::is_working_day(model::Date date) const
@@ -92,11 +98,11 @@ model::Date WorkingCalendar::add_working_days(model::Date date, int count) const
 {
   const int step = count < 0 ? -1 : 1;
   while (!is_working_day(date)) {
-    date = plus_days(date, step);
+    date = model::plus_days(date, step);
   }
   for (int moved = 0; moved != count; moved += step) {
     do {
-      date = plus_days(date, step);
+      date = model::plus_days(date, step);
     } while (!is_working_day(date));
   }
   return date;

@@ -2,6 +2,7 @@
 
 #include "model/values.hpp"
 
+#include <map>
 #include <string_view>
 #include <vector>
 
@@ -34,6 +35,8 @@ private:
   bool is_holiday(model::Date date) const;
 
   std::vector<model::Date> m_closed_days; // sorted
+  // Each year's holidays, computed once: a big calendar asks millions of times.
+  mutable std::map<int, std::vector<model::Date>> m_holidays_by_year;
 };
 
 } // namespace tandem::schedule

@@ -1,12 +1,81 @@
 #include "schedule/ics.hpp"
 
+#include "io/encoding.hpp"
+#include "io/text.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <cctype>
+
 namespace tandem::schedule {
 
 namespace {
 
 constexpr std::size_t octets_per_line = 75;
 
-bool continues_character(unsigned char octet) { return (octet & 0xC0U) == 0x80U; }
+std::string ical_date(model::Date date)
+{
+  return fmt::format("{:04}{:02}{:02}", static_cast<int>(date.year()), static_cast<unsigned>(date.month()),
+                     static_cast<unsigned>(date.day()));
+}
+
+std::string ical_wall_time(const ProjectZone& zone, Instant instant)
+{
+  const auto wall = zone.wall_time(instant);
+  return fmt::format("{}T{:02}{:02}00", ical_date(wall.date), wall.time_of_day.count() / 60,
+                     wall.time_of_day.count() % 60);
+}
+
+std::string_view ical_status(ItemStatus status)
+{
+  switch (status) {
+  case ItemStatus::tentative:
+    return "TENTATIVE";
+  case ItemStatus::cancelled:
+    return "CANCELLED";
+  case ItemStatus::confirmed:
+    break;
+  }
+  return "CONFIRMED";
+}
+
+// The part of the UID after '@': the project's code, else a hash of its name.
+std::string uid_domain(const model::Project& project)
+{
+  const std::string code = project.code.empty() ? io::stable_hash(project.name).substr(0, 8) : project.code;
+  std::string domain;
+  for (const char c : io::to_lower_ascii(code)) {
+    domain += std::isalnum(static_cast<unsigned char>(c)) != 0 || c == '-' || c == '.' ? c : '-';
+  }
+  return domain + ".tandem";
+}
+
+// The properties that describe the item: what SEQUENCE tracks.
+std::vector<std::string> item_properties(const CalendarItem& item, const ProjectZone& zone)
+{
+  std::vector<std::string> lines;
+  if (item.start) {
+    lines.push_back(fmt::format("DTSTART;TZID={}:{}", zone.name(), ical_wall_time(zone, *item.start)));
+    if (item.end) {
+      lines.push_back(fmt::format("DTEND;TZID={}:{}", zone.name(), ical_wall_time(zone, *item.end)));
+    }
+  } else {
+    const model::Date after_last{std::chrono::sys_days(item.last_day) + std::chrono::days(1)};
+    lines.push_back("DTSTART;VALUE=DATE:" + ical_date(item.first_day));
+    lines.push_back("DTEND;VALUE=DATE:" + ical_date(after_last));
+  }
+  lines.push_back("SUMMARY:" + escape_text(item.title));
+  lines.push_back("DESCRIPTION:" + escape_text(item.description));
+  if (!item.location.empty()) {
+    lines.push_back("LOCATION:" + escape_text(item.location));
+  }
+  lines.push_back("CATEGORIES:" + escape_text(to_string(item.kind)));
+  lines.push_back(fmt::format("STATUS:{}", ical_status(item.status)));
+  // A placement spans weeks: it must not make the staff look busy all that time.
+  lines.push_back(item.kind == ItemKind::placement ? "TRANSP:TRANSPARENT" : "TRANSP:OPAQUE");
+  return lines;
+}
 
 } // namespace
 
@@ -45,7 +114,7 @@ std::string content_line(std::string_view line)
   std::size_t room = octets_per_line;
   while (line.size() - begin > room) {
     std::size_t end = begin + room;
-    while (end > begin && continues_character(static_cast<unsigned char>(line[end]))) {
+    while (end > begin && io::is_utf8_continuation(line[end])) {
       --end; // back to the first octet of the character
     }
     out.append(line.substr(begin, end - begin));
@@ -55,6 +124,57 @@ std::string content_line(std::string_view line)
   }
   out.append(line.substr(begin));
   out += "\r\n";
+  return out;
+}
+
+std::string to_ics(const std::vector<CalendarItem>& items, const model::Project& project, const ProjectZone& zone,
+                   RevisionBook& revisions)
+{
+  std::string out;
+  const auto add = [&out](std::string_view line) { out += content_line(line); };
+  add("BEGIN:VCALENDAR");
+  add("VERSION:2.0");
+  add("PRODID:-//tandem//tandem internships//EN");
+  add("CALSCALE:GREGORIAN");
+  add("X-WR-CALNAME:" + escape_text(project.name));
+  add("X-WR-TIMEZONE:" + zone.name());
+
+  std::optional<int> first_year;
+  std::optional<int> last_year;
+  for (const auto& item : items) {
+    for (const auto& instant : {item.start, item.end}) {
+      if (instant) {
+        const int year = static_cast<int>(zone.wall_time(*instant).date.year());
+        first_year = std::min(first_year.value_or(year), year);
+        last_year = std::max(last_year.value_or(year), year);
+      }
+    }
+  }
+  if (first_year) {
+    for (const auto& line : zone.vtimezone(*first_year, *last_year)) {
+      add(line);
+    }
+  }
+
+  const std::string domain = uid_domain(project);
+  const std::string stamp = ical_date(project.start) + "T000000Z";
+  for (const auto& item : items) {
+    const auto properties = item_properties(item, zone);
+    std::string content;
+    for (const auto& line : properties) {
+      content += line;
+      content += '\n';
+    }
+    add("BEGIN:VEVENT");
+    add("UID:" + escape_text(item.key) + "@" + domain);
+    add("DTSTAMP:" + stamp);
+    add(fmt::format("SEQUENCE:{}", revisions.sequence(item.key, io::stable_hash(content))));
+    for (const auto& line : properties) {
+      add(line);
+    }
+    add("END:VEVENT");
+  }
+  add("END:VCALENDAR");
   return out;
 }
 

@@ -319,6 +319,57 @@ void read_reminders(const YamlFieldSource& source, model::ReminderSettings& remi
     reminders.event_offsets = reminder_offsets(reader, source, "event_offsets");
   }
   reminders.catch_up_days = reader.integer("catch_up_days", 0, 365).value_or(reminders.catch_up_days);
+  reminders.placement_notice_days =
+    reader.integer("placement_notice_days", 0, 60).value_or(reminders.placement_notice_days);
+}
+
+model::FollowUp read_follow_up(const YamlFieldSource& source, IdRegistry& ids)
+{
+  const RecordReader reader(source);
+  model::FollowUp follow_up;
+  follow_up.id = reader.required_id("id");
+  ids.add(follow_up.id, reader, "id", source.origin().line);
+  follow_up.title = reader.text("title").value_or(follow_up.id);
+  follow_up.kind = reader.enumeration<model::FollowUpKind>("kind").value_or(follow_up.kind);
+  follow_up.anchor = reader.enumeration<model::FollowUpAnchor>("from", true).value_or(follow_up.anchor);
+  follow_up.working_days = reader.integer("working_days", -250, 250).value_or(0);
+  for (const auto& role : source.list("to")) {
+    if (const auto parsed = model::parse_enum<model::RecipientRole>(role)) {
+      follow_up.recipients.push_back(*parsed);
+    } else {
+      reader.error("to", "expected " + model::enum_choices<model::RecipientRole>() + ", got "
+                           + quote_value(role));
+    }
+  }
+  if (source.node()["to"].is_missing()) {
+    follow_up.recipients = {model::RecipientRole::students, model::RecipientRole::company,
+                            model::RecipientRole::staff};
+  }
+  return follow_up;
+}
+
+void read_schedule(const YamlFieldSource& source, model::ScheduleSettings& schedule,
+                   io::Diagnostics& diagnostics, const std::string& file)
+{
+  const RecordReader reader(source);
+  for (const auto& text : source.list("closed_days")) {
+    if (const auto day = model::parse_date(text)) {
+      schedule.closed_days.push_back(*day);
+    } else {
+      reader.error("closed_days", "expected dates YYYY-MM-DD, got " + quote_value(text));
+    }
+  }
+  std::sort(schedule.closed_days.begin(), schedule.closed_days.end());
+  const io::YamlNode& list = source.node()["follow_ups"];
+  if (list.is_missing()) {
+    return;
+  }
+  schedule.follow_ups.clear();
+  IdRegistry ids;
+  for (const auto& [path, node] : top_level_list(source.node(), "follow_ups", file, diagnostics)) {
+    schedule.follow_ups.push_back(
+      read_follow_up(YamlFieldSource(file, *node, "schedule." + path, diagnostics), ids));
+  }
 }
 
 bool time_zone_exists(std::string_view name)
@@ -463,6 +514,9 @@ std::optional<model::Project> read_project(std::string_view text, const std::str
   read_reminders(YamlFieldSource(file, sub_mapping(top, "reminders", diagnostics, file),
                                  "reminders", diagnostics),
                  project.reminders);
+  read_schedule(YamlFieldSource(file, sub_mapping(top, "schedule", diagnostics, file), "schedule",
+                                diagnostics),
+                project.schedule, diagnostics, file);
 
   const YamlFieldSource reporting_source(file, sub_mapping(top, "reporting", diagnostics, file),
                                          "reporting", diagnostics);

@@ -1,0 +1,137 @@
+#include "app.hpp"
+
+#include "io/diagnostics.hpp"
+#include "io/error.hpp"
+#include "io/workspace_lock.hpp"
+#include "schedule/ledger.hpp"
+#include "schedule/remind.hpp"
+#include "schedule/schedule.hpp"
+#include "schedule/transport.hpp"
+
+#include <fmt/format.h>
+
+#include <iostream>
+#include <map>
+#include <memory>
+
+namespace tandem::cli {
+
+namespace {
+
+struct ScheduleOptions {
+  schedule::ScheduleRequest request;
+  std::optional<std::string> output;
+};
+
+struct RemindOptions {
+  std::optional<std::string> today;
+  bool dry_run = false;
+  std::optional<std::string> outbox;
+};
+
+constexpr std::string_view k_ledger_file = "reminders.csv";
+
+// The calendar of a valid workspace; refused, like the workspace, when it has errors.
+schedule::Calendar load_valid_calendar(const workspace::Workspace& workspace, const workspace::WorkspacePaths& paths,
+                                       const schedule::ProjectZone& zone, std::string_view purpose)
+{
+  io::Diagnostics diagnostics;
+  auto calendar = schedule::load_calendar(workspace, paths, zone, diagnostics);
+  if (diagnostics.has_errors()) {
+    diagnostics.print(std::cerr);
+    throw Error(fmt::format("the calendar has errors (listed above); {} once they are fixed", purpose));
+  }
+  return calendar;
+}
+
+void run_schedule(const ScheduleOptions& options, const Session& session)
+{
+  const auto paths = workspace::WorkspacePaths::resolve(session.options.workspace);
+  const auto workspace = load_valid_workspace(paths, "the calendar is made");
+  const schedule::ProjectZone zone(workspace.project->timezone);
+  const auto calendar = load_valid_calendar(workspace, paths, zone, "the calendar is made");
+  write_output(schedule::render_schedule(workspace, paths, calendar, zone, options.request), options.output);
+}
+
+void run_remind(const RemindOptions& options, Session& session)
+{
+  const auto paths = workspace::WorkspacePaths::resolve(session.options.workspace);
+  paths.require_folder();
+  // One run at a time: the ledger is read, messages are sent and recorded as one step.
+  const io::WorkspaceLock lock(paths.state_folder(), io::WorkspaceLock::default_wait());
+  const auto workspace = load_valid_workspace(paths, "reminders are sent");
+  const schedule::ProjectZone zone(workspace.project->timezone);
+  const auto calendar = load_valid_calendar(workspace, paths, zone, "reminders are sent");
+
+  schedule::RemindRequest request;
+  request.dry_run = options.dry_run;
+  if (options.today) {
+    request.today = *model::parse_date(*options.today);
+    request.now = zone.start_of_day(request.today);
+  } else {
+    request.now = std::chrono::floor<std::chrono::seconds>(std::chrono::system_clock::now());
+    request.today = zone.wall_time(request.now).date;
+  }
+  const std::string ledger_name = std::string(workspace::file_names::state_folder) + "/" + std::string(k_ledger_file);
+  schedule::Ledger ledger(paths.state_folder() / std::string(k_ledger_file), paths.display(ledger_name),
+                          !options.dry_run);
+  std::unique_ptr<schedule::MailTransport> transport;
+  if (options.outbox) {
+    transport = std::make_unique<schedule::OutboxTransport>(*options.outbox);
+  } else if (!options.dry_run) {
+    transport = std::make_unique<schedule::SendmailTransport>(workspace.project->reminders.sendmail);
+  }
+
+  const auto summary = schedule::run_reminders(workspace, calendar.items, zone, ledger, transport.get(), request);
+  for (const auto& failure : summary.failures) {
+    std::cerr << "tandem: " << failure << '\n';
+  }
+  if (!session.options.quiet) {
+    for (const auto& action : summary.actions) {
+      std::cout << action << '\n';
+    }
+    std::cout << fmt::format("{}: {} message{} {}, {} recorded as missed, {} already done{}\n",
+                             model::format_date(request.today), summary.sent, summary.sent == 1 ? "" : "s",
+                             options.dry_run ? "would be sent" : (options.outbox ? "written to the outbox" : "sent"),
+                             summary.missed, summary.already_done,
+                             options.dry_run ? " (dry run: nothing recorded)" : "");
+  }
+  if (!summary.failures.empty()) {
+    std::cerr << fmt::format("tandem: {} message{} not sent; they stay due for the next run\n",
+                             summary.failures.size(), summary.failures.size() == 1 ? " was" : "s were");
+    session.exit_status = static_cast<int>(ExitCode::temporary_failure);
+  }
+}
+
+} // namespace
+
+void setup_schedule(CLI::App& app, Session& session)
+{
+  auto options = std::make_shared<ScheduleOptions>();
+  auto* command = app.add_subcommand("schedule", "the calendar: placements, check-ins, events, deadlines");
+  command->add_option("--term", options->request.term, "a term of tandem.yaml (default: everything)");
+  const std::map<std::string, schedule::ScheduleFormat> formats{{"table", schedule::ScheduleFormat::table},
+                                                                {"csv", schedule::ScheduleFormat::csv},
+                                                                {"json", schedule::ScheduleFormat::json},
+                                                                {"ics", schedule::ScheduleFormat::ics}};
+  command->add_option("--format", options->request.format, "table (default), csv, json or ics (iCalendar)")
+    ->transform(CLI::CheckedTransformer(formats, CLI::ignore_case));
+  command->add_option("--output", options->output, "write to FILE instead of standard output");
+
+  auto remind_options = std::make_shared<RemindOptions>();
+  auto* remind = command->add_subcommand("remind", "the cron job: send every reminder that is due and not yet sent");
+  remind->add_option("--today", remind_options->today, "act as if today were DATE (default: today in the project's zone)")
+    ->check(iso_date());
+  remind->add_flag("--dry-run", remind_options->dry_run, "say what would be sent; send and record nothing");
+  remind->add_option("--outbox", remind_options->outbox, "write .eml files to DIR instead of sending");
+  command->require_subcommand(0, 1);
+  command->callback([options, remind, remind_options, &session] {
+    if (remind->parsed()) {
+      run_remind(*remind_options, session);
+    } else {
+      run_schedule(*options, session);
+    }
+  });
+}
+
+} // namespace tandem::cli

@@ -1,0 +1,132 @@
+#include "schedule/remind.hpp"
+
+#include "io/error.hpp"
+#include "schedule/mail.hpp"
+#include "schedule/reminders.hpp"
+
+#include <fmt/format.h>
+
+namespace tandem::schedule {
+
+namespace {
+
+class ReminderRun {
+public:
+  ReminderRun(const workspace::Workspace& workspace, const ProjectZone& zone, Ledger& ledger,
+              MailTransport* transport, const RemindRequest& request)
+    : m_project(*workspace.project), m_ledger(ledger), m_transport(transport), m_request(request),
+      m_date(rfc5322_date(request.now, zone.utc_offset(request.now))),
+      m_domain(address_domain(m_project.reminders.from)),
+      m_project_tag(m_project.code.empty() ? m_project.name : m_project.code)
+  {
+  }
+
+  void handle(const Reminder& reminder)
+  {
+    const long late = model::days_between(reminder.due, m_request.today);
+    const bool too_old = late > m_project.reminders.catch_up_days;
+    std::size_t done = 0;
+    std::size_t failed = 0;
+    for (const auto& recipient : reminder.recipients) {
+      if (m_ledger.contains(reminder.key, recipient.address)) {
+        ++m_summary.already_done;
+        continue;
+      }
+      const std::string id = message_id(m_project_tag, reminder.key, recipient.address, m_domain);
+      if (too_old) {
+        record(reminder.key, recipient.address, LedgerStatus::missed, id);
+        ++m_summary.missed;
+        ++done;
+      } else if (send(reminder, recipient, id)) {
+        record(reminder.key, recipient.address, LedgerStatus::sent, id);
+        ++m_summary.sent;
+        ++done;
+      } else {
+        ++failed;
+      }
+    }
+    if (done == 0) {
+      return;
+    }
+    const char* verb = too_old ? (m_request.dry_run ? "would record as missed" : "recorded as missed")
+                               : (m_request.dry_run ? "would send" : "sent");
+    std::string line = fmt::format("{} {} (due {}) to {} recipient{}", verb, reminder.key,
+                                   model::format_date(reminder.due), done, done == 1 ? "" : "s");
+    if (late > 0) {
+      line += fmt::format(", {} day{} late", late, late == 1 ? "" : "s");
+    }
+    if (failed > 0) {
+      line += fmt::format("; {} failed", failed);
+    }
+    m_summary.actions.push_back(std::move(line));
+  }
+
+  RemindSummary take() { return std::move(m_summary); }
+
+private:
+  bool send(const Reminder& reminder, const Mailbox& recipient, const std::string& id)
+  {
+    if (m_transport == nullptr) {
+      return true; // a dry run without an outbox only says what it would send
+    }
+    MailContent content{m_project.reminders.from, recipient, reminder.subject, greeting(recipient) + reminder.body
+                        + signature(), reminder.key, id};
+    std::string problem;
+    if (m_transport->deliver({recipient.address, id, compose_message(content, m_date)}, problem)) {
+      return true;
+    }
+    m_summary.failures.push_back(
+      fmt::format("reminder {} to {} was not sent: {}; the next run tries again", reminder.key, recipient.address,
+                  problem));
+    return false;
+  }
+
+  void record(const std::string& key, const std::string& recipient, LedgerStatus status, const std::string& id)
+  {
+    m_ledger.record({key, recipient, status, m_request.today, id});
+  }
+
+  static std::string greeting(const Mailbox& recipient)
+  {
+    return recipient.name.empty() ? "Hello,\n\n" : "Hello " + recipient.name + ",\n\n";
+  }
+
+  std::string signature() const
+  {
+    return fmt::format("\n-- \nAn automatic reminder from {}. Replies reach {}.\n", m_project.name,
+                       m_project.reminders.from);
+  }
+
+  const model::Project& m_project;
+  Ledger& m_ledger;
+  MailTransport* m_transport;
+  const RemindRequest& m_request;
+  std::string m_date;
+  std::string m_domain;
+  std::string m_project_tag;
+  RemindSummary m_summary;
+};
+
+} // namespace
+
+RemindSummary run_reminders(const workspace::Workspace& workspace, const std::vector<CalendarItem>& items,
+                            const ProjectZone& zone, Ledger& ledger, MailTransport* transport,
+                            const RemindRequest& request)
+{
+  const auto& project = *workspace.project;
+  if (project.reminders.from.empty()) {
+    throw Error("tandem.yaml: reminders.from is needed to send reminders, e.g. "
+                "from: \"Career Services <career@example.fi>\"");
+  }
+  ReminderRun run(workspace, zone, ledger, transport, request);
+  for (const auto& reminder : reminders_due(workspace, items, zone, request.today)) {
+    run.handle(reminder);
+  }
+  // Last, so that the digest lists what this run recorded as missed.
+  for (const auto monday : digest_mondays(project, request.today)) {
+    run.handle(weekly_digest(workspace, items, zone, ledger, monday, request.today));
+  }
+  return run.take();
+}
+
+} // namespace tandem::schedule

@@ -1,0 +1,36 @@
+#pragma once
+
+#include "schedule/items.hpp"
+#include "schedule/ledger.hpp"
+#include "schedule/time_zone.hpp"
+#include "schedule/transport.hpp"
+#include "workspace/load.hpp"
+
+#include <string>
+#include <vector>
+
+// One run of `tandem schedule remind`: every reminder due and not in the
+// ledger is sent (up to reminders.catch_up_days late) or recorded as missed
+// (older); each is recorded only once its message was handed over.
+namespace tandem::schedule {
+
+struct RemindRequest {
+  model::Date today;
+  Instant now;          // the messages' Date
+  bool dry_run = false; // decide, write to an outbox if given, record nothing
+};
+
+struct RemindSummary {
+  std::vector<std::string> actions;  // one line per reminder acted on, for standard output
+  std::vector<std::string> failures; // one line per message not handed over, for standard error
+  std::size_t sent = 0;              // messages
+  std::size_t missed = 0;            // recipients recorded as missed
+  std::size_t already_done = 0;      // recipients already in the ledger
+};
+
+// `transport` may be null in a dry run without an outbox.
+RemindSummary run_reminders(const workspace::Workspace& workspace, const std::vector<CalendarItem>& items,
+                            const ProjectZone& zone, Ledger& ledger, MailTransport* transport,
+                            const RemindRequest& request);
+
+} // namespace tandem::schedule
