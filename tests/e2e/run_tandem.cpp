@@ -19,6 +19,12 @@ namespace tandem::test {
 
 RunResult run_tandem(const std::vector<std::string>& arguments, const RunOptions& options)
 {
+  return run_program(TANDEM_BINARY, arguments, options);
+}
+
+RunResult run_program(const std::string& program, const std::vector<std::string>& arguments,
+                      const RunOptions& options)
+{
   std::array<int, 2> out_pipe{};
   std::array<int, 2> err_pipe{};
   if (::pipe(out_pipe.data()) != 0 || ::pipe(err_pipe.data()) != 0) {
@@ -45,7 +51,7 @@ RunResult run_tandem(const std::vector<std::string>& arguments, const RunOptions
       ::setenv(name.c_str(), value.c_str(), 1);
     }
     std::vector<char*> argv;
-    std::string binary = TANDEM_BINARY;
+    std::string binary = program;
     argv.push_back(binary.data());
     std::vector<std::string> copies = arguments;
     for (auto& argument : copies) {

@@ -21,6 +21,9 @@ struct RunOptions {
 
 // Runs the real tandem binary with `arguments`, capturing both streams.
 RunResult run_tandem(const std::vector<std::string>& arguments, const RunOptions& options = {});
+// The same for another program (a checker script's interpreter), by its path.
+RunResult run_program(const std::string& program, const std::vector<std::string>& arguments,
+                      const RunOptions& options = {});
 
 // A fresh temporary folder, removed with the object.
 class TemporaryFolder {

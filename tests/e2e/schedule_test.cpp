@@ -1,0 +1,448 @@
+// `tandem schedule` and `schedule remind` on the schedule fixture, checked with
+// real components: python3-icalendar parses the calendar, msmtp delivers to a
+// local aiosmtpd server, Python's email package reads what arrived. Expected
+// dates and times are worked out by hand from the fixture (comments).
+#include "io/encoding.hpp"
+#include "run_tandem.hpp"
+
+#include <catch2/catch.hpp>
+
+#include <arpa/inet.h>
+#include <csignal>
+#include <netinet/in.h>
+#include <sys/socket.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <chrono>
+#include <fstream>
+#include <regex>
+#include <thread>
+
+using namespace tandem::test;
+namespace fs = std::filesystem;
+
+namespace {
+
+fs::path script(const std::string& name) { return fs::path(TANDEM_SOURCE) / "tests" / "e2e" / name; }
+
+std::vector<std::string> python_lines(const std::string& script_name, const fs::path& argument)
+{
+  const auto result = run_program("/usr/bin/python3", {script(script_name).string(), argument.string()});
+  INFO(result.err);
+  REQUIRE(result.exit_code == 0);
+  return lines_of(result.out);
+}
+
+bool contains_line(const std::vector<std::string>& lines, const std::string& line)
+{
+  return std::find(lines.begin(), lines.end(), line) != lines.end();
+}
+
+// Puts `command` in tandem.yaml as reminders.sendmail.
+void use_mail_command(const fs::path& workspace, const std::string& command)
+{
+  const auto file = workspace / "tandem.yaml";
+  std::string text = read_text(file);
+  const auto at = text.find("  sendmail: ");
+  REQUIRE(at != std::string::npos);
+  text.replace(at, text.find('\n', at) - at, "  sendmail: \"" + command + "\"");
+  write_text(file, text);
+}
+
+int unused_port()
+{
+  const int fd = ::socket(AF_INET, SOCK_STREAM, 0);
+  sockaddr_in address{};
+  address.sin_family = AF_INET;
+  address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+  socklen_t size = sizeof address;
+  REQUIRE(::bind(fd, reinterpret_cast<sockaddr*>(&address), size) == 0);
+  REQUIRE(::getsockname(fd, reinterpret_cast<sockaddr*>(&address), &size) == 0);
+  ::close(fd);
+  return ntohs(address.sin_port);
+}
+
+bool accepts_connections(int port)
+{
+  const int fd = ::socket(AF_INET, SOCK_STREAM, 0);
+  sockaddr_in address{};
+  address.sin_family = AF_INET;
+  address.sin_port = htons(static_cast<uint16_t>(port));
+  address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+  const bool connected = ::connect(fd, reinterpret_cast<sockaddr*>(&address), sizeof address) == 0;
+  ::close(fd);
+  return connected;
+}
+
+// A real SMTP server on 127.0.0.1 (Debian python3-aiosmtpd) that stores every
+// message it accepts in a Maildir; stopped with the object.
+class SmtpServer {
+public:
+  explicit SmtpServer(fs::path maildir) : m_maildir(std::move(maildir)), m_port(unused_port())
+  {
+    m_pid = ::fork();
+    REQUIRE(m_pid >= 0);
+    if (m_pid == 0) {
+      const std::string listen = "127.0.0.1:" + std::to_string(m_port);
+      ::execl("/usr/bin/python3", "python3", "-m", "aiosmtpd", "-n", "-l", listen.c_str(), "-c",
+              "aiosmtpd.handlers.Mailbox", m_maildir.c_str(), static_cast<char*>(nullptr));
+      ::_exit(127);
+    }
+    const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(20);
+    while (!accepts_connections(m_port)) {
+      REQUIRE(std::chrono::steady_clock::now() < deadline);
+      std::this_thread::sleep_for(std::chrono::milliseconds(50));
+    }
+  }
+  SmtpServer(const SmtpServer&) = delete;
+  SmtpServer& operator=(const SmtpServer&) = delete;
+  ~SmtpServer()
+  {
+    ::kill(m_pid, SIGTERM);
+    ::waitpid(m_pid, nullptr, 0);
+  }
+  int port() const { return m_port; }
+  const fs::path& maildir() const { return m_maildir; }
+  std::size_t message_count() const
+  {
+    const auto folder = m_maildir / "new";
+    return fs::exists(folder) ? static_cast<std::size_t>(std::distance(fs::directory_iterator(folder), {})) : 0;
+  }
+
+private:
+  fs::path m_maildir;
+  int m_port;
+  pid_t m_pid = -1;
+};
+
+// An msmtp configuration for 127.0.0.1:port, as debian-build-notes.md describes.
+std::string msmtp_command(const fs::path& folder, int port)
+{
+  const auto file = folder / ("msmtprc-" + std::to_string(port));
+  write_text(file, "account default\nhost 127.0.0.1\nport " + std::to_string(port)
+                     + "\nauth off\ntls off\nfrom career@example.fi\n");
+  fs::permissions(file, fs::perms::owner_read | fs::perms::owner_write, fs::perm_options::replace);
+  return "msmtp -C " + file.string() + " -t -i";
+}
+
+std::size_t ledger_count(const fs::path& workspace, const std::string& status)
+{
+  const auto file = workspace / ".tandem" / "reminders.csv";
+  if (!fs::exists(file)) {
+    return 0;
+  }
+  const auto lines = lines_of(read_text(file));
+  return static_cast<std::size_t>(std::count_if(lines.begin(), lines.end(), [&](const std::string& line) {
+    return line.find("," + status + ",") != std::string::npos;
+  }));
+}
+
+std::size_t files_in(const fs::path& folder)
+{
+  return fs::exists(folder) ? static_cast<std::size_t>(std::distance(fs::directory_iterator(folder), {})) : 0;
+}
+
+const std::string ws_cv_subject = "Reminder: CV-työpaja: Finnish CVs, cover letters and LinkedIn profiles for "
+                                  "employers in Central Ostrobothnia on 2025-05-14 14:00-16:00 (Europe/Helsinki)";
+
+} // namespace
+
+TEST_CASE("schedule: the iCalendar export parses with python3-icalendar, times right across DST")
+{
+  TemporaryFolder folder;
+  const auto workspace = copy_fixture("schedule", folder.path());
+  const auto ics = folder.path() / "term.ics";
+  const auto run = run_tandem({"-C", workspace.string(), "schedule", "--format", "ics", "--output", ics.string()});
+  INFO(run.err);
+  REQUIRE(run.exit_code == 0);
+  CHECK(run.out.empty());
+
+  const auto events = python_lines("ics_check.py", ics);
+  CHECK(events.size() == 22); // 4 events, 3 placements with 5 follow-ups each
+  // 10:00 on 30 March 2025, after the clocks went forward: EEST, UTC+3.
+  CHECK(contains_line(events, "event/info-spring@t-2025.tandem|2025-03-30T07:00Z|2025-03-30T08:00Z|0|CONFIRMED|"
+                              "Tandem internships: how they work"));
+  // 10:00-13:30 on 26 October 2025, after the clocks went back: EET, UTC+2.
+  CHECK(contains_line(events, "event/seminar-autumn@t-2025.tandem|2025-10-26T08:00Z|2025-10-26T11:30Z|0|CONFIRMED|"
+                              "Company seminar"));
+  CHECK(contains_line(events, "event/recruit-day@t-2025.tandem|2025-09-18|2025-09-19|0|CONFIRMED|Recruitment day"));
+  // Start Tuesday 22 April + 4 working days: 23, 24, 25, (28 closed by tandem.yaml), 29.
+  CHECK(contains_line(events, "placement/p1/first-week-call@t-2025.tandem|2025-04-29|2025-04-30|0|CONFIRMED|"
+                              "First-week call: placement p1 at Acme Export Oy"));
+  // p2 has no dates of its own: its opening's, 1 September to 28 November; proposed.
+  CHECK(contains_line(events, "placement/p2@t-2025.tandem|2025-09-01|2025-11-29|0|TENTATIVE|"
+                              "Placement p2 at Beta Design Oy"));
+  CHECK(contains_line(events, "placement/p3@t-2025.tandem|2025-02-03|2025-03-29|0|CANCELLED|"
+                              "Placement p3 at Beta Design Oy"));
+
+  // RFC 5545's line rules, checked on the bytes.
+  const std::string text = read_text(ics);
+  REQUIRE(text.ends_with("END:VCALENDAR\r\n"));
+  std::size_t folded = 0;
+  std::string unfolded;
+  for (std::size_t begin = 0; begin < text.size();) {
+    const auto end = text.find("\r\n", begin);
+    REQUIRE(end != std::string::npos);
+    const std::string line = text.substr(begin, end - begin);
+    CHECK(line.find('\n') == std::string::npos);
+    CHECK(line.size() <= 75);
+    CHECK(tandem::io::is_valid_utf8(line)); // no character cut by a fold
+    if (line.starts_with(" ")) {
+      ++folded;
+      unfolded += line.substr(1);
+    } else {
+      unfolded += (begin == 0 ? "" : "\n") + line;
+    }
+    begin = end + 2;
+  }
+  CHECK(folded > 0);
+  CHECK(unfolded.find("\nLOCATION:Kokkola campus\\, room B210\\; entrance C\n") != std::string::npos);
+  CHECK(unfolded.find("\nSUMMARY:CV-työpaja: Finnish CVs\\, cover letters and LinkedIn profiles for employers in "
+                      "Central Ostrobothnia\n")
+        != std::string::npos);
+  CHECK(unfolded.find("\nDTSTART;TZID=Europe/Helsinki:20250514T140000\n") != std::string::npos);
+  CHECK(unfolded.find("\nDTSTAMP:20250101T000000Z\n") != std::string::npos);
+
+  SECTION("exported again, the same bytes; after a change, that item's SEQUENCE goes up")
+  {
+    const auto again = run_tandem({"-C", workspace.string(), "schedule", "--format", "ics"});
+    REQUIRE(again.exit_code == 0);
+    CHECK(again.out == text);
+    const auto events_file = workspace / "events.yaml";
+    std::string events_text = read_text(events_file);
+    events_text.replace(events_text.find("room B210"), 9, "room B310");
+    write_text(events_file, events_text);
+    const auto changed_ics = folder.path() / "changed.ics";
+    REQUIRE(run_tandem({"-C", workspace.string(), "schedule", "--format", "ics", "--output", changed_ics.string()})
+              .exit_code == 0);
+    const auto changed = python_lines("ics_check.py", changed_ics);
+    const auto sequence_one = std::count_if(changed.begin(), changed.end(), [](const std::string& line) {
+      return line.find("|1|") != std::string::npos;
+    });
+    CHECK(sequence_one == 1);
+    CHECK(changed[std::find_if(changed.begin(), changed.end(),
+                               [](const auto& line) { return line.starts_with("event/ws-cv@"); })
+                  - changed.begin()]
+            .find("|1|CONFIRMED|")
+          != std::string::npos);
+  }
+}
+
+TEST_CASE("schedule: table, CSV and JSON; --term; cancelled placements left out")
+{
+  TemporaryFolder folder;
+  const auto workspace = copy_fixture("schedule", folder.path());
+  const auto table = run_tandem({"-C", workspace.string(), "schedule"});
+  REQUIRE(table.exit_code == 0);
+  CHECK(table.out.ends_with("16 items (times in Europe/Helsinki)\n")); // 22 less p3's 6
+  CHECK(table.out.find("2025-10-26 10:00-13:30  event       confirmed  Company seminar\n") != std::string::npos);
+  CHECK(table.out.find("p3") == std::string::npos);
+
+  // Autumn: p2's agreement (25 Aug), start, first-week call, recruitment day,
+  // mid-point, seminar, final feedback, report (12 Dec).
+  const auto autumn = run_tandem({"-C", workspace.string(), "schedule", "--term", "2025-autumn", "--format", "csv"});
+  REQUIRE(autumn.exit_code == 0);
+  const auto rows = lines_of(autumn.out);
+  CHECK(rows.size() == 9);
+  CHECK(rows[0] == "key,kind,status,title,first_day,last_day,start,end,location,placement_id,event_id,company_id");
+  CHECK(rows[1] == "placement/p2/agreement,deadline,tentative,Placement agreement signed: placement p2 at Beta "
+                   "Design Oy,2025-08-25,2025-08-25,,,,p2,,beta");
+  CHECK(rows[6] == "event/seminar-autumn,event,confirmed,Company seminar,2025-10-26,2025-10-26,2025-10-26T10:00,"
+                   "2025-10-26T13:30,,,seminar-autumn,");
+
+  const auto json_file = folder.path() / "schedule.json";
+  REQUIRE(run_tandem({"-C", workspace.string(), "schedule", "--format", "json", "--output", json_file.string()})
+            .exit_code == 0);
+  const auto parsed = run_program(
+    "/usr/bin/python3", {"-c",
+                         "import json,sys; d=json.load(open(sys.argv[1])); "
+                         "print(d['timezone'], len(d['items']), d['items'][0]['start'], d['items'][0]['key'])",
+                         json_file.string()});
+  CHECK(parsed.out == "Europe/Helsinki 16 2025-03-30T10:00 event/info-spring\n");
+
+  CHECK(run_tandem({"-C", workspace.string(), "schedule", "--format", "xml"}).exit_code == 2);
+  const auto unknown_term = run_tandem({"-C", workspace.string(), "schedule", "--term", "2030"});
+  CHECK(unknown_term.exit_code == 1);
+  CHECK(unknown_term.err.find("2030") != std::string::npos);
+}
+
+TEST_CASE("schedule: a local time that never happens is an error at its line")
+{
+  TemporaryFolder folder;
+  const auto workspace = copy_fixture("schedule", folder.path());
+  const auto events_file = workspace / "events.yaml";
+  std::string text = read_text(events_file);
+  text.replace(text.find("2025-03-30T10:00"), 16, "2025-03-30T03:30");
+  write_text(events_file, text);
+  const auto run = run_tandem({"-C", workspace.string(), "schedule", "--format", "ics"});
+  CHECK(run.exit_code == 1);
+  CHECK(run.out.empty());
+  CHECK(run.err.find("events.yaml:2:") != std::string::npos);
+  CHECK(run.err.find("2025-03-30 03:30 never happens in Europe/Helsinki") != std::string::npos);
+  CHECK_FALSE(fs::exists(workspace / ".tandem" / "calendar-revisions.csv"));
+}
+
+TEST_CASE("remind: reminders reach a real SMTP server through msmtp, each once")
+{
+  TemporaryFolder folder;
+  const auto workspace = copy_fixture("schedule", folder.path());
+  SmtpServer server(folder.path() / "maildir");
+  use_mail_command(workspace, msmtp_command(folder.path(), server.port()));
+
+  // Wednesday 7 May 2025: ws-cv's 7-day reminder to the registered (s1, s3, Acme's
+  // contact) and the digest of Monday 5 May (2 days late, within 3) to staff.
+  // Older reminders (info-spring's, p1's agreement, start, first-week call) are missed.
+  const auto run = run_tandem({"-C", workspace.string(), "schedule", "remind", "--today", "2025-05-07"});
+  INFO(run.err);
+  REQUIRE(run.exit_code == 0);
+  CHECK(run.out.find("sent event/ws-cv/7d (due 2025-05-07) to 3 recipients\n") != std::string::npos);
+  CHECK(run.out.find("recorded as missed placement/p1/first-week-call (due 2025-04-24) to 4 recipients, 13 days late")
+        != std::string::npos);
+  REQUIRE(server.message_count() == 4);
+  const auto mail = python_lines("mail_check.py", server.maildir());
+  CHECK(contains_line(mail, "event/ws-cv/7d|linh.tran@example.fi|" + ws_cv_subject + "|auto-generated|utf-8"));
+  CHECK(contains_line(mail, "event/ws-cv/7d|juri.oobik@example.fi|" + ws_cv_subject + "|auto-generated|utf-8"));
+  CHECK(contains_line(mail, "event/ws-cv/7d|anna@acme.example.fi|" + ws_cv_subject + "|auto-generated|utf-8"));
+  CHECK(contains_line(mail, "digest/2025-05-05|coordinator@example.fi|Weekly digest 2025-05-05: 1 item in the next "
+                            "two weeks|auto-generated|utf-8"));
+  CHECK(ledger_count(workspace, "sent") == 4);
+
+  const auto again = run_tandem({"-C", workspace.string(), "schedule", "remind", "--today", "2025-05-07"});
+  REQUIRE(again.exit_code == 0);
+  CHECK(again.out == "2025-05-07: 0 messages sent, 0 recorded as missed, " + std::to_string(4 + ledger_count(workspace, "missed"))
+                       + " already done\n");
+  CHECK(server.message_count() == 4);
+}
+
+TEST_CASE("remind: a send the server refuses records nothing, exits 75, and the next run sends")
+{
+  TemporaryFolder folder;
+  const auto workspace = copy_fixture("schedule", folder.path());
+  use_mail_command(workspace, msmtp_command(folder.path(), unused_port())); // nobody listens
+  const auto refused = run_tandem({"-C", workspace.string(), "schedule", "remind", "--today", "2025-05-07"});
+  CHECK(refused.exit_code == 75);
+  CHECK(refused.err.find("reminder event/ws-cv/7d to linh.tran@example.fi was not sent") != std::string::npos);
+  CHECK(refused.err.find("4 messages were not sent; they stay due for the next run") != std::string::npos);
+  CHECK(ledger_count(workspace, "sent") == 0);
+
+  SmtpServer server(folder.path() / "maildir");
+  use_mail_command(workspace, msmtp_command(folder.path(), server.port()));
+  const auto retried = run_tandem({"-C", workspace.string(), "schedule", "remind", "--today", "2025-05-07"});
+  INFO(retried.err);
+  CHECK(retried.exit_code == 0);
+  CHECK(server.message_count() == 4);
+  CHECK(ledger_count(workspace, "sent") == 4);
+}
+
+TEST_CASE("remind: a run killed between sending and recording repeats that message with its Message-ID")
+{
+  TemporaryFolder folder;
+  const auto workspace = copy_fixture("schedule", folder.path());
+  SmtpServer server(folder.path() / "maildir");
+  const std::string command = msmtp_command(folder.path(), server.port());
+  // The mail command delivers, then kills tandem (its shell's parent) before it can record.
+  use_mail_command(workspace, command + " && kill -9 $PPID");
+  const auto killed = run_tandem({"-C", workspace.string(), "schedule", "remind", "--today", "2025-05-07"});
+  CHECK(killed.signal == SIGKILL);
+  CHECK(server.message_count() == 1);
+  CHECK(ledger_count(workspace, "sent") == 0);
+
+  use_mail_command(workspace, command);
+  REQUIRE(run_tandem({"-C", workspace.string(), "schedule", "remind", "--today", "2025-05-07"}).exit_code == 0);
+  CHECK(server.message_count() == 5);
+  const auto mail = python_lines("mail_check.py", server.maildir());
+  const auto ids = std::vector<std::string>(std::find(mail.begin(), mail.end(), "--") + 1, mail.end());
+  REQUIRE(ids.size() == 5);
+  std::size_t repeats = 0;
+  for (std::size_t i = 1; i < ids.size(); ++i) {
+    repeats += ids[i] == ids[i - 1] ? 1 : 0;
+  }
+  CHECK(repeats == 1); // the one repeat carries the same Message-ID: mail systems see one message
+}
+
+TEST_CASE("remind: catching up: up to three days late sent once, older recorded and listed in the digest")
+{
+  TemporaryFolder folder;
+  const auto workspace = copy_fixture("schedule", folder.path());
+  const auto outbox = folder.path() / "outbox";
+  SECTION("three days late")
+  {
+    const auto late = run_tandem({"-C", workspace.string(), "schedule", "remind", "--today", "2025-05-10", "--outbox",
+                                  outbox.string()});
+    REQUIRE(late.exit_code == 0);
+    CHECK(late.out.find("sent event/ws-cv/7d (due 2025-05-07) to 3 recipients, 3 days late\n") != std::string::npos);
+    // Saturday 10 May: the digest of Monday 5 May is 5 days late, so not sent.
+    CHECK(files_in(outbox) == 3);
+    const auto next = run_tandem({"-C", workspace.string(), "schedule", "remind", "--today", "2025-05-11", "--outbox",
+                                  outbox.string()});
+    REQUIRE(next.exit_code == 0);
+    CHECK(next.out.find("event/ws-cv/7d") == std::string::npos);
+  }
+  SECTION("five days late, on Monday 12 May: missed, and in that day's digest")
+  {
+    const auto run = run_tandem({"-C", workspace.string(), "schedule", "remind", "--today", "2025-05-12", "--outbox",
+                                 outbox.string()});
+    REQUIRE(run.exit_code == 0);
+    CHECK(run.out.find("recorded as missed event/ws-cv/7d (due 2025-05-07) to 3 recipients, 5 days late\n")
+          != std::string::npos);
+    CHECK(files_in(outbox) == 1);
+    const auto digest = read_text(fs::directory_iterator(outbox)->path());
+    CHECK(digest.find("X-Tandem-Reminder: digest/2025-05-12\r\n") != std::string::npos);
+    CHECK(digest.find("  event/ws-cv/7d (3 recipients)\r\n") != std::string::npos);
+  }
+}
+
+TEST_CASE("remind: two runs at once: the second waits, then exits 75")
+{
+  TemporaryFolder folder;
+  const auto workspace = copy_fixture("schedule", folder.path());
+  use_mail_command(workspace, "sleep 1; cat > /dev/null"); // a slow mail command that accepts
+  RunResult first;
+  std::thread first_run([&] {
+    first = run_tandem({"-C", workspace.string(), "schedule", "remind", "--today", "2025-05-07"});
+  });
+  std::this_thread::sleep_for(std::chrono::milliseconds(500));
+  const auto second = run_tandem({"-C", workspace.string(), "schedule", "remind", "--today", "2025-05-07"},
+                                 {{}, {{"TANDEM_LOCK_WAIT_SECONDS", "1"}}});
+  first_run.join();
+  CHECK(second.exit_code == 75);
+  CHECK(second.err.find("another tandem run holds the workspace lock") != std::string::npos);
+  CHECK(first.exit_code == 0);
+  CHECK(ledger_count(workspace, "sent") == 4);
+}
+
+TEST_CASE("remind: --dry-run sends and records nothing; --quiet prints nothing on success")
+{
+  TemporaryFolder folder;
+  const auto workspace = copy_fixture("schedule", folder.path());
+  use_mail_command(workspace, "touch " + (folder.path() / "mail-command-ran").string());
+  const auto dry = run_tandem({"-C", workspace.string(), "schedule", "remind", "--today", "2025-05-07", "--dry-run"});
+  REQUIRE(dry.exit_code == 0);
+  CHECK(dry.out.find("would send event/ws-cv/7d (due 2025-05-07) to 3 recipients\n") != std::string::npos);
+  // Missed: info-spring 7d and 1d to 6 (4 students; acme and beta have spring openings),
+  // p1 agreement, start and first-week call to 4 each (s1, s2, the contact, staff).
+  CHECK(dry.out.ends_with("2025-05-07: 4 messages would be sent, 24 recorded as missed, 0 already done (dry run: "
+                          "nothing recorded)\n"));
+  CHECK_FALSE(fs::exists(folder.path() / "mail-command-ran"));
+  CHECK_FALSE(fs::exists(workspace / ".tandem" / "reminders.csv"));
+
+  const auto quiet = run_tandem({"-C", workspace.string(), "--quiet", "schedule", "remind", "--today", "2025-05-07"});
+  CHECK(quiet.exit_code == 0);
+  CHECK(quiet.out.empty());
+  CHECK(quiet.err.empty());
+  CHECK(fs::exists(folder.path() / "mail-command-ran"));
+}
+
+TEST_CASE("remind: without reminders.from nothing is sent and the message says what to add")
+{
+  TemporaryFolder folder;
+  const auto workspace = copy_fixture("schedule", folder.path());
+  std::string text = read_text(workspace / "tandem.yaml");
+  text.erase(text.find("  from: "), text.find('\n', text.find("  from: ")) - text.find("  from: ") + 1);
+  write_text(workspace / "tandem.yaml", text);
+  const auto run = run_tandem({"-C", workspace.string(), "schedule", "remind", "--today", "2025-05-07"});
+  CHECK(run.exit_code == 1);
+  CHECK(run.err.find("reminders.from is needed to send reminders") != std::string::npos);
+}
