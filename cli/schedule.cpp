@@ -90,10 +90,10 @@ void run_remind(const RemindOptions& options, Session& session)
     for (const auto& action : summary.actions) {
       std::cout << action << '\n';
     }
-    std::cout << fmt::format("{}: {} message{} {}, {} recorded as missed, {} already done{}\n",
+    std::cout << fmt::format("{}: {} message{} {}, {} reminder{} recorded as missed, {} already done{}\n",
                              model::format_date(request.today), summary.sent, summary.sent == 1 ? "" : "s",
                              options.dry_run ? "would be sent" : (options.outbox ? "written to the outbox" : "sent"),
-                             summary.missed, summary.already_done,
+                             summary.missed, summary.missed == 1 ? "" : "s", summary.already_done,
                              options.dry_run ? " (dry run: nothing recorded)" : "");
   }
   if (!summary.failures.empty()) {

@@ -15,6 +15,11 @@ namespace {
 
 const std::vector<std::string> k_header{"key", "recipient", "status", "date", "message_id"};
 
+std::string index_key(const std::string& key, const std::string& recipient)
+{
+  return key + '\n' + io::to_lower_ascii(recipient);
+}
+
 std::string_view status_name(LedgerStatus status) { return status == LedgerStatus::sent ? "sent" : "missed"; }
 
 } // namespace
@@ -37,7 +42,8 @@ Ledger::Ledger(std::filesystem::path path, std::string display_name, bool writab
                               "own state, restore it from a backup or move it away",
                               m_display_name, row.line));
     }
-    m_index.emplace(fields[0], io::to_lower_ascii(fields[1]));
+    m_sent.insert(index_key(fields[0], fields[1]));
+    m_keys.insert(fields[0]);
     m_records.push_back({fields[0], fields[1], fields[2] == "sent" ? LedgerStatus::sent : LedgerStatus::missed,
                          *date, fields[4]});
   }
@@ -45,7 +51,7 @@ Ledger::Ledger(std::filesystem::path path, std::string display_name, bool writab
 
 bool Ledger::contains(const std::string& key, const std::string& recipient) const
 {
-  return m_index.count({key, io::to_lower_ascii(recipient)}) != 0;
+  return m_sent.count(index_key(key, recipient)) != 0;
 }
 
 void Ledger::record(LedgerRecord record)
@@ -59,7 +65,8 @@ void Ledger::record(LedgerRecord record)
                                    model::format_date(record.date), record.message_id});
     io::append_durably(m_path, line);
   }
-  m_index.emplace(record.key, io::to_lower_ascii(record.recipient));
+  m_sent.insert(index_key(record.key, record.recipient));
+  m_keys.insert(record.key);
   m_records.push_back(std::move(record));
 }
 

@@ -3,9 +3,9 @@
 #include "model/values.hpp"
 
 #include <filesystem>
-#include <set>
+#include <string_view>
+#include <unordered_set>
 #include <string>
-#include <utility>
 #include <vector>
 
 // The record of reminders: one line per reminder and recipient, appended and
@@ -17,11 +17,15 @@ enum class LedgerStatus { sent, missed };
 
 struct LedgerRecord {
   std::string key;
-  std::string recipient;
+  std::string recipient; // k_all_recipients for a reminder missed as a whole
   LedgerStatus status = LedgerStatus::sent;
   model::Date date; // the run's day
   std::string message_id;
 };
+
+// The recipient of a `missed` record: a reminder too late to send is recorded
+// once, for everyone it would have gone to.
+inline constexpr std::string_view k_all_recipients = "*";
 
 class Ledger {
 public:
@@ -32,6 +36,8 @@ public:
   Ledger(std::filesystem::path path, std::string display_name, bool writable);
 
   bool contains(const std::string& key, const std::string& recipient) const;
+  // Whether any record has this key (sent to someone, or missed).
+  bool has_key(const std::string& key) const { return m_keys.count(key) != 0; }
   // Appends and flushes the record; throws tandem::Error when the disk refuses.
   void record(LedgerRecord record);
   // Every record, oldest first (the ones of this run last).
@@ -42,7 +48,8 @@ private:
   std::string m_display_name;
   bool m_writable;
   std::vector<LedgerRecord> m_records;
-  std::set<std::pair<std::string, std::string>> m_index; // key, lower-case recipient
+  std::unordered_set<std::string> m_sent;  // key, '\n', lower-case recipient
+  std::unordered_set<std::string> m_keys;
 };
 
 } // namespace tandem::schedule

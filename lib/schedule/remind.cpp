@@ -24,8 +24,19 @@ public:
   void handle(const Reminder& reminder)
   {
     const long late = model::days_between(reminder.due, m_request.today);
-    const bool too_old = late > m_project.reminders.catch_up_days;
-    std::size_t done = 0;
+    const std::string lateness = late > 0 ? fmt::format(", {} day{} late", late, late == 1 ? "" : "s") : "";
+    if (reminder.too_late) {
+      if (m_ledger.has_key(reminder.key)) {
+        ++m_summary.already_done; // sent in time, or recorded as missed before
+        return;
+      }
+      m_ledger.record({reminder.key, std::string(k_all_recipients), LedgerStatus::missed, m_request.today, ""});
+      ++m_summary.missed;
+      m_summary.actions.push_back(fmt::format("{} {} (due {}){}", m_request.dry_run ? "would record as missed" : "recorded as missed",
+                                              reminder.key, model::format_date(reminder.due), lateness));
+      return;
+    }
+    std::size_t sent = 0;
     std::size_t failed = 0;
     for (const auto& recipient : reminder.recipients) {
       if (m_ledger.contains(reminder.key, recipient.address)) {
@@ -33,32 +44,20 @@ public:
         continue;
       }
       const std::string id = message_id(m_project_tag, reminder.key, recipient.address, m_domain);
-      if (too_old) {
-        record(reminder.key, recipient.address, LedgerStatus::missed, id);
-        ++m_summary.missed;
-        ++done;
-      } else if (send(reminder, recipient, id)) {
-        record(reminder.key, recipient.address, LedgerStatus::sent, id);
+      if (send(reminder, recipient, id)) {
+        m_ledger.record({reminder.key, recipient.address, LedgerStatus::sent, m_request.today, id});
         ++m_summary.sent;
-        ++done;
+        ++sent;
       } else {
         ++failed;
       }
     }
-    if (done == 0) {
+    if (sent == 0) {
       return;
     }
-    const char* verb = too_old ? (m_request.dry_run ? "would record as missed" : "recorded as missed")
-                               : (m_request.dry_run ? "would send" : "sent");
-    std::string line = fmt::format("{} {} (due {}) to {} recipient{}", verb, reminder.key,
-                                   model::format_date(reminder.due), done, done == 1 ? "" : "s");
-    if (late > 0) {
-      line += fmt::format(", {} day{} late", late, late == 1 ? "" : "s");
-    }
-    if (failed > 0) {
-      line += fmt::format("; {} failed", failed);
-    }
-    m_summary.actions.push_back(std::move(line));
+    m_summary.actions.push_back(fmt::format("{} {} (due {}) to {} recipient{}{}{}", m_request.dry_run ? "would send" : "sent",
+                                            reminder.key, model::format_date(reminder.due), sent, sent == 1 ? "" : "s",
+                                            lateness, failed > 0 ? fmt::format("; {} failed", failed) : ""));
   }
 
   RemindSummary take() { return std::move(m_summary); }
@@ -79,11 +78,6 @@ private:
       fmt::format("reminder {} to {} was not sent: {}; the next run tries again", reminder.key, recipient.address,
                   problem));
     return false;
-  }
-
-  void record(const std::string& key, const std::string& recipient, LedgerStatus status, const std::string& id)
-  {
-    m_ledger.record({key, recipient, status, m_request.today, id});
   }
 
   static std::string greeting(const Mailbox& recipient)

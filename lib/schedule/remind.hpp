@@ -24,8 +24,8 @@ struct RemindSummary {
   std::vector<std::string> actions;  // one line per reminder acted on, for standard output
   std::vector<std::string> failures; // one line per message not handed over, for standard error
   std::size_t sent = 0;              // messages
-  std::size_t missed = 0;            // recipients recorded as missed
-  std::size_t already_done = 0;      // recipients already in the ledger
+  std::size_t missed = 0;            // reminders recorded as missed (each for all its recipients)
+  std::size_t already_done = 0;      // recipients, and missed reminders, already in the ledger
 };
 
 // `transport` may be null in a dry run without an outbox.

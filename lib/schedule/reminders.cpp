@@ -6,7 +6,6 @@
 #include <fmt/format.h>
 
 #include <algorithm>
-#include <map>
 #include <set>
 
 namespace tandem::schedule {
@@ -15,6 +14,11 @@ namespace {
 
 using std::chrono::days;
 using std::chrono::sys_days;
+
+bool is_too_late(const workspace::Workspace& workspace, model::Date due, model::Date today)
+{
+  return model::days_between(due, today) > workspace.project->reminders.catch_up_days;
+}
 
 // `7d` is 7 calendar days, `2w` 14 (validated when tandem.yaml and events.yaml were read).
 long offset_days(std::string_view offset)
@@ -151,18 +155,21 @@ void add_event_reminders(const workspace::Workspace& workspace, const CalendarIt
     if (due > today) {
       continue;
     }
-    if (!recipients) {
-      recipients = event_recipients(workspace, event, item.first_day);
-    }
     Reminder reminder;
     reminder.key = item.key + "/" + offset;
     reminder.due = due;
+    reminder.too_late = is_too_late(workspace, due, today);
     reminder.subject = fmt::format("Reminder: {} on {}", item.title, when_text(item, zone));
     reminder.body = fmt::format("{}\nWhen: {}\n", item.title, when_text(item, zone));
     if (!item.location.empty()) {
       reminder.body += "Where: " + item.location + "\n";
     }
-    reminder.recipients = *recipients;
+    if (!reminder.too_late) {
+      if (!recipients) {
+        recipients = event_recipients(workspace, event, item.first_day);
+      }
+      reminder.recipients = *recipients;
+    }
     reminders.push_back(std::move(reminder));
   }
 }
@@ -201,18 +208,21 @@ void add_placement_reminder(const workspace::Workspace& workspace, const Calenda
   const std::string company = company_name(workspace, placement.company_id);
   Reminder reminder;
   reminder.due = due;
+  reminder.too_late = is_too_late(workspace, due, today);
+  const std::vector<model::RecipientRole> everyone{model::RecipientRole::students, model::RecipientRole::company,
+                                                   model::RecipientRole::staff};
   if (item.follow_up == nullptr) {
     reminder.key = item.key + "/start";
     reminder.subject = fmt::format("{}Placement {} at {} starts on {}", prefix, placement.id, company,
                                    model::format_date(item.first_day));
-    reminder.recipients = placement_recipients(
-      workspace, placement,
-      {model::RecipientRole::students, model::RecipientRole::company, model::RecipientRole::staff});
   } else {
     reminder.key = item.key;
     reminder.subject = fmt::format("{}{} on {}: placement {} at {}", prefix, item.follow_up->title,
                                    model::format_date(item.first_day), placement.id, company);
-    reminder.recipients = placement_recipients(workspace, placement, item.follow_up->recipients);
+  }
+  if (!reminder.too_late) {
+    reminder.recipients =
+      placement_recipients(workspace, placement, item.follow_up == nullptr ? everyone : item.follow_up->recipients);
   }
   reminder.body = fmt::format("{}\nWhen: {}\n\n{}\n", reminder.subject.substr(prefix.size()),
                               model::format_date(item.first_day), item.description);
@@ -270,9 +280,14 @@ std::vector<Reminder> reminders_due(const workspace::Workspace& workspace, const
     }
   }
   for (auto& lag : status_lags(workspace, today)) {
-    RecipientList staff;
-    staff.add_staff(*workspace.project);
-    reminders.push_back({lag.key, lag.due, lag.text.substr(0, lag.text.find(':')), lag.text + "\n", staff.take()});
+    Reminder reminder{lag.key, lag.due, lag.text.substr(0, lag.text.find(':')), lag.text + "\n", {},
+                      is_too_late(workspace, lag.due, today)};
+    if (!reminder.too_late) {
+      RecipientList staff;
+      staff.add_staff(*workspace.project);
+      reminder.recipients = staff.take();
+    }
+    reminders.push_back(std::move(reminder));
   }
   std::sort(reminders.begin(), reminders.end(), [](const Reminder& a, const Reminder& b) {
     return std::tie(a.due, a.key) < std::tie(b.due, b.key);
@@ -324,17 +339,17 @@ Reminder weekly_digest(const workspace::Workspace& workspace, const std::vector<
   auto since = std::find_if(records.rbegin(), records.rend(), [](const LedgerRecord& record) {
                  return record.key.starts_with("digest/");
                }).base();
-  std::map<std::string, std::size_t> missed; // key -> recipients
+  std::set<std::string> missed;
   for (auto record = since; record != records.end(); ++record) {
     if (record->status == LedgerStatus::missed) {
-      ++missed[record->key];
+      missed.insert(record->key);
     }
   }
   if (!missed.empty()) {
     body += fmt::format("\nReminders too old to send (more than {} days late), recorded as missed:\n",
                         workspace.project->reminders.catch_up_days);
-    for (const auto& [key, count] : missed) {
-      body += fmt::format("  {} ({} recipient{})\n", key, count, count == 1 ? "" : "s");
+    for (const auto& key : missed) {
+      body += "  " + key + "\n";
     }
   }
   RecipientList staff;

@@ -21,7 +21,10 @@ struct Reminder {
   model::Date due;
   std::string subject;
   std::string body; // after the greeting
-  std::vector<Mailbox> recipients; // each address once
+  std::vector<Mailbox> recipients; // each address once; none when too late
+  // Due more than reminders.catch_up_days before today: never sent, recorded as
+  // missed once for all its recipients (who are then not worked out).
+  bool too_late = false;
 };
 
 // Every reminder except the digest that is due on or before `today`, by due
