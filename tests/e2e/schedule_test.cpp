@@ -230,7 +230,7 @@ TEST_CASE("schedule: the iCalendar export parses with python3-icalendar, times r
   }
 }
 
-TEST_CASE("schedule: table, CSV and JSON; --term; cancelled placements left out")
+TEST_CASE("schedule: table, CSV and JSON, by term, without cancelled placements")
 {
   TemporaryFolder folder;
   const auto workspace = copy_fixture("schedule", folder.path());
@@ -415,7 +415,7 @@ TEST_CASE("remind: two runs at once: the second waits, then exits 75")
   CHECK(ledger_count(workspace, "sent") == 4);
 }
 
-TEST_CASE("remind: --dry-run sends and records nothing; --quiet prints nothing on success")
+TEST_CASE("remind: a dry run sends and records nothing, and quiet prints nothing on success")
 {
   TemporaryFolder folder;
   const auto workspace = copy_fixture("schedule", folder.path());

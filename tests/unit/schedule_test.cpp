@@ -346,7 +346,7 @@ TEST_CASE("remind: event reminders go to the registered, else to the audience th
   CHECK(registered->recipients[1].address == "S2@students.example.fi");
 }
 
-TEST_CASE("remind: a proposed placement is reminded to staff only; a real one to everyone")
+TEST_CASE("remind: a proposed placement is reminded to staff only, a real one to everyone")
 {
   auto workspace = sample_workspace();
   const schedule::ProjectZone zone("Europe/Helsinki");
@@ -406,7 +406,7 @@ TEST_CASE("remind: a refused message is not recorded and goes out with the next 
   CHECK(count_for(transport.delivered, "event/E1/7d") == 1);
 }
 
-TEST_CASE("remind: up to catch_up_days late a reminder is sent once; older ones are missed and in the digest")
+TEST_CASE("remind: up to catch_up_days late a reminder is sent once, older ones are missed and in the digest")
 {
   const auto workspace = sample_workspace();
   SECTION("three days late: sent, once")
