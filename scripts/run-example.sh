@@ -24,3 +24,7 @@ echo "== tandem import of the register export (Finnish headers, ';', Latin-1) in
 build/cli/tandem -C "$copy/workspace" import students \
   "$copy/workspace/imports/opiskelijarekisteri.csv" --encoding latin1
 build/cli/tandem -C "$copy/workspace" check
+echo "== tandem schedule on the copy: the spring 2022 term's calendar"
+build/cli/tandem -C "$copy/workspace" schedule --term 2022-spring
+echo "== tandem schedule remind on the copy: what a cron run on 2022-05-05 would send (a dry run)"
+build/cli/tandem -C "$copy/workspace" schedule remind --today 2022-05-05 --dry-run

@@ -11,9 +11,6 @@ namespace tandem::schedule {
 
 namespace {
 
-using std::chrono::days;
-using std::chrono::sys_days;
-
 // Ids, not names: calendar files travel to phones and shared calendars.
 std::string placement_description(const workspace::Workspace& workspace, const model::Placement& placement,
                                   const PlacementDays& span)

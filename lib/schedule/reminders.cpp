@@ -7,12 +7,12 @@
 
 #include <algorithm>
 #include <set>
+#include <tuple>
 
 namespace tandem::schedule {
 
 namespace {
 
-using std::chrono::days;
 using std::chrono::sys_days;
 
 bool is_too_late(const workspace::Workspace& workspace, model::Date due, model::Date today)
