@@ -405,7 +405,12 @@ TEST_CASE("remind: two runs at once: the second waits, then exits 75")
   std::thread first_run([&] {
     first = run_tandem({"-C", workspace.string(), "schedule", "remind", "--today", "2025-05-07"});
   });
-  std::this_thread::sleep_for(std::chrono::milliseconds(500));
+  // The first run takes the lock before anything else: wait for its lock file, then a little more.
+  const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(20);
+  while (!fs::exists(workspace / ".tandem" / "lock") && std::chrono::steady_clock::now() < deadline) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(20));
+  }
+  std::this_thread::sleep_for(std::chrono::milliseconds(300));
   const auto second = run_tandem({"-C", workspace.string(), "schedule", "remind", "--today", "2025-05-07"},
                                  {{}, {{"TANDEM_LOCK_WAIT_SECONDS", "1"}}});
   first_run.join();
