@@ -17,7 +17,7 @@
 #include <algorithm>
 #include <chrono>
 #include <fstream>
-#include <regex>
+#include <set>
 #include <thread>
 
 using namespace tandem::test;
@@ -198,6 +198,20 @@ TEST_CASE("schedule: the iCalendar export parses with python3-icalendar, times r
     begin = end + 2;
   }
   CHECK(folded > 0);
+  // Exactly one UID per VEVENT, all different.
+  std::set<std::string> uids;
+  std::size_t vevents = 0;
+  std::size_t uid_lines = 0;
+  for (const auto& line : lines_of(unfolded)) {
+    vevents += line == "BEGIN:VEVENT" ? 1 : 0;
+    if (line.starts_with("UID:")) {
+      ++uid_lines;
+      uids.insert(line);
+    }
+  }
+  CHECK(vevents == 22);
+  CHECK(uid_lines == 22);
+  CHECK(uids.size() == 22);
   CHECK(unfolded.find("\nLOCATION:Kokkola campus\\, room B210\\; entrance C\n") != std::string::npos);
   CHECK(unfolded.find("\nSUMMARY:CV-työpaja: Finnish CVs\\, cover letters and LinkedIn profiles for employers in "
                       "Central Ostrobothnia\n")
