@@ -1,6 +1,7 @@
 #include "workspace/check.hpp"
 
 #include "match/rules.hpp"
+#include "schedule/schedule.hpp"
 #include "workspace/records.hpp"
 
 #include <fmt/format.h>
@@ -300,6 +301,11 @@ CheckSummary check_workspace(const WorkspacePaths& paths, io::Diagnostics& diagn
   paths.require_folder();
   const Workspace workspace = load_workspace(paths, diagnostics, KeepStudents::placed_students_only);
   check_links(workspace, paths, diagnostics);
+  if (workspace.project) {
+    // What only the calendar sees (an event at a local time that never happens),
+    // so that `check` finds it before `schedule` or the cron job does.
+    schedule::load_calendar(workspace, paths, schedule::ProjectZone(workspace.project->timezone), diagnostics);
+  }
   CheckSummary summary;
   summary.students = workspace.student_index.size();
   summary.companies = workspace.companies.size();

@@ -296,6 +296,11 @@ TEST_CASE("schedule: a local time that never happens is an error at its line")
   CHECK(run.err.find("events.yaml:2:") != std::string::npos);
   CHECK(run.err.find("2025-03-30 03:30 never happens in Europe/Helsinki") != std::string::npos);
   CHECK_FALSE(fs::exists(workspace / ".tandem" / "calendar-revisions.csv"));
+  const auto check = run_tandem({"-C", workspace.string(), "check"});
+  CHECK(check.exit_code == 1);
+  CHECK(check.err.find("events.yaml:2:5: error: event info-spring: the start 2025-03-30 03:30 never happens in "
+                       "Europe/Helsinki")
+        != std::string::npos);
 }
 
 TEST_CASE("remind: reminders reach a real SMTP server through msmtp, each once")
@@ -438,7 +443,8 @@ TEST_CASE("remind: a dry run sends and records nothing, and quiet prints nothing
 {
   TemporaryFolder folder;
   const auto workspace = copy_fixture("schedule", folder.path());
-  use_mail_command(workspace, "touch " + (folder.path() / "mail-command-ran").string());
+  // Reads the whole message, as a mail command must: one that does not is a failed send.
+  use_mail_command(workspace, "cat > /dev/null; touch " + (folder.path() / "mail-command-ran").string());
   const auto dry = run_tandem({"-C", workspace.string(), "schedule", "remind", "--today", "2025-05-07", "--dry-run"});
   REQUIRE(dry.exit_code == 0);
   CHECK(dry.out.find("would send event/ws-cv/7d (due 2025-05-07) to 3 recipients\n") != std::string::npos);
