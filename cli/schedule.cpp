@@ -13,6 +13,7 @@
 #include <iostream>
 #include <map>
 #include <memory>
+#include <optional>
 
 namespace tandem::cli {
 
@@ -58,7 +59,11 @@ void run_remind(const RemindOptions& options, Session& session)
   const auto paths = workspace::WorkspacePaths::resolve(session.options.workspace);
   paths.require_folder();
   // One run at a time: the ledger is read, messages are sent and recorded as one step.
-  const io::WorkspaceLock lock(paths.state_folder(), io::WorkspaceLock::default_wait());
+  // A dry run writes nothing, not even the lock file (cli.md: the workspace is left untouched).
+  std::optional<io::WorkspaceLock> lock;
+  if (!options.dry_run) {
+    lock.emplace(paths.state_folder(), io::WorkspaceLock::default_wait());
+  }
   const auto workspace = load_valid_workspace(paths, "reminders are sent");
   const schedule::ProjectZone zone(workspace.project->timezone);
   const auto calendar = load_valid_calendar(workspace, paths, zone, "reminders are sent");

@@ -452,7 +452,7 @@ TEST_CASE("remind: a dry run sends and records nothing, and quiet prints nothing
   CHECK(dry.out.ends_with("2025-05-07: 4 messages would be sent, 5 reminders recorded as missed, 0 already done "
                           "(dry run: nothing recorded)\n"));
   CHECK_FALSE(fs::exists(folder.path() / "mail-command-ran"));
-  CHECK_FALSE(fs::exists(workspace / ".tandem" / "reminders.csv"));
+  CHECK_FALSE(fs::exists(workspace / ".tandem")); // not even the lock file
 
   const auto quiet = run_tandem({"-C", workspace.string(), "--quiet", "schedule", "remind", "--today", "2025-05-07"});
   CHECK(quiet.exit_code == 0);
