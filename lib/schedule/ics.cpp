@@ -7,6 +7,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <cstdlib>
 
 namespace tandem::schedule {
 
@@ -20,24 +21,30 @@ std::string ical_date(model::Date date)
                      static_cast<unsigned>(date.day()));
 }
 
-std::string ical_wall_time(const ProjectZone& zone, Instant instant)
+// A wall-clock time, given as seconds since the epoch of local time: 20250330T040000.
+std::string ical_local(std::chrono::seconds local)
 {
-  const auto wall = zone.wall_time(instant);
-  return fmt::format("{}T{:02}{:02}00", ical_date(wall.date), wall.time_of_day.count() / 60,
-                     wall.time_of_day.count() % 60);
+  const auto day = std::chrono::floor<std::chrono::days>(local);
+  const long time = (local - day).count();
+  return fmt::format("{}T{:02}{:02}{:02}", ical_date(model::Date{std::chrono::sys_days(day)}), time / 3600,
+                     time / 60 % 60, time % 60);
 }
 
-std::string_view ical_status(ItemStatus status)
+std::string ical_wall_time(const ProjectZone& zone, Instant instant)
 {
-  switch (status) {
-  case ItemStatus::tentative:
-    return "TENTATIVE";
-  case ItemStatus::cancelled:
-    return "CANCELLED";
-  case ItemStatus::confirmed:
-    break;
+  return ical_local(instant.time_since_epoch() + zone.utc_offset(instant));
+}
+
+// +0300, -0330, or +013824 when the offset has seconds (old local mean times).
+std::string ical_offset(std::chrono::seconds offset)
+{
+  const char sign = offset.count() < 0 ? '-' : '+';
+  const long total = std::labs(offset.count());
+  std::string text = fmt::format("{}{:02}{:02}", sign, total / 3600, total / 60 % 60);
+  if (total % 60 != 0) {
+    text += fmt::format("{:02}", total % 60);
   }
-  return "CONFIRMED";
+  return text;
 }
 
 // The part of the UID after '@': the project's code, else a hash of its name.
@@ -71,7 +78,7 @@ std::vector<std::string> item_properties(const CalendarItem& item, const Project
     lines.push_back("LOCATION:" + escape_text(item.location));
   }
   lines.push_back("CATEGORIES:" + escape_text(to_string(item.kind)));
-  lines.push_back(fmt::format("STATUS:{}", ical_status(item.status)));
+  lines.push_back("STATUS:" + io::to_upper_ascii(to_string(item.status)));
   // A placement spans weeks: it must not make the staff look busy all that time.
   lines.push_back(item.kind == ItemKind::placement ? "TRANSP:TRANSPARENT" : "TRANSP:OPAQUE");
   return lines;
@@ -127,6 +134,24 @@ std::string content_line(std::string_view line)
   return out;
 }
 
+std::vector<std::string> vtimezone(const ProjectZone& zone, int first_year, int last_year)
+{
+  std::vector<std::string> lines{"BEGIN:VTIMEZONE", "TZID:" + zone.name()};
+  for (const auto& change : zone.offset_changes(first_year, last_year)) {
+    const char* component = change.is_daylight_saving ? "DAYLIGHT" : "STANDARD";
+    lines.push_back(fmt::format("BEGIN:{}", component));
+    lines.push_back("DTSTART:" + ical_local(change.local_onset));
+    lines.push_back("TZOFFSETFROM:" + ical_offset(change.offset_before));
+    lines.push_back("TZOFFSETTO:" + ical_offset(change.offset_after));
+    if (!change.abbreviation.empty()) {
+      lines.push_back("TZNAME:" + change.abbreviation);
+    }
+    lines.push_back(fmt::format("END:{}", component));
+  }
+  lines.push_back("END:VTIMEZONE");
+  return lines;
+}
+
 std::string to_ics(const std::vector<CalendarItem>& items, const model::Project& project, const ProjectZone& zone,
                    RevisionBook& revisions)
 {
@@ -151,7 +176,7 @@ std::string to_ics(const std::vector<CalendarItem>& items, const model::Project&
     }
   }
   if (first_year) {
-    for (const auto& line : zone.vtimezone(*first_year, *last_year)) {
+    for (const auto& line : vtimezone(zone, *first_year, *last_year)) {
       add(line);
     }
   }

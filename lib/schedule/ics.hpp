@@ -21,6 +21,11 @@ std::string escape_text(std::string_view text);
 // Ends with CRLF.
 std::string content_line(std::string_view line);
 
+// A VTIMEZONE component (RFC 5545 3.6.5) for the zone from 1 January of
+// `first_year` to the end of `last_year` (ProjectZone::offset_changes):
+// unfolded content lines, without CRLF.
+std::vector<std::string> vtimezone(const ProjectZone& zone, int first_year, int last_year);
+
 // The calendar as an iCalendar object (RFC 5545): one VEVENT per item with a
 // UID made from its key, a SEQUENCE from `revisions` (updated), a DTSTAMP from
 // the project's start (never the clock: the same data gives the same bytes),

@@ -34,6 +34,7 @@ Ledger::Ledger(std::filesystem::path path, std::string display_name, bool writab
       io::write_file_atomically(m_path, text);
     }
   }
+  m_needs_header = text.empty();
   for (const auto& row : read_state_table(text, m_display_name, k_header)) {
     const auto& fields = row.fields;
     const auto date = model::parse_date(fields[3]);
@@ -58,12 +59,13 @@ void Ledger::record(LedgerRecord record)
 {
   if (m_writable) {
     std::string line;
-    if (!std::filesystem::exists(m_path) || std::filesystem::file_size(m_path) == 0) {
+    if (m_needs_header) {
       line = io::format_csv_record(k_header);
     }
     line += io::format_csv_record({record.key, record.recipient, std::string(status_name(record.status)),
                                    model::format_date(record.date), record.message_id});
     io::append_durably(m_path, line);
+    m_needs_header = false;
   }
   m_sent.insert(index_key(record.key, record.recipient));
   m_keys.insert(record.key);

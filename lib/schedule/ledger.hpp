@@ -47,6 +47,7 @@ private:
   std::filesystem::path m_path;
   std::string m_display_name;
   bool m_writable;
+  bool m_needs_header = true; // the file is empty or missing
   std::vector<LedgerRecord> m_records;
   std::unordered_set<std::string> m_sent;  // key, '\n', lower-case recipient
   std::unordered_set<std::string> m_keys;

@@ -17,6 +17,15 @@ namespace tandem::schedule {
 
 using Instant = std::chrono::sys_seconds;
 
+// A change of a zone's UTC offset (or of its name), as a VTIMEZONE lists them.
+struct OffsetChange {
+  std::chrono::seconds local_onset; // the wall-clock time it happens, by the offset before it
+  std::chrono::seconds offset_before;
+  std::chrono::seconds offset_after;
+  bool is_daylight_saving = false;
+  std::string abbreviation; // EEST; empty when the database has only a number (+03)
+};
+
 class ProjectZone {
 public:
   // Throws tandem::Error when the system's time-zone database lacks `name`.
@@ -35,10 +44,9 @@ public:
   std::chrono::seconds utc_offset(Instant instant) const;
   // The start of a day in this zone (the first instant that exists that day).
   Instant start_of_day(model::Date day) const;
-  // A VTIMEZONE component (RFC 5545 3.6.5) with every change of offset from the
-  // one in force on 1 January of `first_year` to the end of `last_year`:
-  // unfolded content lines, without CRLF.
-  std::vector<std::string> vtimezone(int first_year, int last_year) const;
+  // Every change of offset from the one in force on 1 January of `first_year`
+  // (dated no earlier than 1900) to the last before the end of `last_year`.
+  std::vector<OffsetChange> offset_changes(int first_year, int last_year) const;
 
 private:
   std::string m_name;

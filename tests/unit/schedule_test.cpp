@@ -168,7 +168,7 @@ TEST_CASE("time zone: Helsinki across the 2025 daylight-saving changes")
 
 TEST_CASE("time zone: the VTIMEZONE of 2025 has both changes at their local times")
 {
-  const auto lines = schedule::ProjectZone("Europe/Helsinki").vtimezone(2025, 2025);
+  const auto lines = schedule::vtimezone(schedule::ProjectZone("Europe/Helsinki"), 2025, 2025);
   const std::string text = fmt::format("{}", fmt::join(lines, "\n"));
   CHECK(lines.front() == "BEGIN:VTIMEZONE");
   CHECK(lines[1] == "TZID:Europe/Helsinki");
