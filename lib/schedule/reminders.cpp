@@ -2,6 +2,7 @@
 
 #include "io/text.hpp"
 #include "model/values.hpp"
+#include "report/period.hpp"
 
 #include <fmt/format.h>
 
@@ -36,10 +37,11 @@ public:
       m_list.push_back({std::move(name), address});
     }
   }
+  void add_student(const model::Student& student) { add(student.first_name + " " + student.last_name, student.email); }
   void add_student(const workspace::Workspace& workspace, const std::string& id)
   {
     if (const auto* student = workspace.find_student(id)) {
-      add(student->first_name + " " + student->last_name, student->email);
+      add_student(*student);
     }
   }
   void add_company(const workspace::Workspace& workspace, const std::string& id)
@@ -78,15 +80,17 @@ std::string when_text(const CalendarItem& item, const ProjectZone& zone)
   return text + " (" + zone.name() + ")";
 }
 
-// The term holding a day; nullptr when none does.
-const model::Term* term_of(const model::Project& project, model::Date day)
+// The term holding a day, as a period; all time when no term does.
+report::Period term_around(const model::Project& project, model::Date day)
 {
-  const auto found = std::find_if(project.terms.begin(), project.terms.end(),
-                                  [&](const model::Term& term) { return term.start <= day && day <= term.end; });
-  return found == project.terms.end() ? nullptr : &*found;
+  for (const auto& term : project.terms) {
+    const report::Period period{term.start, term.end};
+    if (period.contains(day)) {
+      return period;
+    }
+  }
+  return {std::chrono::year::min() / 1 / 1, std::chrono::year::max() / 12 / 31};
 }
-
-bool in_term(const model::Term* term, model::Date day) { return term == nullptr || (term->start <= day && day <= term->end); }
 
 // data-contract.md, events.yaml: the registered, else the event's audience.
 std::vector<Mailbox> event_recipients(const workspace::Workspace& workspace, const model::Event& event, model::Date day)
@@ -115,23 +119,23 @@ std::vector<Mailbox> event_recipients(const workspace::Workspace& workspace, con
                             || (event.audience == Audience::international) == (student.group == model::Group::international);
       const bool taking_part = student.joined && *student.joined <= day && (!student.left || *student.left >= day);
       if (in_group && taking_part) {
-        recipients.add_student(workspace, student.id);
+        recipients.add_student(student);
       }
     }
   }
   if (companies) {
-    const model::Term* term = term_of(*workspace.project, day);
+    const report::Period term = term_around(*workspace.project, day);
     std::set<std::string> active;
     for (const auto& company : workspace.companies) {
       for (const auto& opening : company.openings) {
-        if (in_term(term, opening.start)) {
+        if (term.contains(opening.start)) {
           active.insert(company.id);
         }
       }
     }
     for (const auto& placement : workspace.placements) {
       const auto span = placement_days(workspace, placement);
-      if (placement.is_real() && span.first && in_term(term, *span.first)) {
+      if (placement.is_real() && span.first && term.contains(*span.first)) {
         active.insert(placement.company_id);
       }
     }

@@ -463,3 +463,55 @@ TEST_CASE("remind: a message is plain UTF-8 text with the headers the issue asks
   CHECK(text.find("\nContent-Type: text/plain; charset=UTF-8\n") != std::string::npos);
   CHECK(text.find("\n\nHello FirstS1 Last,\n\nCV workshop\nWhen: 2025-05-14 14:00-16:00") != std::string::npos);
 }
+
+TEST_CASE("remind: a company audience is the companies with an opening or a real placement in the event's term")
+{
+  auto workspace = sample_workspace();
+  workspace.project->terms = {{{}, "spring", day(2025, 1, 1), day(2025, 7, 31)},
+                              {{}, "autumn", day(2025, 8, 1), day(2025, 12, 31)}};
+  model::Opening spring_opening;
+  spring_opening.id = "O1";
+  spring_opening.start = day(2025, 4, 22);
+  spring_opening.end = day(2025, 6, 27);
+  workspace.companies[0].openings = {spring_opening}; // Acme: an opening in spring
+  model::Company beta;
+  beta.id = "C2";
+  beta.name = "Beta Oy";
+  beta.contact = {"Pekka", "pekka@beta.example.fi", ""};
+  model::Opening autumn_opening = spring_opening;
+  autumn_opening.id = "O2";
+  autumn_opening.start = day(2025, 9, 1);
+  autumn_opening.end = day(2025, 11, 28);
+  beta.openings = {autumn_opening};
+  model::Company gamma = beta;
+  gamma.id = "C3";
+  gamma.name = "Gamma Oy";
+  gamma.contact = {"Greta", "greta@gamma.example.fi", ""};
+  gamma.openings = {};
+  workspace.companies.push_back(beta);
+  workspace.companies.push_back(gamma);
+  // Gamma has no opening, but a confirmed placement starting in spring; a proposed one would not count.
+  model::Placement gamma_placement = workspace.placements[0];
+  gamma_placement.id = "P2";
+  gamma_placement.company_id = "C3";
+  workspace.placements.push_back(gamma_placement);
+  workspace.events[0].audience = model::Audience::companies;
+  workspace.index();
+
+  const schedule::ProjectZone zone("Europe/Helsinki");
+  const auto recipients_on = [&](model::Date today) {
+    const auto reminders = schedule::reminders_due(workspace, schedule::build_calendar(workspace, zone).items, zone, today);
+    const auto found = std::find_if(reminders.begin(), reminders.end(),
+                                    [](const auto& reminder) { return reminder.key == "event/E1/7d"; });
+    REQUIRE(found != reminders.end());
+    std::vector<std::string> addresses;
+    for (const auto& recipient : found->recipients) {
+      addresses.push_back(recipient.address);
+    }
+    return addresses;
+  };
+  // E1 on 14 May is in spring: Acme (opening) and Gamma (real placement), not Beta (autumn).
+  CHECK(recipients_on(day(2025, 5, 7)) == std::vector<std::string>{"maija@acme.example.fi", "greta@gamma.example.fi"});
+  workspace.placements[1].status = model::PlacementStatus::proposed;
+  CHECK(recipients_on(day(2025, 5, 7)) == std::vector<std::string>{"maija@acme.example.fi"});
+}
