@@ -4,6 +4,7 @@
 
 #include <CLI/CLI.hpp>
 
+#include <map>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -39,6 +40,18 @@ workspace::Workspace load_valid_workspace(const workspace::WorkspacePaths& paths
 
 // A result to --output FILE (written atomically) or, without it, to standard output.
 void write_output(const std::string& text, const std::optional<std::string>& output);
+
+// Restricts an option to the names of `names` (any case), stored as their
+// values; --help shows them as `a|b|c`.
+template <typename Value>
+CLI::Option* accept_names(CLI::Option* option, const std::map<std::string, Value>& names)
+{
+  std::string shown;
+  for (const auto& entry : names) {
+    shown += (shown.empty() ? "" : "|") + entry.first;
+  }
+  return option->transform(CLI::CheckedTransformer(names, CLI::ignore_case))->option_text(shown);
+}
 
 // Checks that an option's value is a date YYYY-MM-DD.
 CLI::Validator iso_date();

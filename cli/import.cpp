@@ -97,22 +97,19 @@ void setup_import(CLI::App& app, Session& session)
     {"students", import::ImportKind::students},
     {"companies", import::ImportKind::companies},
     {"attendance", import::ImportKind::attendance}};
-  command->add_option("KIND", options->kind, "students, companies or attendance")
-    ->required()
-    ->transform(CLI::CheckedTransformer(kinds, CLI::ignore_case));
+  accept_names(command->add_option("KIND", options->kind, "students, companies or attendance")
+    ->required(), kinds);
   command->add_option("FILE", options->file, "the export (CSV; companies also YAML)")->required();
   command->add_option("--map", options->map_file, "a YAML file mapping the export's columns")
     ->check(CLI::ExistingFile);
   const std::map<std::string, import::Delimiter> delimiters{
     {"auto", import::Delimiter::automatic}, {",", import::Delimiter::comma},
     {";", import::Delimiter::semicolon},    {"tab", import::Delimiter::tab}};
-  command->add_option("--delimiter", options->delimiter, "auto (default), ',', ';' or tab")
-    ->transform(CLI::CheckedTransformer(delimiters, CLI::ignore_case));
+  accept_names(command->add_option("--delimiter", options->delimiter, "auto (default), ',', ';' or tab"), delimiters);
   const std::map<std::string, io::Encoding> encodings{
     {"utf-8", io::Encoding::utf8}, {"utf8", io::Encoding::utf8}, {"latin1", io::Encoding::latin1},
     {"latin-1", io::Encoding::latin1}, {"windows-1252", io::Encoding::latin1}};
-  command->add_option("--encoding", options->encoding, "utf-8 (default) or latin1")
-    ->transform(CLI::CheckedTransformer(encodings, CLI::ignore_case));
+  accept_names(command->add_option("--encoding", options->encoding, "utf-8 (default) or latin1"), encodings);
   command->add_flag("--dry-run", options->dry_run, "report what would change; write nothing");
   command->callback([options, &session] { run_import(*options, session); });
 }

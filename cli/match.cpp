@@ -143,12 +143,10 @@ void setup_match(CLI::App& app, Session& session)
   command->add_option("--term", options->request.term, "only openings that start in this term of tandem.yaml");
   const std::map<std::string, match::Method> methods{{"optimal", match::Method::optimal},
                                                      {"stable", match::Method::stable}};
-  command->add_option("--method", options->method, "optimal (default) or stable")
-    ->transform(CLI::CheckedTransformer(methods, CLI::ignore_case));
+  accept_names(command->add_option("--method", options->method, "optimal (default) or stable"), methods);
   const std::map<std::string, MatchFormat> formats{
     {"table", MatchFormat::table}, {"csv", MatchFormat::csv}, {"json", MatchFormat::json}};
-  command->add_option("--format", options->format, "table (default), csv or json")
-    ->transform(CLI::CheckedTransformer(formats, CLI::ignore_case));
+  accept_names(command->add_option("--format", options->format, "table (default), csv or json"), formats);
   command->add_option("--explain", options->explain, "say why a student or an opening got what it got");
   command->add_option("--scores", options->scores, "write every allowed candidate and its score to FILE (CSV)");
   command->add_option("--scores-in", options->scores_in,

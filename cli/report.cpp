@@ -95,8 +95,8 @@ void setup_report(CLI::App& app, Session& session)
   const std::map<std::string, ReportFormat> formats{
     {"md", ReportFormat::md}, {"csv", ReportFormat::csv}, {"json", ReportFormat::json},
     {"html", ReportFormat::html}};
-  auto* format = command->add_option("--format", options->format, "md (default), csv, json or html")
-                   ->transform(CLI::CheckedTransformer(formats, CLI::ignore_case));
+  auto* format =
+    accept_names(command->add_option("--format", options->format, "md (default), csv, json or html"), formats);
   command->add_flag("--public", options->is_public,
                     "hide small counts of people (reporting.suppress_below, default 5)");
   command->add_option("--output", options->output, "write to FILE instead of standard output");

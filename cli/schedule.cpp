@@ -119,13 +119,16 @@ void setup_schedule(CLI::App& app, Session& session)
                                                                 {"csv", schedule::ScheduleFormat::csv},
                                                                 {"json", schedule::ScheduleFormat::json},
                                                                 {"ics", schedule::ScheduleFormat::ics}};
-  command->add_option("--format", options->request.format, "table (default), csv, json or ics (iCalendar)")
-    ->transform(CLI::CheckedTransformer(formats, CLI::ignore_case));
+  accept_names(
+    command->add_option("--format", options->request.format, "table (default), csv, json or ics (iCalendar)"),
+    formats);
   command->add_option("--output", options->output, "write to FILE instead of standard output");
 
   auto remind_options = std::make_shared<RemindOptions>();
   auto* remind = command->add_subcommand("remind", "the cron job: send every reminder that is due and not yet sent");
-  remind->add_option("--today", remind_options->today, "act as if today were DATE (default: today in the project's zone)")
+  remind
+    ->add_option("--today", remind_options->today,
+                 "act as if today were DATE (default: today in the project's zone)")
     ->check(iso_date());
   remind->add_flag("--dry-run", remind_options->dry_run, "say what would be sent; send and record nothing");
   remind->add_option("--outbox", remind_options->outbox, "write .eml files to DIR instead of sending");

@@ -85,7 +85,8 @@ bool WorkingCalendar::is_holiday(model::Date date) const
     std::sort(days.begin(), days.end());
     cached = m_holidays_by_year.emplace(year, std::move(days)).first;
   }
-  return std::binary_search(cached->second.begin(), cached->second.end(), date) || std::binary_search(m_closed_days.begin(), m_closed_days.end(), date);
+  return std::binary_search(cached->second.begin(), cached->second.end(), date)
+         || std::binary_search(m_closed_days.begin(), m_closed_days.end(), date);
 }
 
 bool WorkingCalendar::is_working_day(model::Date date) const

@@ -32,7 +32,8 @@ public:
       }
       m_ledger.record({reminder.key, std::string(k_all_recipients), LedgerStatus::missed, m_request.today, ""});
       ++m_summary.missed;
-      m_summary.actions.push_back(fmt::format("{} {} (due {}){}", m_request.dry_run ? "would record as missed" : "recorded as missed",
+      m_summary.actions.push_back(fmt::format("{} {} (due {}){}",
+                                              m_request.dry_run ? "would record as missed" : "recorded as missed",
                                               reminder.key, model::format_date(reminder.due), lateness));
       return;
     }
@@ -55,7 +56,8 @@ public:
     if (sent == 0) {
       return;
     }
-    m_summary.actions.push_back(fmt::format("{} {} (due {}) to {} recipient{}{}{}", m_request.dry_run ? "would send" : "sent",
+    m_summary.actions.push_back(fmt::format("{} {} (due {}) to {} recipient{}{}{}",
+                                            m_request.dry_run ? "would send" : "sent",
                                             reminder.key, model::format_date(reminder.due), sent, sent == 1 ? "" : "s",
                                             lateness, failed > 0 ? fmt::format("; {} failed", failed) : ""));
   }

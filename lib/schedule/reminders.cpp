@@ -116,7 +116,8 @@ std::vector<Mailbox> event_recipients(const workspace::Workspace& workspace, con
   if (students) {
     for (const auto& student : workspace.students) {
       const bool in_group = event.audience == Audience::students || event.audience == Audience::all
-                            || (event.audience == Audience::international) == (student.group == model::Group::international);
+                            || (event.audience == Audience::international)
+                                 == (student.group == model::Group::international);
       const bool taking_part = student.joined && *student.joined <= day && (!student.left || *student.left >= day);
       if (in_group && taking_part) {
         recipients.add_student(student);
@@ -247,7 +248,8 @@ std::vector<StatusLag> status_lags(const workspace::Workspace& workspace, model:
   std::vector<StatusLag> lags;
   for (const auto& placement : workspace.placements) {
     const auto span = placement_days(workspace, placement);
-    const std::string where = fmt::format("Placement {} at {}", placement.id, company_name(workspace, placement.company_id));
+    const std::string where =
+      fmt::format("Placement {} at {}", placement.id, company_name(workspace, placement.company_id));
     if (placement.status == model::PlacementStatus::proposed && span.first && *span.first <= today) {
       lags.push_back({&placement, "placement/" + placement.id + "/unconfirmed", *span.first,
                       fmt::format("{} was to start on {} but is still proposed: confirm or cancel it in "

@@ -72,7 +72,8 @@ bool SendmailTransport::deliver(const OutgoingMessage& message, std::string& pro
     return true;
   }
   problem = fmt::format("the mail command `{}` {}", m_command,
-                        written ? exit_description(status) : "did not read the whole message and " + exit_description(status));
+                        written ? exit_description(status)
+                                : "did not read the whole message and " + exit_description(status));
   return false;
 }
 
