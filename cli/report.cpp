@@ -5,6 +5,7 @@
 #include "io/error.hpp"
 #include "report/format.hpp"
 #include "report/participants.hpp"
+#include "report/suppression.hpp"
 #include "workspace/load.hpp"
 
 #include <iostream>

@@ -334,6 +334,55 @@ for k, p in enumerate(placements[:16]):
         outcomes.append((p["international_id"], date(end + days(30)), "in_education", "", "master's studies"))
 outcomes.sort()
 
+# ---------------------------------------------------------------- ESF start and end data
+# Report revision 2 counts participants from entry to their final exit, with age at
+# entry from the date of birth, and reads outcomes four weeks and six months after
+# leaving. A second generator keeps the draws above (and so the placements) as they were.
+follow = random.Random(20231031)
+last_activity = {s["id"]: dt.date.fromisoformat(s["joined"]) for s in students}
+for p in placements:
+    if p["status"] in ("confirmed", "started", "completed"):
+        for sid in (p["international_id"], p["domestic_id"]):
+            if sid:
+                last_activity[sid] = max(last_activity[sid], dt.date.fromisoformat(p["end"]))
+event_day = {e["id"]: dt.date.fromisoformat(e["start"][:10]) for e in events}
+for event_id, sid, _ in attendance:
+    if sid:
+        last_activity[sid] = max(last_activity[sid], event_day[event_id])
+for k, s in enumerate(students):
+    if s["birth_year"]:
+        s["birth_date"] = date(dt.date(int(s["birth_year"]), follow.randrange(1, 13), follow.randrange(1, 29)))
+    else:
+        s["birth_date"] = ""
+    international = s["group"] == "international"
+    s["foreign_background"] = (["yes", "", "undisclosed"][k % 3] if international
+                               else ("no" if k % 2 else ""))
+    s["minority"] = "yes" if not international and k % 10 == 3 else ""
+    joined = dt.date.fromisoformat(s["joined"])
+    s["left"] = date(min(PROJECT_END, max(last_activity[s["id"]] + days(follow.randrange(0, 15)),
+                                          joined + days(follow.randrange(60, 300)))))
+placed_outcome = {o[0] for o in outcomes}
+for k, s in enumerate(students):
+    left = dt.date.fromisoformat(s["left"])
+    if s["status"] == "graduated" or k % 8 == 5:
+        outcomes.append((s["id"], date(left - days(follow.randrange(0, 20))), "qualified", "",
+                         "degree" if s["status"] == "graduated" else "certificate"))
+    if s["id"] in placed_outcome:
+        continue
+    # A job right after leaving only for those never placed: employed_after_placement
+    # keeps the placements' own follow-ups.
+    placed = s["id"] in last_activity and any(s["id"] in (p["international_id"], p["domestic_id"])
+                                              for p in placements)
+    statuses = ["in_education", "job_seeking", "inactive"] + ([] if placed else ["employed", "self_employed"])
+    if k % 5 != 4:
+        outcomes.append((s["id"], date(left + days(follow.randrange(0, 29))), follow.choice(statuses), "", ""))
+    if k % 3 != 2:
+        late = k % 7 == 0
+        day = follow.randrange(184, 214) if late else follow.randrange(153, 184)
+        outcomes.append((s["id"], date(left + days(day)), follow.choice(statuses + ["employed"] * (not placed)),
+                         "", "follow-up survey"))
+outcomes.sort()
+
 # ---------------------------------------------------------------- write
 os.makedirs(os.path.join(OUT, "imports"), exist_ok=True)
 
@@ -359,6 +408,11 @@ def yaml_scalar(value):
 
 
 STUDENT_COLUMNS = list(students[0].keys())
+# The ESF start data next to birth_year, minority next to foreign_background.
+STUDENT_COLUMNS.remove("birth_date")
+STUDENT_COLUMNS.insert(STUDENT_COLUMNS.index("birth_year") + 1, "birth_date")
+STUDENT_COLUMNS.remove("minority")
+STUDENT_COLUMNS.insert(STUDENT_COLUMNS.index("foreign_background") + 1, "minority")
 write_csv("students.csv", STUDENT_COLUMNS, [[s[c] for c in STUDENT_COLUMNS] for s in students])
 PLACEMENT_COLUMNS = ["id", "opening_id", "company_id", "international_id", "domestic_id", "start", "end",
                      "status", "score", "note"]

@@ -35,9 +35,9 @@ constexpr Names<EmploymentStatus, 4> k_employment_statuses{
 constexpr Names<Education, 3> k_educations{{{Education::isced1_2, "isced1-2"},
                                             {Education::isced3_4, "isced3-4"},
                                             {Education::isced5_8, "isced5-8"}}};
-constexpr Names<Disability, 3> k_disabilities{{{Disability::yes, "yes"},
-                                               {Disability::no, "no"},
-                                               {Disability::undisclosed, "undisclosed"}}};
+constexpr Names<Answer, 3> k_answers{{{Answer::yes, "yes"},
+                                     {Answer::no, "no"},
+                                     {Answer::undisclosed, "undisclosed"}}};
 constexpr Names<CompanySize, 4> k_company_sizes{{{CompanySize::micro, "micro"},
                                                  {CompanySize::small, "small"},
                                                  {CompanySize::medium, "medium"},
@@ -61,12 +61,13 @@ constexpr Names<PlacementStatus, 5> k_placement_statuses{
    {PlacementStatus::started, "started"},
    {PlacementStatus::completed, "completed"},
    {PlacementStatus::cancelled, "cancelled"}}};
-constexpr Names<OutcomeStatus, 5> k_outcome_statuses{
+constexpr Names<OutcomeStatus, 6> k_outcome_statuses{
   {{OutcomeStatus::employed, "employed"},
    {OutcomeStatus::self_employed, "self_employed"},
    {OutcomeStatus::in_education, "in_education"},
    {OutcomeStatus::job_seeking, "job_seeking"},
-   {OutcomeStatus::inactive, "inactive"}}};
+   {OutcomeStatus::inactive, "inactive"},
+   {OutcomeStatus::qualified, "qualified"}}};
 constexpr Names<IndicatorSet, 2> k_indicator_sets{{{IndicatorSet::esf2014, "esf2014"},
                                                    {IndicatorSet::esf2021, "esf2021"}}};
 constexpr Names<FollowUpKind, 2> k_follow_up_kinds{{{FollowUpKind::check_in, "check_in"},
@@ -134,7 +135,7 @@ TANDEM_ENUM_NAMES(StudyStatus, k_study_statuses)
 TANDEM_ENUM_NAMES(Gender, k_genders)
 TANDEM_ENUM_NAMES(EmploymentStatus, k_employment_statuses)
 TANDEM_ENUM_NAMES(Education, k_educations)
-TANDEM_ENUM_NAMES(Disability, k_disabilities)
+TANDEM_ENUM_NAMES(Answer, k_answers)
 TANDEM_ENUM_NAMES(CompanySize, k_company_sizes)
 TANDEM_ENUM_NAMES(OpeningKind, k_opening_kinds)
 TANDEM_ENUM_NAMES(EventKind, k_event_kinds)

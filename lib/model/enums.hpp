@@ -14,13 +14,15 @@ enum class StudyStatus { student, graduated };
 enum class Gender { female, male, other, undisclosed };
 enum class EmploymentStatus { employed, unemployed, long_term_unemployed, inactive };
 enum class Education { isced1_2, isced3_4, isced5_8 };
-enum class Disability { yes, no, undisclosed };
+// A sensitive yes/no question that a person may decline to answer (disability,
+// foreign background, minority).
+enum class Answer { yes, no, undisclosed };
 enum class CompanySize { micro, small, medium, large };
 enum class OpeningKind { tandem, solo, either };
 enum class EventKind { workshop, seminar, recruitment_event, info_session, other };
 enum class Audience { international, domestic, students, companies, all };
 enum class PlacementStatus { proposed, confirmed, started, completed, cancelled };
-enum class OutcomeStatus { employed, self_employed, in_education, job_seeking, inactive };
+enum class OutcomeStatus { employed, self_employed, in_education, job_seeking, inactive, qualified };
 enum class IndicatorSet { esf2014, esf2021 };
 enum class FollowUpKind { check_in, deadline };
 enum class FollowUpAnchor { start, middle, end };

@@ -105,10 +105,11 @@ struct Student {
   StudyStatus status = StudyStatus::student;
   Gender gender = Gender::undisclosed;
   std::optional<int> birth_year;
+  std::optional<Date> birth_date; // wins over birth_year
   std::vector<LanguageSkill> languages;
   std::optional<Level> finnish_certified;
   std::string home_country;
-  std::string citizenship;
+  std::string citizenship; // a country code, "stateless" or "undetermined" (empty: not recorded)
   std::vector<std::string> markets;
   std::vector<std::string> skills;
   std::string municipality;
@@ -117,8 +118,10 @@ struct Student {
   std::vector<std::string> preferences;
   EmploymentStatus employment_status = EmploymentStatus::inactive;
   std::optional<Education> education;
-  bool foreign_background = true;
-  Disability disability = Disability::undisclosed;
+  // Sensitive data: empty (not recorded) is std::nullopt, never a default answer.
+  std::optional<Answer> foreign_background;
+  std::optional<Answer> minority;
+  Answer disability = Answer::undisclosed;
   std::optional<Date> joined;
   std::optional<Date> left;
   bool share_profile = false;

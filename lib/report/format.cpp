@@ -1,8 +1,8 @@
 #include "report/format.hpp"
 
-#include "io/text.hpp"
-
 #include "io/csv.hpp"
+#include "io/text.hpp"
+#include "report/titles.hpp"
 
 #include <fmt/format.h>
 
@@ -31,6 +31,58 @@ std::string json_cell(const Cell& cell)
   return cell.shown == Cell::Shown::value ? std::to_string(cell.value) : "null";
 }
 
+// "key" or "key.cell": a cell's name within its list of indicators.
+std::string cell_name(const Indicator& indicator, const Cell& cell)
+{
+  return indicator.breakdown ? indicator.key + "." + cell.key : indicator.key;
+}
+
+std::string title_of_cell(const Report& report, const Indicator& indicator, const Cell& cell)
+{
+  return indicator.breakdown ? std::string(cell_title(indicator.key, cell.key))
+                             : std::string(indicator_title(report.set, indicator.key));
+}
+
+// A date as people write it in English: "1 November 2021".
+std::string written_date(model::Date date)
+{
+  static constexpr const char* months[] = {"January", "February", "March",     "April",   "May",      "June",
+                                           "July",    "August",   "September", "October", "November", "December"};
+  return fmt::format("{} {} {}", static_cast<unsigned>(date.day()),
+                     months[static_cast<unsigned>(date.month()) - 1], static_cast<int>(date.year()));
+}
+
+// The indicators as one JSON object.
+std::string json_indicators(const std::vector<Indicator>& indicators, std::string_view indent)
+{
+  std::string out = "{\n";
+  for (std::size_t i = 0; i < indicators.size(); ++i) {
+    const auto& indicator = indicators[i];
+    out += fmt::format("{}  {}: ", indent, io::json_string(indicator.key));
+    if (indicator.breakdown) {
+      out += "{";
+      for (std::size_t k = 0; k < indicator.cells.size(); ++k) {
+        out += fmt::format("{}{}: {}", k == 0 ? "" : ", ", io::json_string(indicator.cells[k].key),
+                           json_cell(indicator.cells[k]));
+      }
+      out += "}";
+    } else {
+      out += json_cell(indicator.cells.front());
+    }
+    out += i + 1 < indicators.size() ? ",\n" : "\n";
+  }
+  return out + std::string(indent) + "}";
+}
+
+std::string json_list(const std::vector<std::string>& items)
+{
+  std::string out = "[";
+  for (std::size_t i = 0; i < items.size(); ++i) {
+    out += (i == 0 ? "" : ", ") + io::json_string(items[i]);
+  }
+  return out + "]";
+}
+
 std::string planned_text(const Target& target)
 {
   return target.planned ? std::to_string(*target.planned) : "";
@@ -47,7 +99,7 @@ std::string suppression_note(const Report& report)
     return "";
   }
   return fmt::format("Public report: counts of people from 1 to {} are shown as <{}; a cell "
-                     "shown as x is hidden so that such a count cannot be recomputed from a total.",
+                     "shown as x is hidden so that no such count can be worked out from the others.",
                      *report.public_threshold - 1, *report.public_threshold);
 }
 
@@ -100,8 +152,8 @@ std::string targets_chart(const Report& report)
   }
   std::vector<Bar> bars;
   for (std::size_t i = 0; i < report.targets.size(); ++i) {
-    bars.push_back({report.targets[i].key + " planned", &planned[i], "#9db4c0"});
-    bars.push_back({report.targets[i].key + " actual", &actual_of(report, report.targets[i]), "#2a6f97"});
+    bars.push_back({"Planned " + report.targets[i].key, &planned[i], "#9db4c0"});
+    bars.push_back({"Actual " + report.targets[i].key, &actual_of(report, report.targets[i]), "#2a6f97"});
   }
   return bar_chart("Targets against actuals", bars, report);
 }
@@ -111,7 +163,8 @@ std::string participants_chart(const Report& report)
   std::vector<Bar> bars;
   for (const auto* key : {"participants_by_group", "participants_by_gender"}) {
     for (const auto& cell : report.indicator(key).cells) {
-      bars.push_back({cell.key, &cell, std::string_view(key) == "participants_by_group" ? "#468faf" : "#a9d6e5"});
+      bars.push_back({std::string(cell_title(key, cell.key)), &cell,
+                      std::string_view(key) == "participants_by_group" ? "#468faf" : "#a9d6e5"});
     }
   }
   return bar_chart("Participants by group and by gender", bars, report);
@@ -134,7 +187,7 @@ std::string cumulative_chart(const Report& report)
     maximum = std::max<long>(maximum, target.planned.value_or(0));
   }
   constexpr int left = 50;
-  constexpr int top = 30;
+  constexpr int top = 50; // room for the title above a target line at the top
   constexpr int width = 560;
   constexpr int height = 220;
   const auto x_of = [&](std::size_t i) {
@@ -238,21 +291,40 @@ std::string to_markdown(const Report& report)
                          cell_text(cell, report));
     }
   }
-  if (!report.terms.empty()) {
-    out += "\n## Terms\n\n| term | from | to |";
-    std::string rule = "|---|---|---|";
-    for (const auto& column : term_columns()) {
-      out += fmt::format(" {} |", column.title);
-      rule += "---:|";
-    }
-    out += "\n" + rule + "\n";
-    for (const auto& row : report.terms) {
-      out += fmt::format("| {} | {} | {} |", row.term, model::format_date(row.period.from),
-                         model::format_date(row.period.to));
-      for (const auto& cell : row.cells) {
+  out += "\n## By gender\n\n| indicator |";
+  std::string rule = "|---|";
+  for (const auto& gender : report.gender_keys) {
+    out += fmt::format(" {} |", gender);
+    rule += "---:|";
+  }
+  out += "\n" + rule + "\n";
+  for (const auto& indicator : report.indicators) {
+    for (std::size_t c = 0; c < indicator.by_gender.size(); ++c) {
+      out += fmt::format("| {} |", cell_name(indicator, indicator.cells[c]));
+      for (const auto& cell : indicator.by_gender[c]) {
         out += fmt::format(" {} |", cell_text(cell, report));
       }
       out += "\n";
+    }
+  }
+  if (!report.terms.empty()) {
+    out += "\n## Terms\n\n| indicator |";
+    rule = "|---|";
+    for (const auto& row : report.terms) {
+      out += fmt::format(" {} ({} to {}) |", row.term, model::format_date(row.period.from),
+                         model::format_date(row.period.to));
+      rule += "---:|";
+    }
+    out += "\n" + rule + "\n";
+    const auto& first = report.terms.front().indicators;
+    for (std::size_t i = 0; i < first.size(); ++i) {
+      for (std::size_t c = 0; c < first[i].cells.size(); ++c) {
+        out += fmt::format("| {} |", cell_name(first[i], first[i].cells[c]));
+        for (const auto& row : report.terms) {
+          out += fmt::format(" {} |", cell_text(row.indicators[i].cells[c], report));
+        }
+        out += "\n";
+      }
     }
   }
   return out;
@@ -270,15 +342,24 @@ std::string to_csv(const Report& report)
         {indicator.key, indicator.breakdown ? cell.key : "", cell_text(cell, report)});
     }
   }
+  for (const auto& indicator : report.indicators) {
+    for (std::size_t c = 0; c < indicator.by_gender.size(); ++c) {
+      for (const auto& cell : indicator.by_gender[c]) {
+        out += io::format_csv_record({"by_gender." + cell_name(indicator, indicator.cells[c]), cell.key,
+                                      cell_text(cell, report)});
+      }
+    }
+  }
   for (const auto& target : report.targets) {
     out += io::format_csv_record({"targets." + target.key, "planned", planned_text(target)});
     out += io::format_csv_record(
       {"targets." + target.key, "actual", cell_text(actual_of(report, target), report)});
   }
   for (const auto& row : report.terms) {
-    for (std::size_t i = 0; i < row.cells.size(); ++i) {
-      out += io::format_csv_record({"terms." + row.term, std::string(term_columns()[i].key),
-                                    cell_text(row.cells[i], report)});
+    for (const auto& indicator : row.indicators) {
+      for (const auto& cell : indicator.cells) {
+        out += io::format_csv_record({"terms." + row.term, cell_name(indicator, cell), cell_text(cell, report)});
+      }
     }
   }
   return out;
@@ -290,23 +371,22 @@ std::string to_json(const Report& report)
   out += fmt::format("  \"period\": {{\"from\": \"{}\", \"to\": \"{}\"}},\n",
                      model::format_date(report.period.from), model::format_date(report.period.to));
   out += fmt::format("  \"indicator_set\": \"{}\",\n", model::to_string(report.set));
-  out += "  \"indicators\": {\n";
-  for (std::size_t i = 0; i < report.indicators.size(); ++i) {
-    const auto& indicator = report.indicators[i];
-    out += fmt::format("    {}: ", io::json_string(indicator.key));
-    if (indicator.breakdown) {
-      out += "{";
-      for (std::size_t k = 0; k < indicator.cells.size(); ++k) {
-        out += fmt::format("{}{}: {}", k == 0 ? "" : ", ", io::json_string(indicator.cells[k].key),
-                           json_cell(indicator.cells[k]));
+  out += "  \"indicators\": " + json_indicators(report.indicators, "  ") + ",\n";
+  out += "  \"by_gender\": {";
+  bool first = true;
+  for (const auto& indicator : report.indicators) {
+    for (std::size_t c = 0; c < indicator.by_gender.size(); ++c) {
+      out += fmt::format("{}\n    {}: {{", first ? "" : ",", io::json_string(cell_name(indicator, indicator.cells[c])));
+      first = false;
+      const auto& cells = indicator.by_gender[c];
+      for (std::size_t g = 0; g < cells.size(); ++g) {
+        out += fmt::format("{}{}: {}", g == 0 ? "" : ", ", io::json_string(cells[g].key), json_cell(cells[g]));
       }
       out += "}";
-    } else {
-      out += json_cell(indicator.cells.front());
     }
-    out += i + 1 < report.indicators.size() ? ",\n" : "\n";
   }
-  out += "  },\n  \"targets\": {";
+  out += first ? "},\n" : "\n  },\n";
+  out += "  \"targets\": {";
   for (std::size_t i = 0; i < report.targets.size(); ++i) {
     const auto& target = report.targets[i];
     out += fmt::format("{}{}: {{\"planned\": {}, \"actual\": {}}}", i == 0 ? "" : ", ",
@@ -317,15 +397,13 @@ std::string to_json(const Report& report)
   out += "},\n  \"terms\": [";
   for (std::size_t i = 0; i < report.terms.size(); ++i) {
     const auto& row = report.terms[i];
-    out += fmt::format("{}\n    {{\"id\": {}, \"from\": \"{}\", \"to\": \"{}\"", i == 0 ? "" : ",",
-                       io::json_string(row.term), model::format_date(row.period.from),
-                       model::format_date(row.period.to));
-    for (std::size_t k = 0; k < row.cells.size(); ++k) {
-      out += fmt::format(", \"{}\": {}", term_columns()[k].key, json_cell(row.cells[k]));
-    }
-    out += "}";
+    out += fmt::format("{}\n    {{\"id\": {}, \"from\": \"{}\", \"to\": \"{}\",\n     \"indicators\": {}}}",
+                       i == 0 ? "" : ",", io::json_string(row.term), model::format_date(row.period.from),
+                       model::format_date(row.period.to), json_indicators(row.indicators, "     "));
   }
-  out += report.terms.empty() ? "]\n}\n" : "\n  ]\n}\n";
+  out += report.terms.empty() ? "],\n" : "\n  ],\n";
+  out += fmt::format("  \"suppressed\": {{\"primary\": {}, \"secondary\": {}}}\n}}\n",
+                     json_list(report.suppressed.primary), json_list(report.suppressed.secondary));
   return out;
 }
 
@@ -337,48 +415,75 @@ std::string to_html(const Report& report)
 <meta charset="utf-8">
 <title>{0}</title>
 <style>
-body {{ font-family: sans-serif; margin: 2em; color: #1d1d1d; max-width: 60em; }}
+body {{ font-family: sans-serif; margin: 2em; color: #1d1d1d; max-width: 64em; }}
 table {{ border-collapse: collapse; margin: 1em 0; }}
-th, td {{ border: 1px solid #c8c8c8; padding: 0.25em 0.6em; }}
-td.number {{ text-align: right; }}
+th, td {{ border: 1px solid #c8c8c8; padding: 0.25em 0.6em; text-align: left; vertical-align: top; }}
+td.number, th.number {{ text-align: right; }}
+td.sub {{ padding-left: 1.6em; }}
 svg {{ display: block; margin: 1.5em 0; font-size: 13px; }}
 .chart-title {{ font-weight: bold; font-size: 15px; }}
 .note {{ color: #555; }}
 </style>
 </head>
 <body>
-<h1>{0}</h1>
-<p>Indicator set: {1}</p>
+<h1>{1}</h1>
+<p>{2} to {3}. Indicator set: {4}</p>
 )",
-                                html_escape(title_of(report)), html_escape(set_title(report.set)));
+                                html_escape(title_of(report)),
+                                html_escape(report.project_name + (report.project_code.empty() ? "" : " (" + report.project_code + ")")),
+                                written_date(report.period.from), written_date(report.period.to),
+                                html_escape(set_title(report.set)));
   if (const auto note = suppression_note(report); !note.empty()) {
     out += fmt::format("<p class=\"note\">{}</p>\n", html_escape(note));
   }
   out += targets_chart(report);
   out += participants_chart(report);
   out += cumulative_chart(report);
-  out += "<h2>Indicators</h2>\n<table>\n<tr><th>indicator</th><th>breakdown</th><th>value</th></tr>\n";
+  out += "<h2>Indicators</h2>\n<table>\n<tr><th>indicator</th><th class=\"number\">value</th></tr>\n";
   for (const auto& indicator : report.indicators) {
+    if (!indicator.breakdown) {
+      out += fmt::format("<tr><td>{}</td><td class=\"number\">{}</td></tr>\n",
+                         html_escape(indicator_title(report.set, indicator.key)),
+                         html_escape(cell_text(indicator.cells.front(), report)));
+      continue;
+    }
+    out += fmt::format("<tr><th colspan=\"2\">{}</th></tr>\n", html_escape(indicator_title(report.set, indicator.key)));
     for (const auto& cell : indicator.cells) {
-      out += fmt::format("<tr><td>{}</td><td>{}</td><td class=\"number\">{}</td></tr>\n",
-                         html_escape(indicator.key), html_escape(indicator.breakdown ? cell.key : ""),
-                         html_escape(cell_text(cell, report)));
+      out += fmt::format("<tr><td class=\"sub\">{}</td><td class=\"number\">{}</td></tr>\n",
+                         html_escape(cell_title(indicator.key, cell.key)), html_escape(cell_text(cell, report)));
+    }
+  }
+  out += "</table>\n<h2>By gender</h2>\n<table>\n<tr><th>indicator</th>";
+  for (const auto& gender : report.gender_keys) {
+    out += fmt::format("<th class=\"number\">{}</th>", html_escape(cell_title("participants_by_gender", gender)));
+  }
+  out += "<th class=\"number\">all</th></tr>\n";
+  for (const auto& indicator : report.indicators) {
+    for (std::size_t c = 0; c < indicator.by_gender.size(); ++c) {
+      out += fmt::format("<tr><td>{}</td>", html_escape(title_of_cell(report, indicator, indicator.cells[c])));
+      for (const auto& cell : indicator.by_gender[c]) {
+        out += fmt::format("<td class=\"number\">{}</td>", html_escape(cell_text(cell, report)));
+      }
+      out += fmt::format("<td class=\"number\">{}</td></tr>\n", html_escape(cell_text(indicator.cells[c], report)));
     }
   }
   out += "</table>\n";
   if (!report.terms.empty()) {
-    out += "<h2>Terms</h2>\n<table>\n<tr><th>term</th><th>from</th><th>to</th>";
-    for (const auto& column : term_columns()) {
-      out += fmt::format("<th>{}</th>", html_escape(column.title));
+    out += "<h2>Terms</h2>\n<table>\n<tr><th>indicator</th>";
+    for (const auto& row : report.terms) {
+      out += fmt::format("<th class=\"number\">{}<br>{} to {}</th>", html_escape(row.term),
+                         written_date(row.period.from), written_date(row.period.to));
     }
     out += "</tr>\n";
-    for (const auto& row : report.terms) {
-      out += fmt::format("<tr><td>{}</td><td>{}</td><td>{}</td>", html_escape(row.term),
-                         model::format_date(row.period.from), model::format_date(row.period.to));
-      for (const auto& cell : row.cells) {
-        out += fmt::format("<td class=\"number\">{}</td>", html_escape(cell_text(cell, report)));
+    const auto& first = report.terms.front().indicators;
+    for (std::size_t i = 0; i < first.size(); ++i) {
+      for (std::size_t c = 0; c < first[i].cells.size(); ++c) {
+        out += fmt::format("<tr><td>{}</td>", html_escape(title_of_cell(report, first[i], first[i].cells[c])));
+        for (const auto& row : report.terms) {
+          out += fmt::format("<td class=\"number\">{}</td>", html_escape(cell_text(row.indicators[i].cells[c], report)));
+        }
+        out += "</tr>\n";
       }
-      out += "</tr>\n";
     }
     out += "</table>\n";
   }

@@ -1,6 +1,7 @@
 #include "report/indicators.hpp"
 
 #include <algorithm>
+#include <functional>
 #include <map>
 #include <stdexcept>
 #include <unordered_map>
@@ -10,138 +11,69 @@ namespace tandem::report {
 namespace {
 
 using model::Date;
+using model::OutcomeStatus;
 
-constexpr int k_outcome_window_days = 183;
+// employed_after_placement: from a placement's end to this many days after it.
+constexpr long k_after_placement_days = 183;
 
-// The raw figures of one period, before they are laid out as indicators.
-struct Counts {
-  Participation who;
-  long placements_tandem = 0;
-  long placements_solo = 0;
-  long placements_completed = 0;
-  std::map<model::EventKind, long> events_by_kind;
-  long events = 0;
-  long event_attendances = 0;
-  long employed_within_6_months = 0;
-  long hired_by_placement_company = 0;
+constexpr std::size_t k_no_cell = static_cast<std::size_t>(-1);
+
+bool is_employment(OutcomeStatus status)
+{
+  return status == OutcomeStatus::employed || status == OutcomeStatus::self_employed;
+}
+
+// Counts persons into the cells of one indicator and, by their gender, into its
+// by_gender entries. `cell_keys` empty makes a single figure keyed like the
+// indicator.
+class PersonTally {
+public:
+  PersonTally(std::string key, const std::vector<std::string>& cell_keys, std::size_t genders)
+  {
+    m_indicator.key = std::move(key);
+    m_indicator.breakdown = !cell_keys.empty();
+    if (cell_keys.empty()) {
+      m_indicator.cells.push_back({m_indicator.key});
+    }
+    for (const auto& cell_key : cell_keys) {
+      m_indicator.cells.push_back({cell_key});
+    }
+    m_indicator.by_gender.assign(m_indicator.cells.size(), std::vector<Cell>(genders));
+  }
+
+  void add(const model::Student& student, std::size_t cell = 0)
+  {
+    if (cell == k_no_cell) {
+      return;
+    }
+    ++m_indicator.cells[cell].value;
+    ++m_indicator.by_gender[cell][static_cast<std::size_t>(student.gender)].value;
+  }
+
+  // The cell named `key` (a breakdown's cells are few).
+  std::size_t cell_of(std::string_view key) const
+  {
+    for (std::size_t i = 0; i < m_indicator.cells.size(); ++i) {
+      if (m_indicator.cells[i].key == key) {
+        return i;
+      }
+    }
+    return k_no_cell;
+  }
+
+  Indicator take(const std::vector<std::string>& gender_keys)
+  {
+    for (auto& cells : m_indicator.by_gender) {
+      for (std::size_t g = 0; g < cells.size(); ++g) {
+        cells[g].key = gender_keys[g];
+      }
+    }
+    return std::move(m_indicator);
+  }
+
+private:
+  Indicator m_indicator;
 };
-
-Counts count(const workspace::Workspace& workspace, const Period& period,
-             const std::vector<PlacementSpan>& spans, const ActivityLog& activities)
-{
-  Counts counts;
-  counts.who = activities.participation(period);
-
-  // Students with a completed placement ending in the period, and the company of
-  // each such placement, for the outcome indicators.
-  std::map<std::string, std::vector<std::pair<Date, std::string>>> completed_by_student;
-  for (const auto& span : spans) {
-    const auto& placement = *span.placement;
-    if (placement.is_real() && period.contains(span.start)) {
-      ++(placement.domestic_id.empty() ? counts.placements_solo : counts.placements_tandem);
-    }
-    if (placement.status == model::PlacementStatus::completed && period.contains(span.end)) {
-      ++counts.placements_completed;
-      for (const auto* student : {&placement.international_id, &placement.domestic_id}) {
-        if (!student->empty()) {
-          completed_by_student[*student].emplace_back(span.end, span.company_id);
-        }
-      }
-    }
-  }
-  std::unordered_map<std::string, std::vector<const model::Outcome*>> outcomes_by_student;
-  for (const auto& outcome : workspace.outcomes) {
-    outcomes_by_student[outcome.student_id].push_back(&outcome);
-  }
-  for (const auto& [student, placements] : completed_by_student) {
-    bool employed = false;
-    bool hired = false;
-    for (const auto& [end, company] : placements) {
-      for (const auto* outcome : outcomes_by_student[student]) {
-        if (outcome->date < end || outcome->date > model::plus_days(end, k_outcome_window_days)) {
-          continue;
-        }
-        if (outcome->status == model::OutcomeStatus::employed
-            || outcome->status == model::OutcomeStatus::self_employed) {
-          employed = true;
-        }
-        if (outcome->status == model::OutcomeStatus::employed && !company.empty()
-            && outcome->employer == company) {
-          hired = true;
-        }
-      }
-    }
-    counts.employed_within_6_months += employed ? 1 : 0;
-    counts.hired_by_placement_company += hired ? 1 : 0;
-  }
-
-  for (const auto& event : workspace.events) {
-    if (period.contains(event.start.date)) {
-      ++counts.events_by_kind[event.kind];
-      ++counts.events;
-    }
-  }
-  counts.event_attendances = activities.attendances_in(period);
-  return counts;
-}
-
-Indicator scalar(std::string key, long value, bool about_people)
-{
-  Indicator indicator{key, about_people, false, false, {}};
-  indicator.cells.push_back({std::move(key), value});
-  return indicator;
-}
-
-// A breakdown whose cells are filled by `key_of`, one key per item; `keys` fixes
-// the order and makes every key appear, zero or not.
-template <typename Items, typename KeyOf>
-Indicator breakdown(std::string key, const std::vector<std::string>& keys, const Items& items,
-                    KeyOf&& key_of, bool about_people, bool partitions)
-{
-  Indicator indicator{std::move(key), about_people, true, partitions, {}};
-  for (const auto& cell_key : keys) {
-    indicator.cells.push_back({cell_key, 0});
-  }
-  for (const auto& item : items) {
-    const std::string_view item_key = key_of(item);
-    for (auto& cell : indicator.cells) {
-      if (cell.key == item_key) {
-        ++cell.value;
-        break;
-      }
-    }
-  }
-  return indicator;
-}
-
-std::string_view gender_key(model::IndicatorSet set, model::Gender gender)
-{
-  if (set == model::IndicatorSet::esf2014) {
-    return model::to_string(gender);
-  }
-  switch (gender) {
-  case model::Gender::female:
-    return "women";
-  case model::Gender::male:
-    return "men";
-  case model::Gender::other:
-    return "non_binary";
-  case model::Gender::undisclosed:
-    break;
-  }
-  return "undisclosed";
-}
-
-std::string_view education_key(model::IndicatorSet set, const std::optional<model::Education>& education)
-{
-  if (!education) {
-    return "unknown";
-  }
-  if (set == model::IndicatorSet::esf2021 && *education == model::Education::isced1_2) {
-    return "isced0-2"; // ESF+ reports ISCED 0-2 together
-  }
-  return model::to_string(*education);
-}
 
 template <typename Enum>
 std::vector<std::string> names_of()
@@ -153,129 +85,327 @@ std::vector<std::string> names_of()
   return names;
 }
 
-// Each Business ID's size: the first non-empty `size` in file order.
-std::map<std::string, std::string> sizes_by_business_id(const workspace::Workspace& workspace)
+std::vector<std::string> gender_keys_of(model::IndicatorSet set)
 {
-  std::map<std::string, std::string> sizes;
-  for (const auto& company : workspace.companies) {
-    if (company.size) {
-      sizes.try_emplace(company.business_id, model::to_string(*company.size));
+  // In the order of model::Gender: female, male, other, undisclosed.
+  return set == model::IndicatorSet::esf2014 ? names_of<model::Gender>()
+                                             : std::vector<std::string>{"women", "men", "non_binary", "undisclosed"};
+}
+
+std::string_view education_key(model::IndicatorSet set, model::Education education)
+{
+  if (set == model::IndicatorSet::esf2021 && education == model::Education::isced1_2) {
+    return "isced0-2"; // ESF+ reports ISCED 0-2 together
+  }
+  return model::to_string(education);
+}
+
+bool is_third_country_national(const model::Student& student)
+{
+  const auto& citizenship = student.citizenship;
+  return citizenship == "stateless" || citizenship == "undetermined"
+         || (!citizenship.empty() && !model::is_eu_country(citizenship));
+}
+
+Indicator figure(std::string key, long value, bool about_people)
+{
+  Indicator indicator{key, about_people, false, {}, {}};
+  indicator.cells.push_back({std::move(key), value});
+  return indicator;
+}
+
+// What every period's figures are computed from: the workspace with its ids
+// resolved once.
+class ReportData {
+public:
+  explicit ReportData(const workspace::Workspace& workspace)
+    : m_workspace(workspace), m_spans(placement_spans(workspace)), m_log(workspace),
+      m_set(workspace.project->reporting.indicators), m_gender_keys(gender_keys_of(m_set))
+  {
+    for (const auto& outcome : workspace.outcomes) {
+      m_outcomes_by_student[outcome.student_id].push_back(&outcome);
+    }
+    for (const auto& company : workspace.companies) {
+      if (company.size) {
+        m_size_by_business_id.try_emplace(company.business_id, *company.size);
+      }
     }
   }
-  return sizes;
-}
 
-std::vector<Indicator> indicators_of(const Counts& counts, const workspace::Workspace& workspace,
-                                     model::IndicatorSet set)
-{
-  using model::IndicatorSet;
-  const auto& students = counts.who.students;
-  const auto& companies = counts.who.companies;
-  const bool esf2021 = set == IndicatorSet::esf2021;
-  std::vector<Indicator> result;
-  result.push_back(scalar("participants_total", static_cast<long>(students.size()), true));
-  result.push_back(breakdown("participants_by_group", names_of<model::Group>(), students,
-                             [](const StudentTakingPart& s) { return model::to_string(s.student->group); },
-                             true, true));
-  result.push_back(breakdown(
-    "participants_by_gender",
-    esf2021 ? std::vector<std::string>{"women", "men", "non_binary", "undisclosed"}
-            : names_of<model::Gender>(),
-    students, [&](const StudentTakingPart& s) { return gender_key(set, s.student->gender); }, true,
-    true));
-  result.push_back(breakdown(
-    "participants_by_age",
-    esf2021 ? std::vector<std::string>{"under_18", "18_29", "30_54", "55_and_over", "unknown"}
-            : std::vector<std::string>{"under_25", "25_54", "over_54", "unknown"},
-    students,
-    [&](const StudentTakingPart& s) { return age_band(set, age_on(*s.student, s.first_day)); },
-    true, true));
-  result.push_back(breakdown("participants_by_employment_status",
-                             names_of<model::EmploymentStatus>(), students,
-                             [](const StudentTakingPart& s) {
-                               return model::to_string(s.student->employment_status);
-                             },
-                             true, true));
-  result.push_back(breakdown(
-    "participants_by_education",
-    esf2021 ? std::vector<std::string>{"isced0-2", "isced3-4", "isced5-8", "unknown"}
-            : std::vector<std::string>{"isced1-2", "isced3-4", "isced5-8", "unknown"},
-    students, [&](const StudentTakingPart& s) { return education_key(set, s.student->education); },
-    true, true));
-  const auto count_if = [&](auto&& predicate) {
-    return static_cast<long>(std::count_if(students.begin(), students.end(), predicate));
-  };
-  if (esf2021) {
-    result.push_back(scalar("participants_third_country_nationals",
-                            count_if([](const StudentTakingPart& s) {
-                              return !s.student->citizenship.empty()
-                                     && !model::is_eu_country(s.student->citizenship);
-                            }),
-                            true));
-  }
-  result.push_back(scalar("participants_foreign_background",
-                          count_if([](const StudentTakingPart& s) { return s.student->foreign_background; }),
-                          true));
-  result.push_back(scalar("participants_with_disability",
-                          count_if([](const StudentTakingPart& s) {
-                            return s.student->disability == model::Disability::yes;
-                          }),
-                          true));
-  result.push_back(scalar("companies_total", static_cast<long>(companies.size()), false));
-  const auto sizes = sizes_by_business_id(workspace);
-  const auto size_of = [&](const CompanyTakingPart& c) -> std::string_view {
-    const auto it = sizes.find(c.business_id);
-    return it == sizes.end() ? std::string_view("unknown") : std::string_view(it->second);
-  };
-  auto size_keys = names_of<model::CompanySize>();
-  size_keys.emplace_back("unknown");
-  result.push_back(breakdown("companies_by_size", size_keys, companies, size_of, false, false));
-  if (esf2021) {
-    result.push_back(scalar("supported_smes",
-                            static_cast<long>(std::count_if(
-                              companies.begin(), companies.end(), [&](const CompanyTakingPart& c) {
-                                const auto size = size_of(c);
-                                return size == "micro" || size == "small" || size == "medium";
-                              })),
-                            false));
-  }
-  // A placement is about its one or two students: small counts single them out.
-  result.push_back(scalar("placements_tandem", counts.placements_tandem, true));
-  result.push_back(scalar("placements_solo", counts.placements_solo, true));
-  result.push_back(scalar("placements_completed", counts.placements_completed, true));
-  Indicator events{"events_by_kind", false, true, false, {}};
-  for (const auto& entry : model::enum_names<model::EventKind>()) {
-    const auto it = counts.events_by_kind.find(entry.value);
-    events.cells.push_back({std::string(entry.name), it == counts.events_by_kind.end() ? 0 : it->second});
-  }
-  result.push_back(std::move(events));
-  result.push_back(scalar("event_attendances", counts.event_attendances, true));
-  result.push_back(scalar("employed_within_6_months", counts.employed_within_6_months, true));
-  result.push_back(scalar("hired_by_placement_company", counts.hired_by_placement_company, true));
-  return result;
-}
+  const ActivityLog& log() const { return m_log; }
+  const std::vector<std::string>& gender_keys() const { return m_gender_keys; }
 
-std::vector<Cell> term_cells(const Counts& counts)
-{
-  return {{"participants", static_cast<long>(counts.who.students.size())},
-          {"companies", static_cast<long>(counts.who.companies.size())},
-          {"placements_tandem", counts.placements_tandem},
-          {"placements_solo", counts.placements_solo},
-          {"placements_completed", counts.placements_completed},
-          {"events", counts.events},
-          {"event_attendances", counts.event_attendances}};
-}
+  std::vector<Indicator> indicators(const Period& period) const
+  {
+    std::vector<Indicator> result;
+    add_participants(period, result);
+    add_entities(period, result);
+    add_activities(period, result);
+    add_results(period, result);
+    return result;
+  }
 
-std::vector<MonthPoint> cumulative_by_month(const Participation& who, const Period& period)
+private:
+  PersonTally tally(std::string key, const std::vector<std::string>& cell_keys = {}) const
+  {
+    return PersonTally(std::move(key), cell_keys, m_gender_keys.size());
+  }
+
+  const std::vector<const model::Outcome*>& outcomes_of(const std::string& student_id) const
+  {
+    static const std::vector<const model::Outcome*> none;
+    const auto it = m_outcomes_by_student.find(student_id);
+    return it == m_outcomes_by_student.end() ? none : it->second;
+  }
+
+  std::optional<model::CompanySize> size_of(const std::string& business_id) const
+  {
+    const auto it = m_size_by_business_id.find(business_id);
+    return it == m_size_by_business_id.end() ? std::nullopt : std::optional(it->second);
+  }
+
+  void add_participants(const Period& period, std::vector<Indicator>& result) const
+  {
+    const bool esf2021 = m_set == model::IndicatorSet::esf2021;
+    auto total = tally("participants_total");
+    auto complete = tally("participants_complete");
+    auto by_group = tally("participants_by_group", names_of<model::Group>());
+    auto by_age = tally("participants_by_age", esf2021 ? std::vector<std::string>{"under_18", "18_29", "30_54", "55_and_over"}
+                                                       : std::vector<std::string>{"under_25", "25_54", "over_54"});
+    auto by_employment = tally("participants_by_employment_status", names_of<model::EmploymentStatus>());
+    auto by_education = tally("participants_by_education", esf2021 ? std::vector<std::string>{"isced0-2", "isced3-4", "isced5-8"}
+                                                                   : std::vector<std::string>{"isced1-2", "isced3-4", "isced5-8"});
+    auto third_country = tally("participants_third_country_nationals");
+    auto foreign_background = tally("participants_foreign_background");
+    auto minorities = tally("participants_minorities");
+    auto disability = tally("participants_with_disability");
+    std::vector<long> by_gender(m_gender_keys.size());
+    const auto yes = [](const std::optional<model::Answer>& answer) { return answer == model::Answer::yes; };
+    for (const auto& participant : m_log.participants()) {
+      if (!period.contains(participant.entry)) {
+        continue;
+      }
+      const model::Student& s = *participant.student;
+      total.add(s);
+      by_group.add(s, static_cast<std::size_t>(s.group));
+      ++by_gender[static_cast<std::size_t>(s.gender)];
+      if (!participant.complete) {
+        continue; // incomplete records count in the grand total only (SFC FAQ)
+      }
+      complete.add(s);
+      by_age.add(s, by_age.cell_of(age_band(m_set, *participant.age_at_entry)));
+      by_employment.add(s, static_cast<std::size_t>(s.employment_status));
+      by_education.add(s, by_education.cell_of(education_key(m_set, *s.education)));
+      if (is_third_country_national(s)) {
+        third_country.add(s);
+      }
+      // esf2014 reports "migrants, participants with a foreign background,
+      // minorities" as one figure; esf2021 keeps them apart.
+      if (yes(s.foreign_background) || (!esf2021 && yes(s.minority))) {
+        foreign_background.add(s);
+      }
+      if (yes(s.minority)) {
+        minorities.add(s);
+      }
+      if (s.disability == model::Answer::yes) {
+        disability.add(s);
+      }
+    }
+    auto active = tally("participants_active");
+    for (const Participant* participant : m_log.active_in(period)) {
+      active.add(*participant->student);
+    }
+    result.push_back(total.take(m_gender_keys));
+    result.push_back(complete.take(m_gender_keys));
+    result.push_back(active.take(m_gender_keys));
+    result.push_back(by_group.take(m_gender_keys));
+    Indicator gender{"participants_by_gender", true, true, {}, {}};
+    for (std::size_t g = 0; g < m_gender_keys.size(); ++g) {
+      gender.cells.push_back({m_gender_keys[g], by_gender[g]});
+    }
+    result.push_back(std::move(gender));
+    result.push_back(by_age.take(m_gender_keys));
+    result.push_back(by_employment.take(m_gender_keys));
+    result.push_back(by_education.take(m_gender_keys));
+    if (esf2021) {
+      result.push_back(third_country.take(m_gender_keys));
+    }
+    result.push_back(foreign_background.take(m_gender_keys));
+    if (esf2021) {
+      result.push_back(minorities.take(m_gender_keys));
+    }
+    result.push_back(disability.take(m_gender_keys));
+  }
+
+  void add_entities(const Period& period, std::vector<Indicator>& result) const
+  {
+    const auto companies = m_log.companies_in(period);
+    result.push_back(figure("companies_total", static_cast<long>(companies.size()), false));
+    Indicator by_size{"companies_by_size", false, true, {}, {}};
+    for (const auto& name : names_of<model::CompanySize>()) {
+      by_size.cells.push_back({name});
+    }
+    by_size.cells.push_back({"unknown"});
+    for (const auto& company : companies) {
+      const auto size = size_of(company.business_id);
+      ++by_size.cells[size ? static_cast<std::size_t>(*size) : by_size.cells.size() - 1].value;
+    }
+    result.push_back(std::move(by_size));
+    // Direct support to a company: a seminar it attended (SFC FAQ on EECO19).
+    std::vector<std::string> supported;
+    for (const auto& row : m_workspace.attendance) {
+      const model::Event* event = m_workspace.find_event(row.event_id);
+      const model::Company* company = row.company_id.empty() ? nullptr : m_workspace.find_company(row.company_id);
+      if (event == nullptr || company == nullptr || event->kind != model::EventKind::seminar
+          || !period.contains(event->start.date)) {
+        continue;
+      }
+      const auto size = size_of(company->business_id);
+      if (size && *size != model::CompanySize::large) {
+        supported.push_back(company->business_id);
+      }
+    }
+    std::sort(supported.begin(), supported.end());
+    supported.erase(std::unique(supported.begin(), supported.end()), supported.end());
+    result.push_back(figure("supported_smes", static_cast<long>(supported.size()), false));
+  }
+
+  void add_activities(const Period& period, std::vector<Indicator>& result) const
+  {
+    long tandem = 0;
+    long solo = 0;
+    long completed = 0;
+    for (const auto& span : m_spans) {
+      const auto& placement = *span.placement;
+      if (placement.is_real() && period.contains(span.start)) {
+        ++(placement.domestic_id.empty() ? solo : tandem);
+      }
+      if (placement.status == model::PlacementStatus::completed && period.contains(span.end)) {
+        ++completed;
+      }
+    }
+    // A placement is about its one or two students: small counts single them out.
+    result.push_back(figure("placements_tandem", tandem, true));
+    result.push_back(figure("placements_solo", solo, true));
+    result.push_back(figure("placements_completed", completed, true));
+    Indicator events{"events_by_kind", false, true, {}, {}};
+    for (const auto& name : names_of<model::EventKind>()) {
+      events.cells.push_back({name});
+    }
+    for (const auto& event : m_workspace.events) {
+      if (period.contains(event.start.date)) {
+        ++events.cells[static_cast<std::size_t>(event.kind)].value;
+      }
+    }
+    result.push_back(std::move(events));
+    result.push_back(figure("event_attendances", m_log.attendances_in(period), true));
+  }
+
+  void add_results(const Period& period, std::vector<Indicator>& result) const
+  {
+    auto leaving = tally("participants_leaving");
+    auto upon_leaving = tally("results_upon_leaving", {"employed", "in_education", "job_seeking", "qualified"});
+    auto six_months = tally("results_six_months", {"employed", "known"});
+    for (const auto& participant : m_log.participants()) {
+      if (!participant.complete || !period.contains(participant.leaving)) {
+        continue;
+      }
+      const model::Student& s = *participant.student;
+      leaving.add(s);
+      const Results results = results_of(participant, outcomes_of(s.id));
+      if (const auto* row = results.upon_leaving) {
+        if (is_employment(row->status)) {
+          upon_leaving.add(s, upon_leaving.cell_of("employed"));
+        } else if (row->status == OutcomeStatus::in_education) {
+          upon_leaving.add(s, upon_leaving.cell_of("in_education"));
+        } else if (row->status == OutcomeStatus::job_seeking
+                   && s.employment_status == model::EmploymentStatus::inactive) {
+          // Annex I: "inactive participants engaged in job searching upon leaving".
+          upon_leaving.add(s, upon_leaving.cell_of("job_seeking"));
+        }
+      }
+      if (results.qualified) {
+        upon_leaving.add(s, upon_leaving.cell_of("qualified"));
+      }
+      if (const auto* row = results.six_months) {
+        six_months.add(s, six_months.cell_of("known"));
+        if (is_employment(row->status)) {
+          six_months.add(s, six_months.cell_of("employed"));
+        }
+      }
+    }
+    result.push_back(leaving.take(m_gender_keys));
+    result.push_back(upon_leaving.take(m_gender_keys));
+    result.push_back(six_months.take(m_gender_keys));
+    add_after_placement(period, result);
+  }
+
+  // The project's own figures: students with a completed placement ending in the
+  // period and a job within 183 days of that end (it may fall after the period).
+  void add_after_placement(const Period& period, std::vector<Indicator>& result) const
+  {
+    std::map<std::string, std::vector<std::pair<Date, std::string>>> completed_by_student;
+    for (const auto& span : m_spans) {
+      const auto& placement = *span.placement;
+      if (placement.status == model::PlacementStatus::completed && period.contains(span.end)) {
+        for (const auto* student : {&placement.international_id, &placement.domestic_id}) {
+          if (!student->empty()) {
+            completed_by_student[*student].emplace_back(span.end, span.company_id);
+          }
+        }
+      }
+    }
+    auto employed = tally("employed_after_placement");
+    auto hired = tally("hired_by_placement_company");
+    for (const auto& [id, placements] : completed_by_student) {
+      const model::Student* student = m_workspace.find_student(id);
+      if (student == nullptr) {
+        continue;
+      }
+      bool has_job = false;
+      bool was_hired = false;
+      for (const auto& [end, company] : placements) {
+        for (const auto* outcome : outcomes_of(id)) {
+          const long day = model::days_between(end, outcome->date);
+          if (day < 0 || day > k_after_placement_days) {
+            continue;
+          }
+          has_job |= is_employment(outcome->status);
+          was_hired |= outcome->status == OutcomeStatus::employed && !company.empty() && outcome->employer == company;
+        }
+      }
+      if (has_job) {
+        employed.add(*student);
+      }
+      if (was_hired) {
+        hired.add(*student);
+      }
+    }
+    result.push_back(employed.take(m_gender_keys));
+    result.push_back(hired.take(m_gender_keys));
+  }
+
+  const workspace::Workspace& m_workspace;
+  std::vector<PlacementSpan> m_spans;
+  ActivityLog m_log;
+  model::IndicatorSet m_set;
+  std::vector<std::string> m_gender_keys;
+  std::unordered_map<std::string, std::vector<const model::Outcome*>> m_outcomes_by_student;
+  std::unordered_map<std::string, model::CompanySize> m_size_by_business_id;
+};
+
+std::vector<MonthPoint> cumulative_by_month(const ActivityLog& log, const Period& period)
 {
   using namespace std::chrono;
   std::vector<Date> student_days;
-  std::vector<Date> company_days;
-  for (const auto& s : who.students) {
-    student_days.push_back(s.first_day);
+  for (const auto& participant : log.participants()) {
+    if (period.contains(participant.entry)) {
+      student_days.push_back(participant.entry);
+    }
   }
-  for (const auto& c : who.companies) {
-    company_days.push_back(c.first_day);
+  std::vector<Date> company_days;
+  for (const auto& company : log.companies_in(period)) {
+    company_days.push_back(company.first_day);
   }
   std::sort(student_days.begin(), student_days.end());
   std::sort(company_days.begin(), company_days.end());
@@ -293,37 +423,9 @@ std::vector<MonthPoint> cumulative_by_month(const Participation& who, const Peri
   return points;
 }
 
-bool shown(const Cell& cell)
-{
-  return cell.shown == Cell::Shown::value;
-}
-
-// If exactly one cell of a group that adds up to a shown total is hidden, it
-// could be recomputed: hide the smallest other non-zero cell too.
-void protect_group(std::vector<Cell*> cells, const Cell& total)
-{
-  long sum = 0;
-  for (const Cell* cell : cells) {
-    sum += cell->value;
-  }
-  const auto hidden = std::count_if(cells.begin(), cells.end(), [](const Cell* c) { return !shown(*c); });
-  if (!shown(total) || sum != total.value || hidden != 1) {
-    return;
-  }
-  Cell* smallest = nullptr;
-  for (Cell* cell : cells) {
-    if (shown(*cell) && cell->value > 0 && (smallest == nullptr || cell->value < smallest->value)) {
-      smallest = cell;
-    }
-  }
-  if (smallest != nullptr) {
-    smallest->shown = Cell::Shown::hidden;
-  }
-}
-
 } // namespace
 
-const Indicator& Report::indicator(std::string_view key) const
+const Indicator& find_indicator(const std::vector<Indicator>& indicators, std::string_view key)
 {
   for (const auto& candidate : indicators) {
     if (candidate.key == key) {
@@ -333,18 +435,9 @@ const Indicator& Report::indicator(std::string_view key) const
   throw std::logic_error("no indicator " + std::string(key));
 }
 
-const std::vector<TermColumn>& term_columns()
+const Indicator& Report::indicator(std::string_view key) const
 {
-  static const std::vector<TermColumn> columns = {
-    {"participants", "Participants", true},
-    {"companies", "Companies", false},
-    {"placements_tandem", "Tandem placements", true},
-    {"placements_solo", "Solo placements", true},
-    {"placements_completed", "Completed", true},
-    {"events", "Events", false},
-    {"event_attendances", "Attendances", true},
-  };
-  return columns;
+  return find_indicator(indicators, key);
 }
 
 Report build_report(const workspace::Workspace& workspace, const Period& period)
@@ -354,86 +447,25 @@ Report build_report(const workspace::Workspace& workspace, const Period& period)
   report.project_name = project.name;
   report.project_code = project.code;
   report.period = period;
+  report.project_span = {project.start, project.end};
   report.set = project.reporting.indicators;
-  const auto spans = placement_spans(workspace);
-  const ActivityLog activities(workspace);
-  const Counts counts = count(workspace, period, spans, activities);
-  report.indicators = indicators_of(counts, workspace, report.set);
+  const ReportData data(workspace);
+  report.gender_keys = data.gender_keys();
+  report.indicators = data.indicators(period);
   report.targets = {{"companies", project.target_companies, "companies_total"},
                     {"participants", project.target_participants, "participants_total"}};
   for (const auto& term : project.terms) {
     const Period term_period{term.start, term.end};
-    report.terms.push_back(
-      {term.id, term_period, term_cells(count(workspace, term_period, spans, activities))});
+    if (period.overlaps(term.start, term.end)) {
+      auto indicators = data.indicators(term_period);
+      for (auto& indicator : indicators) {
+        indicator.by_gender.clear(); // cli.md: a term carries the indicators only
+      }
+      report.terms.push_back({term.id, term_period, std::move(indicators)});
+    }
   }
-  report.cumulative = cumulative_by_month(counts.who, period);
+  report.cumulative = cumulative_by_month(data.log(), period);
   return report;
-}
-
-void suppress_small_counts(Report& report, int threshold)
-{
-  report.public_threshold = threshold;
-  const auto primary = [&](Cell& cell, bool about_people) {
-    if (about_people && cell.value >= 1 && cell.value < threshold) {
-      cell.shown = Cell::Shown::below_threshold;
-    }
-  };
-  for (auto& indicator : report.indicators) {
-    for (auto& cell : indicator.cells) {
-      primary(cell, indicator.about_people);
-    }
-  }
-  for (auto& row : report.terms) {
-    for (std::size_t i = 0; i < row.cells.size(); ++i) {
-      primary(row.cells[i], term_columns()[i].about_people);
-    }
-  }
-  // Breakdowns of participants add up to participants_total.
-  const Cell total = report.indicator("participants_total").cells.front();
-  for (auto& indicator : report.indicators) {
-    if (indicator.partitions_participants) {
-      std::vector<Cell*> cells;
-      for (auto& cell : indicator.cells) {
-        cells.push_back(&cell);
-      }
-      protect_group(cells, total);
-    }
-  }
-  // A single count that equals a hidden cell would show it all the same: the
-  // participants with a foreign background are, by default, the international ones.
-  std::vector<long> hidden_values;
-  for (const auto& indicator : report.indicators) {
-    for (const auto& cell : indicator.cells) {
-      if (indicator.partitions_participants && cell.shown == Cell::Shown::hidden) {
-        hidden_values.push_back(cell.value);
-      }
-    }
-  }
-  for (auto& indicator : report.indicators) {
-    auto& cell = indicator.cells.front();
-    const bool participant_count = indicator.about_people && !indicator.breakdown
-                                   && indicator.key.rfind("participants_", 0) == 0
-                                   && indicator.key != "participants_total";
-    if (participant_count && shown(cell)
-        && std::find(hidden_values.begin(), hidden_values.end(), cell.value) != hidden_values.end()) {
-      cell.shown = Cell::Shown::hidden;
-    }
-  }
-  // A per-term column adds up to the period's figure when the terms split the
-  // period (placements, attendances: each counted in one term).
-  for (std::size_t column = 0; column < term_columns().size(); ++column) {
-    const auto key = term_columns()[column].key;
-    const auto same = std::find_if(report.indicators.begin(), report.indicators.end(),
-                                   [&](const Indicator& i) { return i.key == key; });
-    if (same == report.indicators.end() || !term_columns()[column].about_people) {
-      continue;
-    }
-    std::vector<Cell*> cells;
-    for (auto& row : report.terms) {
-      cells.push_back(&row.cells[column]);
-    }
-    protect_group(cells, same->cells.front());
-  }
 }
 
 } // namespace tandem::report

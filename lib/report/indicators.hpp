@@ -11,7 +11,7 @@
 namespace tandem::report {
 
 // One figure. `shown` says how a public report shows it: the value, "<N" (a small
-// count of people), or hidden (a cell that would let a small one be recomputed).
+// count of people), or hidden (a cell that would let a small one be narrowed down).
 struct Cell {
   enum class Shown { value, below_threshold, hidden };
   std::string key;
@@ -21,10 +21,14 @@ struct Cell {
 
 struct Indicator {
   std::string key;
-  bool about_people = true;             // counts of people: --public may suppress them
-  bool breakdown = false;               // several cells (a JSON object), else one
-  bool partitions_participants = false; // its cells add up to participants_total
-  std::vector<Cell> cells;              // a single cell keyed like the indicator
+  bool about_people = true; // counts of people: --public may suppress them
+  bool breakdown = false;   // several cells (a JSON object), else one
+  std::vector<Cell> cells;  // a single cell keyed like the indicator
+  // The `by_gender` entries: per cell, one Cell per gender of the set (in the
+  // order of Report::gender_keys). Empty for figures that are not counts of
+  // persons (companies, events, placements, attendances) and for
+  // participants_by_gender itself.
+  std::vector<std::vector<Cell>> by_gender;
 };
 
 struct Target {
@@ -33,50 +37,49 @@ struct Target {
   std::string actual_indicator;  // the indicator holding the actual figure
 };
 
-// The project's own figures per term of tandem.yaml.
+// Every indicator of the report over one term of tandem.yaml.
 struct TermRow {
   std::string term;
   Period period;
-  std::vector<Cell> cells; // keys: see term_columns()
+  std::vector<Indicator> indicators;
 };
 
-// Cumulative participants and companies (by Business ID) at each month's end,
-// for the chart of the HTML report.
+// Cumulative participants (by entry) and companies (by Business ID) at each
+// month's end, for the chart of the HTML report.
 struct MonthPoint {
   model::Date day;
   long participants = 0;
   long companies = 0;
 };
 
+// The JSON paths of the cells a public report hides, in report order.
+struct SuppressedPaths {
+  std::vector<std::string> primary;
+  std::vector<std::string> secondary;
+};
+
 struct Report {
   std::string project_name;
   std::string project_code;
   Period period;
+  Period project_span;
   model::IndicatorSet set = model::IndicatorSet::esf2014;
+  std::vector<std::string> gender_keys; // the set's gender cells
   std::vector<Indicator> indicators;
   std::vector<Target> targets;
-  std::vector<TermRow> terms;
+  std::vector<TermRow> terms; // the terms of tandem.yaml that overlap the period
   std::vector<MonthPoint> cumulative;
   std::optional<int> public_threshold; // set once suppressed for --public
+  SuppressedPaths suppressed;
 
   const Indicator& indicator(std::string_view key) const;
 };
 
-// The per-term columns and whether each counts people.
-struct TermColumn {
-  std::string_view key;
-  std::string_view title;
-  bool about_people;
-};
-const std::vector<TermColumn>& term_columns();
+// The indicator of that key in a list; throws std::logic_error when absent.
+const Indicator& find_indicator(const std::vector<Indicator>& indicators, std::string_view key);
 
-// Every figure of the report for a period, by cli.md's definitions and the
-// indicator set of tandem.yaml (docs/indicators.md).
+// Every figure of the report for a period, by cli.md's definitions (revision 2)
+// and the indicator set of tandem.yaml (docs/indicators.md).
 Report build_report(const workspace::Workspace& workspace, const Period& period);
-
-// --public: hides every count of people from 1 to threshold-1, and then, in every
-// group of cells that adds up to a shown total, one more cell wherever a single
-// hidden one could be recomputed by subtraction.
-void suppress_small_counts(Report& report, int threshold);
 
 } // namespace tandem::report

@@ -14,34 +14,48 @@ namespace {
 const std::vector<std::string>& columns()
 {
   static const std::vector<std::string> names = {
-    "id",          "last_name",         "first_name", "first_day", "last_day",     "group",
-    "gender",      "age_band",          "employment_status",       "education",    "outcome",
-    "outcome_date"};
+    "id",         "last_name", "first_name",        "entry",           "leaving",       "group",
+    "gender",     "age",       "age_band",          "employment_status", "education",   "complete",
+    "upon_leaving", "upon_leaving_date", "qualified", "six_months", "six_months_date"};
   return names;
+}
+
+std::string date_text(const model::Outcome* outcome)
+{
+  return outcome == nullptr ? "" : model::format_date(outcome->date);
+}
+
+std::string status_text(const model::Outcome* outcome)
+{
+  return outcome == nullptr ? "" : std::string(model::to_string(outcome->status));
 }
 
 std::vector<std::vector<std::string>> rows(const workspace::Workspace& workspace, const Period& period)
 {
-  std::unordered_map<std::string, const model::Outcome*> latest_outcome;
+  std::unordered_map<std::string, std::vector<const model::Outcome*>> outcomes;
   for (const auto& outcome : workspace.outcomes) {
-    auto& latest = latest_outcome[outcome.student_id];
-    if (latest == nullptr || latest->date <= outcome.date) {
-      latest = &outcome;
-    }
+    outcomes[outcome.student_id].push_back(&outcome);
   }
+  const auto set = workspace.project->reporting.indicators;
   std::vector<std::vector<std::string>> result;
-  for (const auto& taking_part : ActivityLog(workspace).participation(period).students) {
-    const model::Student& s = *taking_part.student;
-    const auto outcome = latest_outcome.find(s.id);
-    const bool has_outcome = outcome != latest_outcome.end();
-    result.push_back({s.id, s.last_name, s.first_name, model::format_date(taking_part.first_day),
-                      model::format_date(taking_part.last_day), std::string(model::to_string(s.group)),
-                      std::string(model::to_string(s.gender)),
-                      std::string(age_band(workspace.project->reporting.indicators, age_on(s, taking_part.first_day))),
+  const ActivityLog log(workspace);
+  for (const auto& participant : log.participants()) {
+    // Those entering or leaving in the period: the EURA start and end forms.
+    if (!period.contains(participant.entry) && !period.contains(participant.leaving)) {
+      continue;
+    }
+    const model::Student& s = *participant.student;
+    const Results results = results_of(participant, outcomes[s.id]);
+    const auto& age = participant.age_at_entry;
+    result.push_back({s.id, s.last_name, s.first_name, model::format_date(participant.entry),
+                      model::format_date(participant.leaving), std::string(model::to_string(s.group)),
+                      std::string(model::to_string(s.gender)), age ? std::to_string(*age) : "",
+                      age ? std::string(age_band(set, *age)) : "",
                       std::string(model::to_string(s.employment_status)),
-                      s.education ? std::string(model::to_string(*s.education)) : "unknown",
-                      has_outcome ? std::string(model::to_string(outcome->second->status)) : "",
-                      has_outcome ? model::format_date(outcome->second->date) : ""});
+                      s.education ? std::string(model::to_string(*s.education)) : "",
+                      participant.complete ? "yes" : "no", status_text(results.upon_leaving),
+                      date_text(results.upon_leaving), results.qualified ? "yes" : "no",
+                      status_text(results.six_months), date_text(results.six_months)});
   }
   return result;
 }

@@ -9,7 +9,15 @@ namespace {
 
 using model::Date;
 
-// The earliest and latest day of one person's or company's activity in a period.
+constexpr std::size_t k_none = static_cast<std::size_t>(-1);
+
+// cli.md's result windows, in days after leaving.
+constexpr long k_upon_leaving_last_day = 28;
+constexpr long k_six_months_first_day = 153;
+constexpr long k_six_months_last_day = 183;
+constexpr long k_six_months_late_last_day = 213;
+
+// The earliest and latest day of one company's activity in a period.
 struct Activity {
   std::optional<Date> first;
   std::optional<Date> last;
@@ -42,36 +50,79 @@ std::vector<PlacementSpan> placement_spans(const workspace::Workspace& workspace
   return spans;
 }
 
-std::optional<int> age_on(const model::Student& student, Date first_day)
+std::optional<int> age_on(const model::Student& student, Date day)
 {
-  if (!student.birth_year) {
-    return std::nullopt;
+  if (student.birth_date) {
+    const Date birth = *student.birth_date;
+    int years = static_cast<int>(day.year()) - static_cast<int>(birth.year());
+    // Not yet had this year's birthday (one born on 29 February has it on 1 March
+    // in other years).
+    if (std::make_pair(static_cast<unsigned>(day.month()), static_cast<unsigned>(day.day()))
+        < std::make_pair(static_cast<unsigned>(birth.month()), static_cast<unsigned>(birth.day()))) {
+      --years;
+    }
+    return years;
   }
-  return static_cast<int>(first_day.year()) - *student.birth_year;
+  if (student.birth_year) {
+    return static_cast<int>(day.year()) - *student.birth_year;
+  }
+  return std::nullopt;
 }
 
-std::string_view age_band(model::IndicatorSet set, std::optional<int> age)
+std::string_view age_band(model::IndicatorSet set, int age)
 {
-  if (!age) {
-    return "unknown";
-  }
   if (set == model::IndicatorSet::esf2014) {
-    return *age < 25 ? "under_25" : *age <= 54 ? "25_54" : "over_54";
+    return age < 25 ? "under_25" : age <= 54 ? "25_54" : "over_54";
   }
-  return *age < 18 ? "under_18" : *age <= 29 ? "18_29" : *age <= 54 ? "30_54" : "55_and_over";
+  return age < 18 ? "under_18" : age <= 29 ? "18_29" : age <= 54 ? "30_54" : "55_and_over";
+}
+
+// Rows are in file order: among rows of one date, the later in the file is "last".
+Results results_of(const Participant& participant, const std::vector<const model::Outcome*>& rows)
+{
+  Results results;
+  const model::Outcome* late_follow_up = nullptr;
+  for (const model::Outcome* row : rows) {
+    const long day = model::days_between(participant.leaving, row->date);
+    if (row->status == model::OutcomeStatus::qualified) {
+      results.qualified |= participant.entry <= row->date && day <= k_upon_leaving_last_day;
+      continue;
+    }
+    const auto later = [&](const model::Outcome* best) { return best == nullptr || best->date <= row->date; };
+    if (day >= 0 && day <= k_upon_leaving_last_day && later(results.upon_leaving)) {
+      results.upon_leaving = row;
+    }
+    if (day >= k_six_months_first_day && day <= k_six_months_last_day && later(results.six_months)) {
+      results.six_months = row;
+    }
+    if (day > k_six_months_last_day && day <= k_six_months_late_last_day
+        && (late_follow_up == nullptr || row->date < late_follow_up->date)) {
+      late_follow_up = row;
+    }
+  }
+  if (results.six_months == nullptr) {
+    results.six_months = late_follow_up; // a follow-up made late
+  }
+  return results;
+}
+
+bool is_complete(const model::Student& student)
+{
+  return student.gender != model::Gender::undisclosed && (student.birth_date || student.birth_year)
+         && student.education.has_value();
 }
 
 ActivityLog::ActivityLog(const workspace::Workspace& workspace) : m_workspace(workspace)
 {
-  const auto student_position = [&](const std::string& id) -> std::optional<std::size_t> {
-    const model::Student* student = workspace.find_student(id);
-    return student == nullptr ? std::nullopt
-                              : std::optional<std::size_t>(static_cast<std::size_t>(student - workspace.students.data()));
+  const auto position_in = [](const auto* record, const auto& records) -> std::optional<std::size_t> {
+    return record == nullptr ? std::nullopt
+                             : std::optional<std::size_t>(static_cast<std::size_t>(record - records.data()));
   };
-  const auto company_position = [&](const std::string& id) -> std::optional<std::size_t> {
-    const model::Company* company = workspace.find_company(id);
-    return company == nullptr ? std::nullopt
-                              : std::optional<std::size_t>(static_cast<std::size_t>(company - workspace.companies.data()));
+  const auto student_position = [&](const std::string& id) {
+    return position_in(workspace.find_student(id), workspace.students);
+  };
+  const auto company_position = [&](const std::string& id) {
+    return position_in(workspace.find_company(id), workspace.companies);
   };
   const auto add = [&](std::optional<std::size_t> position, bool company, Date from, Date to) {
     if (position) {
@@ -79,9 +130,7 @@ ActivityLog::ActivityLog(const workspace::Workspace& workspace) : m_workspace(wo
     }
   };
 
-  m_first_student.resize(workspace.students.size());
   for (std::size_t i = 0; i < workspace.students.size(); ++i) {
-    m_first_student[i] = workspace.find_student(workspace.students[i].id) == &workspace.students[i];
     if (const auto& joined = workspace.students[i].joined) {
       add(i, false, *joined, *joined);
     }
@@ -111,7 +160,8 @@ ActivityLog::ActivityLog(const workspace::Workspace& workspace) : m_workspace(wo
     m_attendance_days.push_back(day);
     if (row.student_id.empty()) {
       add(company_position(row.company_id), true, day, day);
-    } else {
+    } else if (event->kind != model::EventKind::info_session) {
+      // Attending only info sessions makes nobody a participant (Finnish practice).
       add(student_position(row.student_id), false, day, day);
     }
   }
@@ -127,6 +177,31 @@ ActivityLog::ActivityLog(const workspace::Workspace& workspace) : m_workspace(wo
       add(company_position(span.company_id), true, span.start, span.end);
     }
   }
+
+  // Raw entry: the earliest activity of each student.
+  std::vector<std::optional<Date>> raw_entry(workspace.students.size());
+  for (const auto& entry : m_entries) {
+    if (!entry.company) {
+      auto& first = raw_entry[entry.position];
+      first = first ? std::min(*first, entry.from) : entry.from;
+    }
+  }
+  const model::Project& project = *workspace.project;
+  m_participant_of_student.assign(workspace.students.size(), k_none);
+  for (std::size_t i = 0; i < workspace.students.size(); ++i) {
+    const model::Student& student = workspace.students[i];
+    if (!raw_entry[i] || workspace.find_student(student.id) != &student) {
+      continue; // no activity, or a repeated id (check reports it)
+    }
+    const Date raw_leaving = student.left.value_or(project.end);
+    if (*raw_entry[i] > project.end || raw_leaving < project.start) {
+      continue; // took part outside the project's span only
+    }
+    const Date entry = std::max(*raw_entry[i], project.start);
+    m_participant_of_student[i] = m_participants.size();
+    m_participants.push_back(
+      {&student, entry, std::min(raw_leaving, project.end), age_on(student, entry), is_complete(student)});
+  }
 }
 
 long ActivityLog::attendances_in(const Period& period) const
@@ -135,33 +210,44 @@ long ActivityLog::attendances_in(const Period& period) const
                                          [&](Date day) { return period.contains(day); }));
 }
 
-Participation ActivityLog::participation(const Period& period) const
+std::vector<const Participant*> ActivityLog::active_in(const Period& period) const
 {
-  std::vector<Activity> students(m_workspace.students.size());
+  std::vector<bool> active(m_participants.size());
+  for (const auto& entry : m_entries) {
+    if (entry.company) {
+      continue;
+    }
+    const std::size_t position = m_participant_of_student[entry.position];
+    if (position == k_none) {
+      continue;
+    }
+    // Only participation counts: from entry to leaving, within the project's span.
+    const Participant& participant = m_participants[position];
+    if (std::max({entry.from, period.from, participant.entry})
+        <= std::min({entry.to, period.to, participant.leaving})) {
+      active[position] = true;
+    }
+  }
+  std::vector<const Participant*> result;
+  for (std::size_t i = 0; i < m_participants.size(); ++i) {
+    if (active[i]) {
+      result.push_back(&m_participants[i]);
+    }
+  }
+  return result;
+}
+
+std::vector<CompanyTakingPart> ActivityLog::companies_in(const Period& period) const
+{
   std::vector<Activity> companies(m_workspace.companies.size());
   for (const auto& entry : m_entries) {
-    if (period.overlaps(entry.from, entry.to)) {
-      (entry.company ? companies : students)[entry.position].add(std::max(entry.from, period.from),
-                                                                  std::min(entry.to, period.to));
+    if (entry.company && period.overlaps(entry.from, entry.to)) {
+      companies[entry.position].add(std::max(entry.from, period.from), std::min(entry.to, period.to));
     }
-  }
-
-  Participation result;
-  for (std::size_t i = 0; i < students.size(); ++i) {
-    const model::Student& student = m_workspace.students[i];
-    const Activity& activity = students[i];
-    if (!activity.first || !m_first_student[i]) {
-      continue; // not taking part, or a repeated id (check reports it)
-    }
-    Date last = *activity.last;
-    if (student.left && *student.left >= *activity.first && *student.left < last) {
-      last = *student.left;
-    }
-    result.students.push_back({&student, *activity.first, last});
   }
   // Companies count by Business ID: the first entry in file order names it.
-  constexpr std::size_t none = static_cast<std::size_t>(-1);
-  std::vector<std::size_t> position_of_business_id(m_business_ids, none);
+  std::vector<CompanyTakingPart> result;
+  std::vector<std::size_t> position_of_business_id(m_business_ids, k_none);
   for (std::size_t i = 0; i < companies.size(); ++i) {
     const model::Company& company = m_workspace.companies[i];
     const Activity& activity = companies[i];
@@ -169,11 +255,11 @@ Participation ActivityLog::participation(const Period& period) const
       continue;
     }
     std::size_t& position = position_of_business_id[m_business_id_number[i]];
-    if (position == none) {
-      position = result.companies.size();
-      result.companies.push_back({company.business_id, company.id, *activity.first});
+    if (position == k_none) {
+      position = result.size();
+      result.push_back({company.business_id, company.id, *activity.first});
     } else {
-      auto& existing = result.companies[position];
+      auto& existing = result[position];
       existing.first_day = std::min(existing.first_day, *activity.first);
     }
   }

@@ -3,7 +3,9 @@
 #include "report/period.hpp"
 #include "workspace/load.hpp"
 
+#include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace tandem::report {
@@ -18,10 +20,15 @@ struct PlacementSpan {
 };
 std::vector<PlacementSpan> placement_spans(const workspace::Workspace& workspace);
 
-struct StudentTakingPart {
+// One participant of the project as the ESF counts them (cli.md, "Who takes part"):
+// entry and leaving clipped to the project's span, the record's completeness and
+// the age on the day of entry.
+struct Participant {
   const model::Student* student;
-  model::Date first_day; // the first day within the period on which they take part
-  model::Date last_day;  // the last such day (their `left` date when it is earlier)
+  model::Date entry;
+  model::Date leaving;
+  std::optional<int> age_at_entry;
+  bool complete = false;
 };
 
 struct CompanyTakingPart {
@@ -30,25 +37,20 @@ struct CompanyTakingPart {
   model::Date first_day;
 };
 
-// Who takes part in a period, by cli.md's definitions: a student whose `joined`
-// date is in the period, who attends an event held in it, or who has a real
-// placement overlapping it; a company on the same terms, or with an opening
-// overlapping the period. Students in roster order, companies by Business ID in
-// file order, each once.
-struct Participation {
-  std::vector<StudentTakingPart> students;
-  std::vector<CompanyTakingPart> companies;
-};
-
-// Every dated activity of the workspace (joining, attending an event, an opening,
-// a real placement), with its ids resolved once, so that the participation of
-// many periods (the report's and each term's) costs a scan each, not a look-up of
-// every id again.
+// Every dated activity of the workspace (a student's joining, attending a
+// non-info event, a real placement; a company's joining, attending, an opening, a
+// real placement), with its ids resolved once, so that the figures of many periods
+// (the report's and each term's) cost a scan each, not a look-up of every id again.
 class ActivityLog {
 public:
   explicit ActivityLog(const workspace::Workspace& workspace);
 
-  Participation participation(const Period& period) const;
+  // Every participant, in roster order; a repeated id counts once (check reports it).
+  const std::vector<Participant>& participants() const { return m_participants; }
+  // The participants with an activity in the period (within the project's span).
+  std::vector<const Participant*> active_in(const Period& period) const;
+  // Companies taking part in the period, by Business ID in file order, each once.
+  std::vector<CompanyTakingPart> companies_in(const Period& period) const;
   // The attendance rows whose event starts in the period.
   long attendances_in(const Period& period) const;
 
@@ -63,19 +65,37 @@ private:
   const workspace::Workspace& m_workspace;
   std::vector<Entry> m_entries;
   std::vector<model::Date> m_attendance_days; // the event's start date per known row
+  std::vector<Participant> m_participants;
+  // Per student, its place in m_participants (none when not a participant).
+  std::vector<std::size_t> m_participant_of_student;
   // False for a repeated id (check reports it): only the first record counts.
-  std::vector<bool> m_first_student;
   std::vector<bool> m_first_company;
   // Companies count by Business ID: a dense number per distinct ID, per company.
   std::vector<std::size_t> m_business_id_number;
   std::size_t m_business_ids = 0;
 };
 
-// The year of `first_day` minus the birth year; std::nullopt without a birth year.
-std::optional<int> age_on(const model::Student& student, model::Date first_day);
+// Whole years on `day`: from birth_date when given, else the year of `day` minus
+// birth_year; std::nullopt without either.
+std::optional<int> age_on(const model::Student& student, model::Date day);
 
 // The age band of an indicator set: esf2014 under_25 / 25_54 / over_54, esf2021
-// under_18 / 18_29 / 30_54 / 55_and_over; unknown without an age.
-std::string_view age_band(model::IndicatorSet set, std::optional<int> age);
+// under_18 / 18_29 / 30_54 / 55_and_over.
+std::string_view age_band(model::IndicatorSet set, int age);
+
+// One leaver's results (cli.md, "Result indicators").
+struct Results {
+  const model::Outcome* upon_leaving = nullptr; // the last status of days 0..28, `qualified` aside
+  bool qualified = false;                       // a qualification from entry to day 28
+  const model::Outcome* six_months = nullptr;   // the last of days 153..183, else the first of 184..213
+};
+
+// The results of a participant from their outcome rows, in file order (of two
+// rows on one date, the later in the file is the last).
+Results results_of(const Participant& participant, const std::vector<const model::Outcome*>& rows);
+
+// The Commission's complete record: gender, age, employment status and education
+// known (employment status always is: it defaults to inactive).
+bool is_complete(const model::Student& student);
 
 } // namespace tandem::report

@@ -412,10 +412,10 @@ const CsvSchema& students_schema()
 {
   static const CsvSchema schema{
     {"id", "first_name", "last_name", "email", "group", "field", "programme", "study_year",
-     "status", "gender", "birth_year", "languages", "finnish_certified", "home_country",
+     "status", "gender", "birth_year", "birth_date", "languages", "finnish_certified", "home_country",
      "citizenship", "markets", "skills", "municipality", "available_from", "available_to",
      "preferences", "employment_status", "education", "foreign_background", "disability",
-     "joined", "left", "share_profile"},
+     "minority", "joined", "left", "share_profile"},
     {"id", "first_name", "last_name", "email", "group", "field"}};
   return schema;
 }
@@ -638,10 +638,11 @@ model::Student parse_student(const RecordReader& reader, std::size_t line)
   student.status = reader.enumeration<model::StudyStatus>("status").value_or(student.status);
   student.gender = reader.enumeration<model::Gender>("gender").value_or(student.gender);
   student.birth_year = reader.integer("birth_year", 1900, 2100);
+  student.birth_date = reader.date("birth_date");
   student.languages = reader.language_levels("languages");
   student.finnish_certified = reader.level("finnish_certified");
   student.home_country = reader.country("home_country");
-  student.citizenship = reader.country("citizenship");
+  student.citizenship = reader.citizenship("citizenship");
   student.markets = reader.countries("markets");
   student.skills = reader.tags("skills");
   student.municipality = reader.text("municipality").value_or("");
@@ -653,9 +654,9 @@ model::Student parse_student(const RecordReader& reader, std::size_t line)
   student.employment_status = reader.enumeration<model::EmploymentStatus>("employment_status")
                                 .value_or(student.employment_status);
   student.education = reader.enumeration<model::Education>("education");
-  student.foreign_background =
-    reader.yes_no("foreign_background").value_or(student.group == model::Group::international);
-  student.disability = reader.enumeration<model::Disability>("disability").value_or(student.disability);
+  student.foreign_background = reader.enumeration<model::Answer>("foreign_background");
+  student.minority = reader.enumeration<model::Answer>("minority");
+  student.disability = reader.enumeration<model::Answer>("disability").value_or(student.disability);
   student.joined = reader.date("joined");
   student.left = reader.date("left");
   check_order(reader, "left", student.joined, student.left, "joined");

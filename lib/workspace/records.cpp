@@ -391,6 +391,25 @@ std::string RecordReader::country(std::string_view key) const
   return code;
 }
 
+std::string RecordReader::citizenship(std::string_view key) const
+{
+  const auto value = m_source.scalar(key);
+  if (!value) {
+    return "";
+  }
+  const std::string lower = io::to_lower_ascii(*value);
+  if (lower == "stateless" || lower == "undetermined") {
+    return lower;
+  }
+  const std::string code = io::to_upper_ascii(*value);
+  if (!model::is_country_code(code)) {
+    error(key, "expected an ISO 3166-1 alpha-2 country code such as FI, stateless or undetermined, got "
+                 + quote_value(*value));
+    return "";
+  }
+  return code;
+}
+
 std::vector<std::string> RecordReader::countries(std::string_view key) const
 {
   std::vector<std::string> result;

@@ -122,6 +122,8 @@ public:
   std::optional<double> number(std::string_view key) const;
   std::optional<bool> yes_no(std::string_view key) const;
   std::string country(std::string_view key) const;
+  // A country code, or `stateless` / `undetermined` (Reg. 2021/1057 Art. 2).
+  std::string citizenship(std::string_view key) const;
   std::vector<std::string> countries(std::string_view key) const;
   std::vector<std::string> language_codes(std::string_view key) const;
   std::vector<model::LanguageSkill> language_levels(std::string_view key) const;
