@@ -45,6 +45,10 @@ void run_report(const ReportOptions& options, const Session& session)
   auto figures = report::build_report(workspace, period);
   if (options.is_public) {
     report::suppress_small_counts(figures, workspace.project->reporting.suppress_below);
+    for (const auto& path : figures.unprotected) {
+      std::cerr << "tandem: warning: " << path
+                << " is a sum of small counts whose bounds alone give it away; no other cell can hide it\n";
+    }
   }
   switch (options.format) {
   case ReportFormat::md:

@@ -71,6 +71,8 @@ struct Report {
   std::vector<MonthPoint> cumulative;
   std::optional<int> public_threshold; // set once suppressed for --public
   SuppressedPaths suppressed;
+  // Small counts that no secondary suppression can protect under cli.md's audit.
+  std::vector<std::string> unprotected;
 
   const Indicator& indicator(std::string_view key) const;
 };

@@ -291,12 +291,11 @@ namespace {
 // and every bound; the shown cells it changes are the ones to hide. A reader
 // then cannot tell the true table from the changed one (the classic LP model of
 // secondary suppression, as in tau-ARGUS).
-std::vector<std::size_t> cells_to_free(const PeopleTable& table, std::size_t primary, int threshold)
+std::optional<std::vector<std::size_t>> cells_to_free(const PeopleTable& table, std::size_t primary, int threshold,
+                                                      double step)
 {
   const auto& entries = table.entries();
   const double t = threshold;
-  const double value = static_cast<double>(entries[primary].cell->value);
-  const double step = value + 1 <= t - 1 ? 1.0 : -1.0;
   // Per cell: a column of its change (hidden cells, free within their bounds),
   // or two, up and down, each costing the cell's count (shown cells).
   std::vector<int> up(entries.size(), -1);
@@ -361,10 +360,10 @@ std::vector<std::size_t> cells_to_free(const PeopleTable& table, std::size_t pri
   model.setLogLevel(0);
   model.loadProblem(matrix, lower.data(), upper.data(), cost.data(), row_lower.data(), row_upper.data());
   model.primal();
-  std::vector<std::size_t> cells;
   if (!model.isProvenOptimal()) {
-    return cells; // no change can free it: only a threshold below 3 gets here (docs/indicators.md)
+    return std::nullopt; // no table differs from the true one by that step
   }
+  std::vector<std::size_t> cells;
   const double* change = model.primalColumnSolution();
   for (std::size_t i = 0; i < entries.size(); ++i) {
     if (down[i] >= 0 && (change[up[i]] > k_tolerance || change[down[i]] > k_tolerance)) {
@@ -391,10 +390,22 @@ void suppress_small_counts(Report& report, int threshold)
   }
   // Hiding a cell only widens what a reader can infer: a cell unpinned stays so.
   for (const std::size_t primary : primaries) {
-    if (audit_cell(table, primary, threshold).pinned()) {
-      for (const auto cell : cells_to_free(table, primary, threshold)) {
-        entries[cell].cell->shown = Cell::Shown::hidden;
-      }
+    if (!audit_cell(table, primary, threshold).pinned()) {
+      continue;
+    }
+    const long value = entries[primary].cell->value;
+    auto cells = value + 1 < threshold ? cells_to_free(table, primary, threshold, 1.0) : std::nullopt;
+    if (!cells && value > 1) {
+      cells = cells_to_free(table, primary, threshold, -1.0);
+    }
+    if (!cells) {
+      // Pinned by the bounds of small cells alone (a count of t-1 made of t-1
+      // small parts): no shown cell can free it (docs/indicators.md).
+      report.unprotected.push_back(entries[primary].path);
+      continue;
+    }
+    for (const auto cell : *cells) {
+      entries[cell].cell->shown = Cell::Shown::hidden;
     }
   }
   const auto participants_total = report.indicator("participants_total").cells.front().shown;

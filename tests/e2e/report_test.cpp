@@ -24,7 +24,7 @@ TEST_CASE("report shows the example project's figures in Markdown by default")
   CHECK_THAT(result.out, Catch::Contains("| placements_solo |  | 5 |"));
   // The generator gave every fourth placed student a job at the placement company
   // 20 days after the end, and every fourth another job 120 days after it.
-  CHECK_THAT(result.out, Catch::Contains("| employed_within_6_months |  | 8 |"));
+  CHECK_THAT(result.out, Catch::Contains("| employed_after_placement |  | 8 |"));
   CHECK_THAT(result.out, Catch::Contains("| hired_by_placement_company |  | 4 |"));
 }
 
@@ -96,8 +96,10 @@ TEST_CASE("report --public shows no small count of people")
     run_tandem({"-C", TANDEM_EXAMPLES, "report", "--term", "2023-autumn", "--public", "--format", "csv"});
   CHECK(result.exit_code == 0);
   // Columns that count people (companies and events do not).
-  const std::regex people("^(participants_[a-z_]+|placements_[a-z]+|event_attendances|employed_within_6_months|"
-                          "hired_by_placement_company|targets\\.participants|terms\\.[^,]+,(participants|placements_[a-z]+|event_attendances)),[^,]*,([0-9]+)$");
+  const std::string people_key = "(participants_[a-z_]+|results_[a-z_]+|placements_[a-z]+|event_attendances|"
+                                 "employed_after_placement|hired_by_placement_company)";
+  const std::regex people("^(" + people_key + "|by_gender\\.[^,]+|targets\\.participants|terms\\.[^,]+," + people_key
+                          + "(\\.[^,]+)?),[^,]*,([0-9]+)$");
   int checked = 0;
   for (const auto& line : lines_of(result.out)) {
     std::smatch match;
@@ -121,8 +123,15 @@ TEST_CASE("report participants lists the entry data, and --output writes a file"
   CHECK(result.out.empty());
   const auto lines = lines_of(read_text(file));
   REQUIRE(lines.size() == 85); // the header and the 84 participants
-  CHECK(lines[0] == "id,last_name,first_name,first_day,last_day,group,gender,age_band,"
-                    "employment_status,education,outcome,outcome_date");
+  CHECK(lines[0] == "id,last_name,first_name,entry,leaving,group,gender,age,age_band,employment_status,"
+                    "education,complete,upon_leaving,upon_leaving_date,qualified,six_months,six_months_date");
+  // Worked out by hand from students.csv and outcomes.csv: joined 2023-03-30, born
+  // 1998-12-03 (24 on entry), left 2023-10-01, job seeking on day 9 (but employed
+  // on entry, so not the ESF's job-seeking result), no row in days 153-213.
+  CHECK(std::find(lines.begin(), lines.end(),
+                  "s22002,Bello,Tunde,2023-03-30,2023-10-01,international,male,24,under_25,employed,isced3-4,yes,"
+                  "job_seeking,2023-10-10,no,,")
+        != lines.end());
 }
 
 TEST_CASE("the HTML report renders in a real headless browser")
@@ -155,5 +164,44 @@ TEST_CASE("the HTML report renders in a real headless browser")
   const std::string rendered = read_text(dom);
   CHECK(rendered.find("Export Expert (S22617)") != std::string::npos);
   CHECK(rendered.find("Targets against actuals") != std::string::npos);
+  // For a funder: regulation names, not keys; dates as people write them; the
+  // gender breakdown as a table.
+  CHECK(rendered.find("Participants below 25 years of age") != std::string::npos);
+  CHECK(rendered.find("Participants in employment, including self-employment, six months after leaving")
+        != std::string::npos);
+  CHECK(rendered.find("1 November 2021 to 31 October 2023") != std::string::npos);
+  CHECK(rendered.find("<h2>By gender</h2>") != std::string::npos);
+  CHECK(rendered.find(">participants_by_age<") == std::string::npos);
   CHECK(std::count(rendered.begin(), rendered.end(), '\n') > 50);
+}
+
+TEST_CASE("report --public passes an independent LP audit (SciPy), on the example and on random workspaces")
+{
+  const std::string audit = "/usr/bin/python3 " + std::string(TANDEM_SOURCE) + "/tests/e2e/audit_public_report.py "
+                            + TANDEM_BINARY + " ";
+  CHECK(std::system((audit + TANDEM_EXAMPLES + " --project-start 2021-11-01").c_str()) == 0);
+  CHECK(std::system((audit + TANDEM_EXAMPLES + " --term 2022-autumn --no-tile").c_str()) == 0);
+  CHECK(std::system((audit + "--random 25 2026").c_str()) == 0);
+}
+
+TEST_CASE("report --public in every format shows no small count of people and names the hidden cells")
+{
+  const auto json = run_tandem({"-C", TANDEM_EXAMPLES, "report", "--public", "--format", "json"});
+  REQUIRE(json.exit_code == 0);
+  CHECK_THAT(json.out, Catch::Contains("\"suppressed\": {\"primary\": [\""));
+  CHECK_THAT(json.out, Catch::Contains("\"secondary\": [\""));
+  const auto markdown = run_tandem({"-C", TANDEM_EXAMPLES, "report", "--public"});
+  CHECK(markdown.exit_code == 0);
+  CHECK_THAT(markdown.out, Catch::Contains("| <5 |"));
+  CHECK_THAT(markdown.out, Catch::Contains("| x |"));
+  CHECK_FALSE(std::regex_search(markdown.out, std::regex("by_gender[^\n]*\\| [1-4] \\|")));
+  const auto html = run_tandem({"-C", TANDEM_EXAMPLES, "report", "--public", "--format", "html"});
+  CHECK(html.exit_code == 0);
+  CHECK_THAT(html.out, Catch::Contains("<td class=\"number\">&lt;5</td>"));
+  // Companies and events are not people: look at the gender table.
+  const auto genders = html.out.find("<h2>By gender</h2>");
+  REQUIRE(genders != std::string::npos);
+  const std::string table = html.out.substr(genders, html.out.find("</table>", genders) - genders);
+  CHECK_FALSE(std::regex_search(table, std::regex("<td class=\"number\">[1-4]</td>")));
+  CHECK_THAT(table, Catch::Contains("<td class=\"number\">x</td>"));
 }

@@ -47,7 +47,7 @@ TEST_CASE("a valid student row fills the model, with the contract's defaults")
   REQUIRE(students.size() == 1);
   const auto& s = students[0];
   CHECK(s.group == model::Group::international);
-  CHECK(s.foreign_background); // default for international students
+  CHECK_FALSE(s.foreign_background); // sensitive: nothing defaults to yes
   CHECK(s.employment_status == model::EmploymentStatus::inactive);
   CHECK(s.gender == model::Gender::undisclosed);
   CHECK(s.markets == std::vector<std::string>{"VN", "TH"});
