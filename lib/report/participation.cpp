@@ -114,15 +114,15 @@ bool is_complete(const model::Student& student)
 
 ActivityLog::ActivityLog(const workspace::Workspace& workspace) : m_workspace(workspace)
 {
-  const auto position_in = [](const auto* record, const auto& records) -> std::optional<std::size_t> {
-    return record == nullptr ? std::nullopt
-                             : std::optional<std::size_t>(static_cast<std::size_t>(record - records.data()));
+  const auto& index = workspace.student_index;
+  const auto student_ordinal = [&](const std::string& id) -> std::optional<std::size_t> {
+    const auto it = index.find(id);
+    return it == index.end() ? std::nullopt : std::optional(it->second.ordinal);
   };
-  const auto student_position = [&](const std::string& id) {
-    return position_in(workspace.find_student(id), workspace.students);
-  };
-  const auto company_position = [&](const std::string& id) {
-    return position_in(workspace.find_company(id), workspace.companies);
+  const auto company_position = [&](const std::string& id) -> std::optional<std::size_t> {
+    const model::Company* company = workspace.find_company(id);
+    return company == nullptr ? std::nullopt
+                              : std::optional(static_cast<std::size_t>(company - workspace.companies.data()));
   };
   const auto add = [&](std::optional<std::size_t> position, bool company, Date from, Date to) {
     if (position) {
@@ -130,9 +130,11 @@ ActivityLog::ActivityLog(const workspace::Workspace& workspace) : m_workspace(wo
     }
   };
 
-  for (std::size_t i = 0; i < workspace.students.size(); ++i) {
-    if (const auto& joined = workspace.students[i].joined) {
-      add(i, false, *joined, *joined);
+  std::vector<const workspace::StudentIndex::value_type*> roster(index.size());
+  for (const auto& entry : index) {
+    roster[entry.second.ordinal] = &entry;
+    if (entry.second.joined) {
+      add(entry.second.ordinal, false, *entry.second.joined, *entry.second.joined);
     }
   }
   m_first_company.resize(workspace.companies.size());
@@ -162,16 +164,16 @@ ActivityLog::ActivityLog(const workspace::Workspace& workspace) : m_workspace(wo
       add(company_position(row.company_id), true, day, day);
     } else if (event->kind != model::EventKind::info_session) {
       // Attending only info sessions makes nobody a participant (Finnish practice).
-      add(student_position(row.student_id), false, day, day);
+      add(student_ordinal(row.student_id), false, day, day);
     }
   }
   for (const auto& span : placement_spans(workspace)) {
     if (!span.placement->is_real()) {
       continue;
     }
-    add(student_position(span.placement->international_id), false, span.start, span.end);
+    add(student_ordinal(span.placement->international_id), false, span.start, span.end);
     if (!span.placement->domestic_id.empty()) {
-      add(student_position(span.placement->domestic_id), false, span.start, span.end);
+      add(student_ordinal(span.placement->domestic_id), false, span.start, span.end);
     }
     if (!span.company_id.empty()) {
       add(company_position(span.company_id), true, span.start, span.end);
@@ -179,28 +181,33 @@ ActivityLog::ActivityLog(const workspace::Workspace& workspace) : m_workspace(wo
   }
 
   // Raw entry: the earliest activity of each student.
-  std::vector<std::optional<Date>> raw_entry(workspace.students.size());
+  std::vector<std::optional<Date>> raw_entry(roster.size());
+  std::vector<Date> last_activity(roster.size());
   for (const auto& entry : m_entries) {
     if (!entry.company) {
       auto& first = raw_entry[entry.position];
+      last_activity[entry.position] = first ? std::max(last_activity[entry.position], entry.to) : entry.to;
       first = first ? std::min(*first, entry.from) : entry.from;
     }
   }
   const model::Project& project = *workspace.project;
-  m_participant_of_student.assign(workspace.students.size(), k_none);
-  for (std::size_t i = 0; i < workspace.students.size(); ++i) {
-    const model::Student& student = workspace.students[i];
-    if (!raw_entry[i] || workspace.find_student(student.id) != &student) {
-      continue; // no activity, or a repeated id (check reports it)
+  m_participant_of_student.assign(roster.size(), k_none);
+  for (std::size_t i = 0; i < roster.size(); ++i) {
+    const auto& [id, summary] = *roster[i];
+    if (!raw_entry[i]) {
+      continue; // no activity
     }
-    const Date raw_leaving = student.left.value_or(project.end);
+    const Date raw_leaving = summary.left.value_or(project.end);
     if (*raw_entry[i] > project.end || raw_leaving < project.start) {
       continue; // took part outside the project's span only
     }
     const Date entry = std::max(*raw_entry[i], project.start);
+    const model::Student* student =
+      summary.record == workspace::StudentSummary::no_record ? nullptr : &workspace.students[summary.record];
     m_participant_of_student[i] = m_participants.size();
-    m_participants.push_back(
-      {&student, entry, std::min(raw_leaving, project.end), age_on(student, entry), is_complete(student)});
+    m_participants.push_back({&id, &summary, student, entry, std::min(raw_leaving, project.end), last_activity[i],
+                              student ? age_on(*student, entry) : std::nullopt,
+                              student != nullptr && is_complete(*student)});
   }
 }
 

@@ -24,9 +24,12 @@ std::vector<PlacementSpan> placement_spans(const workspace::Workspace& workspace
 // entry and leaving clipped to the project's span, the record's completeness and
 // the age on the day of entry.
 struct Participant {
-  const model::Student* student;
+  const std::string* id;
+  const workspace::StudentSummary* summary;
+  const model::Student* student; // the full record; nullptr where none is kept (check)
   model::Date entry;
   model::Date leaving;
+  model::Date last_activity; // the latest day of any activity, before clipping
   std::optional<int> age_at_entry;
   bool complete = false;
 };
@@ -46,6 +49,7 @@ public:
   explicit ActivityLog(const workspace::Workspace& workspace);
 
   // Every participant, in roster order; a repeated id counts once (check reports it).
+  // Works from the roster's index, so also where full records are not kept.
   const std::vector<Participant>& participants() const { return m_participants; }
   // The participants with an activity in the period (within the project's span).
   std::vector<const Participant*> active_in(const Period& period) const;
@@ -58,7 +62,7 @@ private:
   struct Entry {
     model::Date from;
     model::Date to;
-    std::size_t position; // in workspace.students or workspace.companies
+    std::size_t position; // a student's ordinal in the roster, or a company's place in workspace.companies
     bool company;
   };
 
@@ -66,7 +70,7 @@ private:
   std::vector<Entry> m_entries;
   std::vector<model::Date> m_attendance_days; // the event's start date per known row
   std::vector<Participant> m_participants;
-  // Per student, its place in m_participants (none when not a participant).
+  // Per roster ordinal, the place in m_participants (none when not a participant).
   std::vector<std::size_t> m_participant_of_student;
   // False for a repeated id (check reports it): only the first record counts.
   std::vector<bool> m_first_company;

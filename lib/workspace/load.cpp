@@ -101,10 +101,19 @@ const model::Event* Workspace::find_event(const std::string& id) const
 
 void Workspace::index()
 {
+  std::size_t next_ordinal = 0;
+  for (const auto& [id, summary] : student_index) {
+    if (summary.ordinal != StudentSummary::no_record) {
+      next_ordinal = std::max(next_ordinal, summary.ordinal + 1);
+    }
+  }
   for (std::size_t i = 0; i < students.size(); ++i) {
     auto& summary = student_index.try_emplace(students[i].id, summary_of(students[i])).first->second;
     if (summary.record == StudentSummary::no_record) {
       summary.record = i; // the first of two equal ids wins, as everywhere
+    }
+    if (summary.ordinal == StudentSummary::no_record) {
+      summary.ordinal = next_ordinal++; // a record added without a place in the roster's file
     }
   }
   index_by_id(companies, m_companies_by_id);

@@ -704,7 +704,9 @@ void read_students(io::CsvReader& reader, io::Diagnostics& diagnostics, StudentI
       if (!row.id.empty()) {
         const std::size_t line = row.summary.line;
         const auto [it, inserted] = index.try_emplace(std::move(row.id), std::move(row.summary));
-        if (!inserted) {
+        if (inserted) {
+          it->second.ordinal = index.size() - 1;
+        } else {
           diagnostics.add(csv_problem(file, header, line, "id", io::Severity::error,
                                       duplicate_id_message(it->first, it->second.line)));
         }

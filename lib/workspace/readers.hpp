@@ -45,6 +45,7 @@ struct StudentSummary {
   std::optional<model::Date> left;
   std::vector<std::string> preferences; // checked against openings and companies
   std::size_t record = no_record;       // the full record's position, where one is kept
+  std::size_t ordinal = no_record;      // the id's place among the roster's distinct ids, in file order
 };
 using StudentIndex = std::unordered_map<std::string, StudentSummary>;
 

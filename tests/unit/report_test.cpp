@@ -54,7 +54,6 @@ struct Builder {
     s.birth_year = 2000;
     s.education = model::Education::isced3_4;
     ws.students.push_back(s);
-    ws.student_index[id] = {};
     return ws.students.back();
   }
 
