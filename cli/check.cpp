@@ -7,16 +7,18 @@
 #include <fmt/format.h>
 
 #include <iostream>
+#include <memory>
 
 namespace tandem::cli {
 
 namespace {
 
-void run_check(Session& session)
+void run_check(const std::optional<std::string>& today, Session& session)
 {
   const auto paths = workspace::WorkspacePaths::resolve(session.options.workspace);
   io::Diagnostics diagnostics;
-  const auto summary = workspace::check_workspace(paths, diagnostics);
+  const auto summary =
+    workspace::check_workspace(paths, today ? model::parse_date(*today) : std::nullopt, diagnostics);
   const auto counts = diagnostics.print(std::cerr);
   if (counts.errors > 0) {
     std::cout << fmt::format("check: {} error(s), {} warning(s)\n", counts.errors, counts.warnings);
@@ -37,7 +39,12 @@ void setup_check(CLI::App& app, Session& session)
 {
   auto* command = app.add_subcommand("check", "validate every file of the workspace and the "
                                                "links between them");
-  command->callback([&session] { run_check(session); });
+  auto today = std::make_shared<std::optional<std::string>>();
+  command
+    ->add_option("--today", *today,
+                 "date overdue follow-ups as if today were DATE (default: today in the project's zone)")
+    ->check(iso_date());
+  command->callback([today, &session] { run_check(*today, session); });
 }
 
 } // namespace tandem::cli

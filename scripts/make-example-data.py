@@ -361,24 +361,24 @@ for k, s in enumerate(students):
     joined = dt.date.fromisoformat(s["joined"])
     s["left"] = date(min(PROJECT_END, max(last_activity[s["id"]] + days(follow.randrange(0, 15)),
                                           joined + days(follow.randrange(60, 300)))))
-placed_outcome = {o[0] for o in outcomes}
+def has_row(sid, left, first_day, last_day):
+    return any(o[0] == sid and o[2] != "qualified"
+               and first_day <= (dt.date.fromisoformat(o[1]) - left).days <= last_day for o in outcomes)
+
+
 for k, s in enumerate(students):
     left = dt.date.fromisoformat(s["left"])
     if s["status"] == "graduated" or k % 8 == 5:
         outcomes.append((s["id"], date(left - days(follow.randrange(0, 20))), "qualified", "",
                          "degree" if s["status"] == "graduated" else "certificate"))
-    if s["id"] in placed_outcome:
-        continue
-    # A job right after leaving only for those never placed: employed_after_placement
-    # keeps the placements' own follow-ups.
-    placed = s["id"] in last_activity and any(s["id"] in (p["international_id"], p["domestic_id"])
-                                              for p in placements)
+    # Every leaver is followed up after four weeks and six months. A job only for
+    # those never placed: employed_after_placement keeps the placements' own follow-ups.
+    placed = any(s["id"] in (p["international_id"], p["domestic_id"]) for p in placements)
     statuses = ["in_education", "job_seeking", "inactive"] + ([] if placed else ["employed", "self_employed"])
-    if k % 5 != 4:
+    if not has_row(s["id"], left, 0, 28):
         outcomes.append((s["id"], date(left + days(follow.randrange(0, 29))), follow.choice(statuses), "", ""))
-    if k % 3 != 2:
-        late = k % 7 == 0
-        day = follow.randrange(184, 214) if late else follow.randrange(153, 184)
+    if not has_row(s["id"], left, 153, 213):
+        day = follow.randrange(184, 214) if k % 7 == 0 else follow.randrange(153, 184)
         outcomes.append((s["id"], date(left + days(day)), follow.choice(statuses + ["employed"] * (not placed)),
                          "", "follow-up survey"))
 outcomes.sort()

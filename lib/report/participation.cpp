@@ -181,7 +181,8 @@ ActivityLog::ActivityLog(const workspace::Workspace& workspace) : m_workspace(wo
   }
 
   // Raw entry: the earliest activity of each student.
-  std::vector<std::optional<Date>> raw_entry(roster.size());
+  auto& raw_entry = m_raw_entry;
+  raw_entry.assign(roster.size(), std::nullopt);
   std::vector<Date> last_activity(roster.size());
   for (const auto& entry : m_entries) {
     if (!entry.company) {

@@ -57,6 +57,9 @@ public:
   std::vector<CompanyTakingPart> companies_in(const Period& period) const;
   // The attendance rows whose event starts in the period.
   long attendances_in(const Period& period) const;
+  // Per roster ordinal, the first day of any activity (std::nullopt without one),
+  // before clipping to the project's span.
+  const std::vector<std::optional<model::Date>>& raw_entries() const { return m_raw_entry; }
 
 private:
   struct Entry {
@@ -69,6 +72,7 @@ private:
   const workspace::Workspace& m_workspace;
   std::vector<Entry> m_entries;
   std::vector<model::Date> m_attendance_days; // the event's start date per known row
+  std::vector<std::optional<model::Date>> m_raw_entry;
   std::vector<Participant> m_participants;
   // Per roster ordinal, the place in m_participants (none when not a participant).
   std::vector<std::size_t> m_participant_of_student;

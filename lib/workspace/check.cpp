@@ -1,6 +1,7 @@
 #include "workspace/check.hpp"
 
 #include "match/rules.hpp"
+#include "report/participation_check.hpp"
 #include "schedule/schedule.hpp"
 #include "workspace/records.hpp"
 
@@ -294,9 +295,11 @@ void check_links(const Workspace& workspace, const WorkspacePaths& paths,
                  io::Diagnostics& diagnostics)
 {
   LinkChecker(workspace, paths, diagnostics).run();
+  report::check_participation(workspace, paths, diagnostics);
 }
 
-CheckSummary check_workspace(const WorkspacePaths& paths, io::Diagnostics& diagnostics)
+CheckSummary check_workspace(const WorkspacePaths& paths, std::optional<model::Date> today,
+                             io::Diagnostics& diagnostics)
 {
   paths.require_folder();
   const Workspace workspace = load_workspace(paths, diagnostics, KeepStudents::placed_students_only);
@@ -304,7 +307,11 @@ CheckSummary check_workspace(const WorkspacePaths& paths, io::Diagnostics& diagn
   if (workspace.project) {
     // What only the calendar sees (an event at a local time that never happens),
     // so that `check` finds it before `schedule` or the cron job does.
-    schedule::load_calendar(workspace, paths, schedule::ProjectZone(workspace.project->timezone), diagnostics);
+    const schedule::ProjectZone zone(workspace.project->timezone);
+    schedule::load_calendar(workspace, paths, zone, diagnostics);
+    report::check_follow_ups(workspace, paths,
+                             today.value_or(zone.wall_time(std::chrono::floor<std::chrono::seconds>(std::chrono::system_clock::now())).date),
+                             diagnostics);
   }
   CheckSummary summary;
   summary.students = workspace.student_index.size();

@@ -4,6 +4,7 @@
 #include "workspace/load.hpp"
 
 #include <cstddef>
+#include <optional>
 
 namespace tandem::workspace {
 
@@ -22,7 +23,10 @@ struct CheckSummary {
 void check_links(const Workspace& workspace, const WorkspacePaths& paths,
                  io::Diagnostics& diagnostics);
 
-// Loads and checks the whole workspace: the `tandem check` command.
-CheckSummary check_workspace(const WorkspacePaths& paths, io::Diagnostics& diagnostics);
+// Loads and checks the whole workspace: the `tandem check` command. `today`
+// (default: today in the project's time zone) dates the follow-ups that are
+// overdue (docs/indicators.md).
+CheckSummary check_workspace(const WorkspacePaths& paths, std::optional<model::Date> today,
+                             io::Diagnostics& diagnostics);
 
 } // namespace tandem::workspace

@@ -29,7 +29,7 @@ TEST_CASE("check passes on valid but awkward files")
 {
   // BOM, CRLF, a quoted field holding a newline, unquoted NO in YAML and CSV,
   // unknown extra columns, a doubled quote.
-  const auto result = run_tandem({"-C", std::string(TANDEM_FIXTURES) + "/awkward", "check"});
+  const auto result = run_tandem({"-C", std::string(TANDEM_FIXTURES) + "/awkward", "check", "--today", "2024-05-01"});
   INFO(result.err);
   CHECK(result.exit_code == 0);
   CHECK(result.err.empty());
@@ -40,7 +40,7 @@ TEST_CASE("check names every problem of a broken workspace by file and line")
 {
   TemporaryFolder temporary;
   const auto workspace = copy_fixture("broken", temporary.path());
-  const auto result = run_tandem({"check"}, {workspace, {}});
+  const auto result = run_tandem({"check", "--today", "2024-05-01"}, {workspace, {}});
   CHECK(result.exit_code == 1);
   // Line numbers counted by hand in tests/fixtures/broken/.
   const std::vector<std::string> expected = {
@@ -63,7 +63,7 @@ TEST_CASE("a missing required file and a file that is not YAML are errors")
   const auto workspace = copy_fixture("minimal", temporary.path());
   std::filesystem::remove(workspace / "students.csv");
   write_text(workspace / "events.yaml", "events:\n  - id: x\n    kind: [workshop\n");
-  const auto result = run_tandem({"check"}, {workspace, {}});
+  const auto result = run_tandem({"check", "--today", "2024-05-01"}, {workspace, {}});
   CHECK(result.exit_code == 1);
   CHECK_THAT(result.err, Catch::Contains("students.csv: error: this required file is missing"));
   CHECK_THAT(result.err, Catch::Contains("events.yaml:4:1: error: not valid YAML"));
@@ -81,7 +81,7 @@ TEST_CASE("warnings alone leave check's exit status at 0")
   auto companies = read_text(workspace / "companies.yaml");
   companies.replace(companies.find("{en: B2}"), 8, "{de: B1}");
   write_text(workspace / "companies.yaml", companies);
-  const auto result = run_tandem({"check"}, {workspace, {}});
+  const auto result = run_tandem({"check", "--today", "2024-05-01"}, {workspace, {}}); // before any follow-up is due
   INFO(result.err);
   CHECK(result.exit_code == 0);
   CHECK_THAT(result.err, Catch::Contains("placements.csv:2: warning: the placement starts "
@@ -101,7 +101,7 @@ TEST_CASE("links between files are checked")
   write_text(workspace / "placements.csv",
              "id,opening_id,international_id,domestic_id,status\np1,x,s2,s1,proposed\n");
   write_text(workspace / "outcomes.csv", "student_id,date,status\ns7,2024-10-01,employed\n");
-  const auto result = run_tandem({"check"}, {workspace, {}});
+  const auto result = run_tandem({"check", "--today", "2024-05-01"}, {workspace, {}});
   CHECK(result.exit_code == 1);
   const auto& err = result.err;
   CHECK_THAT(err, Catch::Contains("attendance.csv:3: error: event_id: no event \"ws-9\" in events.yaml"));
@@ -160,7 +160,7 @@ TEST_CASE("garbage in any workspace file gives problems, never a crash")
       TemporaryFolder temporary;
       const auto workspace = copy_fixture("minimal", temporary.path());
       write_text(workspace / file, content);
-      const auto result = run_tandem({"check"}, {workspace, {}});
+      const auto result = run_tandem({"check", "--today", "2024-05-01"}, {workspace, {}});
       INFO(file << " <- " << content);
       INFO(result.err);
       CHECK(result.signal == 0);
@@ -179,10 +179,64 @@ TEST_CASE("the same attendee twice for one event is a warning naming the first l
   const auto workspace = copy_fixture("minimal", temporary.path());
   write_text(workspace / "attendance.csv",
              "event_id,student_id,company_id\nws-1,s1,\nws-1,s2,\nws-1,s1,\nws-1,,kokkola-steel\nws-1,s1,\n");
-  const auto result = run_tandem({"check"}, {workspace, {}});
+  const auto result = run_tandem({"check", "--today", "2024-05-01"}, {workspace, {}}); // before any follow-up is due
   CHECK(result.exit_code == 0);
   CHECK(lines_of(result.err)
         == std::vector<std::string>{
           "attendance.csv:4: warning: the same attendee is already on line 2; reports count each row",
           "attendance.csv:6: warning: the same attendee is already on line 2; reports count each row"});
+}
+
+TEST_CASE("check names the ESF start and end data that are wrong or overdue")
+{
+  TemporaryFolder temporary;
+  const auto workspace = copy_fixture("minimal", temporary.path());
+  write_text(workspace / "students.csv",
+             "id,first_name,last_name,email,group,field,joined,left\n"
+             "s1,Linh,Tran,linh.tran@example.fi,international,business,2024-02-01,2024-03-31\n"
+             "s2,Aino,Korhonen,aino.korhonen@example.fi,domestic,engineering,2024-02-01,\n"
+             "s3,Kofi,Mensah,kofi.mensah@example.fi,international,business,,2024-03-01\n"
+             "s4,Mai,Le,mai.le@example.fi,international,business,2024-01-10,2024-06-30\n");
+  write_text(workspace / "events.yaml", "events:\n  - {id: ws-1, kind: workshop, start: 2024-04-15T14:00}\n"
+                                        "  - {id: ws-0, kind: workshop, start: 2024-03-15T14:00}\n");
+  write_text(workspace / "attendance.csv", "event_id,student_id,company_id\nws-1,s1,\nws-0,s3,\n");
+  // s4 is followed up in both windows; s1 on day 10 only, twice on one date.
+  write_text(workspace / "outcomes.csv", "student_id,date,status\ns1,2024-04-10,job_seeking\n"
+                                         "s1,2024-04-10,employed\ns4,2024-07-05,employed\ns4,2025-01-01,employed\n");
+  // s3 left (2024-03-01) before their only activity (2024-03-15): an error.
+  const auto broken = run_tandem({"-C", workspace.string(), "check", "--today", "2025-06-01"});
+  CHECK(broken.exit_code == 1);
+  CHECK_THAT(broken.err, Catch::Contains("students.csv:4: error: left: 2024-03-01 is before the student's first "
+                                         "activity in the project (2024-03-15)"));
+  write_text(workspace / "students.csv",
+             "id,first_name,last_name,email,group,field,joined,left\n"
+             "s1,Linh,Tran,linh.tran@example.fi,international,business,2024-02-01,2024-03-31\n"
+             "s2,Aino,Korhonen,aino.korhonen@example.fi,domestic,engineering,2024-02-01,\n"
+             "s3,Kofi,Mensah,kofi.mensah@example.fi,international,business,,2024-03-20\n"
+             "s4,Mai,Le,mai.le@example.fi,international,business,2024-01-10,2024-06-30\n");
+  const auto result = run_tandem({"-C", workspace.string(), "check", "--today", "2025-06-01"});
+  CHECK(result.exit_code == 0);
+  // Worked out by hand, as of 2025-06-01 (the project ended 2024-12-31):
+  const std::vector<std::string> expected = {
+    // s1 attended ws-1 on 2024-04-15, after leaving on 2024-03-31
+    "attendance.csv:2: warning: student s1 attends ws-1 on 2024-04-15, after leaving the project (2024-03-31)",
+    "outcomes.csv:3: warning: student s1 already has an outcome on 2024-04-10 (line 2)",
+    // s1: day 10 is followed up; six months (from 2024-09-30 to 2024-10-30) are not
+    "students.csv:2: warning: student s1 left on 2024-03-31 and has no outcome from six months after",
+    // s2: no left; last activity joined 2024-02-01, more than 183 days before
+    "students.csv:3: warning: student s2 has no left date and no activity since 2024-02-01",
+    // s2 leaves at the project's end 2024-12-31: day 152 on 2025-06-01, four weeks overdue only
+    "students.csv:3: warning: student s2 left on 2024-12-31 and has no outcome from the four weeks after",
+    "students.csv:4: warning: student s3 left on 2024-03-20 and has no outcome from the four weeks after",
+    "students.csv:4: warning: student s3 left on 2024-03-20 and has no outcome from six months after"};
+  for (const auto& line : expected) {
+    CHECK_THAT(result.err, Catch::Contains(line));
+  }
+  CHECK(lines_of(result.err).size() == expected.size()); // and nothing about s4
+  CHECK_THAT(result.out, Catch::Contains("7 warning(s)"));
+  // Earlier in the life of the project: s1's two notes, and s3's four weeks
+  // (2024-03-20 + 28 = 2024-04-17) are over; nobody is quiet for six months yet.
+  const auto early = run_tandem({"-C", workspace.string(), "check", "--today", "2024-04-20"});
+  CHECK(lines_of(early.err).size() == 3);
+  CHECK_THAT(early.err, Catch::Contains("student s3 left on 2024-03-20 and has no outcome from the four weeks"));
 }

@@ -127,10 +127,11 @@ TEST_CASE("report participants lists the entry data, and --output writes a file"
                     "education,complete,upon_leaving,upon_leaving_date,qualified,six_months,six_months_date");
   // Worked out by hand from students.csv and outcomes.csv: joined 2023-03-30, born
   // 1998-12-03 (24 on entry), left 2023-10-01, job seeking on day 9 (but employed
-  // on entry, so not the ESF's job-seeking result), no row in days 153-213.
+  // on entry, so not the ESF's job-seeking result), in education on 2024-03-13
+  // (day 164: 30 + 30 + 31 + 31 + 29 + 13).
   CHECK(std::find(lines.begin(), lines.end(),
                   "s22002,Bello,Tunde,2023-03-30,2023-10-01,international,male,24,under_25,employed,isced3-4,yes,"
-                  "job_seeking,2023-10-10,no,,")
+                  "job_seeking,2023-10-10,no,in_education,2024-03-13")
         != lines.end());
 }
 
