@@ -1,5 +1,6 @@
 #include "import/import.hpp"
 
+#include "import/identity_code.hpp"
 #include "import/normalise.hpp"
 #include "io/atomic_file.hpp"
 #include "io/csv.hpp"
@@ -115,6 +116,23 @@ struct MappedExport {
   }
 };
 
+// A column named like the code, or whose filled cells are mostly valid codes.
+bool holds_identity_codes(const std::string& header, const std::vector<io::CsvRecord>& rows, std::size_t column)
+{
+  if (is_identity_code_header(header)) {
+    return true;
+  }
+  std::size_t filled = 0;
+  std::size_t codes = 0;
+  for (const auto& row : rows) {
+    if (column < row.fields.size() && !io::trim(row.fields[column]).empty()) {
+      ++filled;
+      codes += is_identity_code(io::trim(row.fields[column])) ? 1 : 0;
+    }
+  }
+  return codes > 0 && codes * 2 >= filled;
+}
+
 MappedExport map_export(const std::string& text, const std::string& display, char delimiter,
                         const ColumnMap& map, ImportReport& report)
 {
@@ -131,8 +149,17 @@ MappedExport map_export(const std::string& text, const std::string& display, cha
   MappedExport mapped;
   mapped.headers = table.header.names();
   std::map<std::string, std::string> first_header_of;
-  for (const auto& header : mapped.headers) {
+  for (std::size_t column = 0; column < mapped.headers.size(); ++column) {
+    const auto& header = mapped.headers[column];
     auto target = map.target(header);
+    if (holds_identity_codes(header, table.rows, column)) {
+      // Never stored, even when a map file names a column for it.
+      report.warnings.push_back(fmt::format("the column \"{}\" holds Finnish personal identity codes "
+                                            "(henkilötunnus): dropped, never stored",
+                                            header));
+      mapped.targets.emplace_back("");
+      continue;
+    }
     if (target && !target->empty()) {
       const auto [it, inserted] = first_header_of.emplace(*target, header);
       if (!inserted) {

@@ -59,6 +59,7 @@ const std::map<std::string, WordTable, std::less<>>& word_tables()
     {"disability", {{"kyllä", "yes"}, {"ei", "no"}, {"ei halua kertoa", "undisclosed"},
                     {"prefer not to say", "undisclosed"}}},
     {"foreign_background", yes_no},
+    {"minority", yes_no},
     {"share_profile", yes_no},
     {"size",
      {{"mikro", "micro"}, {"mikroyritys", "micro"}, {"pieni", "small"}, {"pienyritys", "small"},
@@ -68,12 +69,12 @@ const std::map<std::string, WordTable, std::less<>>& word_tables()
 }
 
 const std::set<std::string, std::less<>> k_date_columns = {"joined", "left", "available_from",
-                                                           "available_to"};
+                                                           "available_to", "birth_date"};
 const std::set<std::string, std::less<>> k_country_columns = {"home_country", "citizenship",
                                                               "markets", "target_markets"};
 const std::set<std::string, std::less<>> k_lower_case_columns = {
   "skills", "working_languages", "group", "field", "gender", "status", "employment_status",
-  "education", "disability", "foreign_background", "share_profile", "size"};
+  "education", "disability", "foreign_background", "minority", "share_profile", "size"};
 const std::set<std::string, std::less<>> k_name_columns = {"first_name", "last_name", "name",
                                                            "contact_name"};
 

@@ -321,3 +321,36 @@ TEST_CASE("an empty cell in the export never erases what the workspace knows")
   CHECK(after.at("s1").at("municipality") == "Kokkola");
   CHECK(after.at("s2").at("municipality") == "Vaasa");
 }
+
+TEST_CASE("import students takes dates of birth and never stores a personal identity code")
+{
+  TemporaryFolder temporary;
+  const auto workspace = copy_fixture("minimal", temporary.path());
+  // A register export: Finnish dates of birth, a henkilötunnus column, and one more
+  // that holds codes under an innocent name, which a map file even tries to keep.
+  write_text(temporary.path() / "map.yaml", "columns: {\"Tunniste\": programme}\n");
+  const auto result = import_students(temporary, workspace,
+                                      "Opiskelijanumero;Etunimi;Sukunimi;Sähköposti;Ryhmä;Koulutusala;"
+                                      "Syntymäaika;Henkilötunnus;Tunniste\n"
+                                      "s7;Kofi;Mensah;kofi@example.fi;kansainvälinen;liiketalous;1.9.1999;"
+                                      "131052-308T;131052-308T\n"
+                                      "s8;Aino;Virta;aino@example.fi;kotimainen;tekniikka;1999-09-01;;\n",
+                                      {"--map", (temporary.path() / "map.yaml").string()});
+  INFO(result.out << result.err);
+  CHECK(result.exit_code == 0);
+  const auto rows = roster(workspace);
+  CHECK(rows.at("s7").at("birth_date") == "1999-09-01");
+  CHECK(rows.at("s8").at("birth_date") == "1999-09-01");
+  CHECK(rows.at("s7").count("programme") == 0); // the map's target got nothing either
+  const std::string said = result.out + result.err;
+  CHECK_THAT(said, Catch::Contains("\"Henkilötunnus\" holds Finnish personal identity codes (henkilötunnus): "
+                                   "dropped, never stored"));
+  CHECK_THAT(said, Catch::Contains("\"Tunniste\" holds Finnish personal identity codes"));
+  // Nowhere in the workspace, its state and backups included.
+  for (const auto& entry : fs::recursive_directory_iterator(workspace)) {
+    if (entry.is_regular_file()) {
+      INFO(entry.path());
+      CHECK(read_text(entry.path()).find("308T") == std::string::npos);
+    }
+  }
+}

@@ -1,4 +1,5 @@
 #include "import/column_map.hpp"
+#include "import/identity_code.hpp"
 #include "import/import.hpp"
 #include "import/normalise.hpp"
 
@@ -80,4 +81,19 @@ TEST_CASE("the delimiter is the most frequent of comma, semicolon and tab on the
   CHECK(import::detect_delimiter("a\tb\tc,d\n") == '\t');
   CHECK(import::detect_delimiter("\"x;y;z\",b\n") == ',');
   CHECK(import::detect_delimiter("single\n") == ',');
+}
+
+TEST_CASE("a Finnish personal identity code is known by its check character")
+{
+  CHECK(import::is_identity_code("131052-308T"));   // the Population Register Centre's example
+  CHECK(import::is_identity_code("131052A308T"));   // born in the 2000s
+  CHECK(import::is_identity_code("131052-308t"));
+  CHECK_FALSE(import::is_identity_code("131052-308U")); // wrong check character
+  CHECK_FALSE(import::is_identity_code("131052/308T")); // no century sign
+  CHECK_FALSE(import::is_identity_code("1310523-08T"));
+  CHECK_FALSE(import::is_identity_code("s22001"));
+  CHECK(import::is_identity_code_header("HETU"));
+  CHECK(import::is_identity_code_header("Henkilötunnus"));
+  CHECK(import::is_identity_code_header("personbeteckning"));
+  CHECK_FALSE(import::is_identity_code_header("Opiskelijanumero"));
 }
