@@ -18,7 +18,7 @@ workspace::Workspace load_valid_workspace(const workspace::WorkspacePaths& paths
   io::Diagnostics diagnostics;
   auto workspace = workspace::load_workspace(paths, diagnostics);
   if (workspace.project) {
-    workspace::check_links(workspace, paths, diagnostics);
+    workspace::check_links(workspace, paths, diagnostics, {false, std::nullopt}); // errors stop the command
   }
   if (diagnostics.has_errors() || !workspace.project) {
     diagnostics.print(std::cerr);

@@ -5,7 +5,6 @@
 
 #include <fmt/format.h>
 
-#include <unordered_map>
 
 namespace tandem::report {
 
@@ -32,10 +31,7 @@ std::string status_text(const model::Outcome* outcome)
 
 std::vector<std::vector<std::string>> rows(const workspace::Workspace& workspace, const Period& period)
 {
-  std::unordered_map<std::string, std::vector<const model::Outcome*>> outcomes;
-  for (const auto& outcome : workspace.outcomes) {
-    outcomes[outcome.student_id].push_back(&outcome);
-  }
+  const OutcomesByStudent outcomes(workspace);
   const auto set = workspace.project->reporting.indicators;
   std::vector<std::vector<std::string>> result;
   const ActivityLog log(workspace);
@@ -45,7 +41,7 @@ std::vector<std::vector<std::string>> rows(const workspace::Workspace& workspace
       continue;
     }
     const model::Student& s = *participant.student;
-    const Results results = results_of(participant, outcomes[s.id]);
+    const Results results = results_of(participant, outcomes.of(*participant.summary));
     const auto& age = participant.age_at_entry;
     result.push_back({s.id, s.last_name, s.first_name, model::format_date(participant.entry),
                       model::format_date(participant.leaving), std::string(model::to_string(s.group)),

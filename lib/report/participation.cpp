@@ -50,6 +50,33 @@ std::vector<PlacementSpan> placement_spans(const workspace::Workspace& workspace
   return spans;
 }
 
+OutcomesByStudent::OutcomesByStudent(const workspace::Workspace& workspace)
+{
+  // A counting sort by ordinal keeps each student's rows in file order.
+  const auto& students = workspace.outcome_students;
+  m_first.assign(workspace.student_index.size() + 1, 0);
+  for (const auto* student : students) {
+    if (student != nullptr) {
+      ++m_first[student->ordinal + 1];
+    }
+  }
+  for (std::size_t i = 1; i < m_first.size(); ++i) {
+    m_first[i] += m_first[i - 1];
+  }
+  m_rows.resize(m_first.back());
+  std::vector<std::size_t> next(m_first.begin(), m_first.end() - 1);
+  for (std::size_t i = 0; i < students.size(); ++i) {
+    if (students[i] != nullptr) {
+      m_rows[next[students[i]->ordinal]++] = &workspace.outcomes[i];
+    }
+  }
+}
+
+std::span<const model::Outcome* const> OutcomesByStudent::of(const workspace::StudentSummary& student) const
+{
+  return {m_rows.data() + m_first[student.ordinal], m_rows.data() + m_first[student.ordinal + 1]};
+}
+
 std::optional<int> age_on(const model::Student& student, Date day)
 {
   if (student.birth_date) {
@@ -78,7 +105,7 @@ std::string_view age_band(model::IndicatorSet set, int age)
 }
 
 // Rows are in file order: among rows of one date, the later in the file is "last".
-Results results_of(const Participant& participant, const std::vector<const model::Outcome*>& rows)
+Results results_of(const Participant& participant, std::span<const model::Outcome* const> rows)
 {
   Results results;
   const model::Outcome* late_follow_up = nullptr;
@@ -130,6 +157,8 @@ ActivityLog::ActivityLog(const workspace::Workspace& workspace) : m_workspace(wo
     }
   };
 
+  m_entries.reserve(index.size() + workspace.attendance.size() + 2 * workspace.placements.size()
+                    + workspace.companies.size());
   std::vector<const workspace::StudentIndex::value_type*> roster(index.size());
   for (const auto& entry : index) {
     roster[entry.second.ordinal] = &entry;
@@ -153,18 +182,17 @@ ActivityLog::ActivityLog(const workspace::Workspace& workspace) : m_workspace(wo
   }
   m_business_ids = business_id_numbers.size();
   m_attendance_days.reserve(workspace.attendance.size());
-  for (const auto& row : workspace.attendance) {
-    const model::Event* event = workspace.find_event(row.event_id);
-    if (event == nullptr) {
+  for (const auto& link : workspace.attendance_links) {
+    if (link.event == nullptr) {
       continue;
     }
-    const Date day = event->start.date;
+    const Date day = link.event->start.date;
     m_attendance_days.push_back(day);
-    if (row.student_id.empty()) {
-      add(company_position(row.company_id), true, day, day);
-    } else if (event->kind != model::EventKind::info_session) {
+    if (link.company != nullptr) {
+      add(static_cast<std::size_t>(link.company - workspace.companies.data()), true, day, day);
+    } else if (link.student != nullptr && link.event->kind != model::EventKind::info_session) {
       // Attending only info sessions makes nobody a participant (Finnish practice).
-      add(student_ordinal(row.student_id), false, day, day);
+      add(link.student->ordinal, false, day, day);
     }
   }
   for (const auto& span : placement_spans(workspace)) {
@@ -210,6 +238,19 @@ ActivityLog::ActivityLog(const workspace::Workspace& workspace) : m_workspace(wo
                               student ? age_on(*student, entry) : std::nullopt,
                               student != nullptr && is_complete(*student)});
   }
+  // Only participation counts: activity from entry to leaving, within the span.
+  for (const auto& entry : m_entries) {
+    const std::size_t position = entry.company ? k_none : m_participant_of_student[entry.position];
+    if (position == k_none) {
+      continue;
+    }
+    const Participant& participant = m_participants[position];
+    const Date from = std::max(entry.from, participant.entry);
+    const Date to = std::min(entry.to, participant.leaving);
+    if (from <= to) {
+      m_participation.push_back({from, to, position, false});
+    }
+  }
 }
 
 long ActivityLog::attendances_in(const Period& period) const
@@ -221,19 +262,9 @@ long ActivityLog::attendances_in(const Period& period) const
 std::vector<const Participant*> ActivityLog::active_in(const Period& period) const
 {
   std::vector<bool> active(m_participants.size());
-  for (const auto& entry : m_entries) {
-    if (entry.company) {
-      continue;
-    }
-    const std::size_t position = m_participant_of_student[entry.position];
-    if (position == k_none) {
-      continue;
-    }
-    // Only participation counts: from entry to leaving, within the project's span.
-    const Participant& participant = m_participants[position];
-    if (std::max({entry.from, period.from, participant.entry})
-        <= std::min({entry.to, period.to, participant.leaving})) {
-      active[position] = true;
+  for (const auto& activity : m_participation) {
+    if (period.overlaps(activity.from, activity.to)) {
+      active[activity.position] = true;
     }
   }
   std::vector<const Participant*> result;

@@ -4,6 +4,7 @@
 #include "workspace/load.hpp"
 
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -65,7 +66,8 @@ private:
   struct Entry {
     model::Date from;
     model::Date to;
-    std::size_t position; // a student's ordinal in the roster, or a company's place in workspace.companies
+    std::size_t position; // a student's ordinal in the roster (or place among the participants),
+                          // or a company's place in workspace.companies
     bool company;
   };
 
@@ -73,6 +75,8 @@ private:
   std::vector<Entry> m_entries;
   std::vector<model::Date> m_attendance_days; // the event's start date per known row
   std::vector<std::optional<model::Date>> m_raw_entry;
+  // The students' activities clipped to their participation, by place in m_participants.
+  std::vector<Entry> m_participation;
   std::vector<Participant> m_participants;
   // Per roster ordinal, the place in m_participants (none when not a participant).
   std::vector<std::size_t> m_participant_of_student;
@@ -91,6 +95,17 @@ std::optional<int> age_on(const model::Student& student, model::Date day);
 // under_18 / 18_29 / 30_54 / 55_and_over.
 std::string_view age_band(model::IndicatorSet set, int age);
 
+// outcomes.csv grouped by student, each student's rows in file order.
+class OutcomesByStudent {
+public:
+  explicit OutcomesByStudent(const workspace::Workspace& workspace);
+  std::span<const model::Outcome* const> of(const workspace::StudentSummary& student) const;
+
+private:
+  std::vector<std::size_t> m_first;          // per roster ordinal, then one past the end
+  std::vector<const model::Outcome*> m_rows; // grouped by ordinal
+};
+
 // One leaver's results (cli.md, "Result indicators").
 struct Results {
   const model::Outcome* upon_leaving = nullptr; // the last status of days 0..28, `qualified` aside
@@ -100,7 +115,7 @@ struct Results {
 
 // The results of a participant from their outcome rows, in file order (of two
 // rows on one date, the later in the file is the last).
-Results results_of(const Participant& participant, const std::vector<const model::Outcome*>& rows);
+Results results_of(const Participant& participant, std::span<const model::Outcome* const> rows);
 
 // The Commission's complete record: gender, age, employment status and education
 // known (employment status always is: it defaults to inactive).

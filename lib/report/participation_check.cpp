@@ -5,8 +5,7 @@
 
 #include <fmt/format.h>
 
-#include <map>
-#include <unordered_map>
+#include <algorithm>
 
 namespace tandem::report {
 
@@ -24,8 +23,15 @@ constexpr long k_quiet_days = 183;
 
 } // namespace
 
+namespace {
+
+void check_follow_ups(const ActivityLog& log, const OutcomesByStudent& outcomes,
+                      const workspace::WorkspacePaths& paths, Date today, io::Diagnostics& diagnostics);
+
+} // namespace
+
 void check_participation(const workspace::Workspace& workspace, const workspace::WorkspacePaths& paths,
-                         io::Diagnostics& diagnostics)
+                         const workspace::LinkCheck& what, io::Diagnostics& diagnostics)
 {
   if (!workspace.project) {
     return;
@@ -42,14 +48,21 @@ void check_participation(const workspace::Workspace& workspace, const workspace:
                                     format_date(*summary.left), format_date(*first)));
     }
   }
-  for (const auto& row : workspace.attendance) {
-    const model::Event* event = workspace.find_event(row.event_id);
-    const auto student = row.student_id.empty() ? workspace.student_index.end()
-                                                : workspace.student_index.find(row.student_id);
-    if (event == nullptr || student == workspace.student_index.end()) {
-      continue; // a broken link, reported by check_links
+  if (!what.warnings) {
+    return;
+  }
+  const OutcomesByStudent outcomes(workspace);
+  if (what.follow_ups_as_of) {
+    check_follow_ups(log, outcomes, paths, *what.follow_ups_as_of, diagnostics);
+  }
+  for (std::size_t i = 0; i < workspace.attendance.size(); ++i) {
+    const auto& row = workspace.attendance[i];
+    const auto& link = workspace.attendance_links[i];
+    if (link.event == nullptr || link.student == nullptr) {
+      continue; // a company, or a broken link reported by check_links
     }
-    const auto& left = student->second.left;
+    const model::Event* event = link.event;
+    const auto& left = link.student->left;
     if (left && event->start.date > *left) {
       diagnostics.warning(paths.display(file_names::attendance), row.origin.line,
                           fmt::format("student {} attends {} on {}, after leaving the project ({})",
@@ -57,29 +70,32 @@ void check_participation(const workspace::Workspace& workspace, const workspace:
                                       format_date(*left)));
     }
   }
-  std::unordered_map<std::string, std::map<Date, std::size_t>> seen; // student -> date -> line
-  for (const auto& outcome : workspace.outcomes) {
-    const auto [it, inserted] = seen[outcome.student_id].try_emplace(outcome.date, outcome.origin.line);
-    if (!inserted) {
-      diagnostics.warning(paths.display(file_names::outcomes), outcome.origin.line,
-                          fmt::format("student {} already has an outcome on {} (line {}); the later row in "
-                                      "the file counts as the last",
-                                      outcome.student_id, format_date(outcome.date), it->second));
+  // Two rows of one student on one date: each student's rows, ordered by date.
+  std::vector<const model::Outcome*> rows;
+  for (const auto& [id, summary] : workspace.student_index) {
+    const auto own = outcomes.of(summary);
+    if (own.size() < 2) {
+      continue;
+    }
+    rows.assign(own.begin(), own.end());
+    std::stable_sort(rows.begin(), rows.end(),
+                     [](const model::Outcome* a, const model::Outcome* b) { return a->date < b->date; });
+    for (std::size_t k = 1; k < rows.size(); ++k) {
+      if (rows[k]->date == rows[k - 1]->date) {
+        diagnostics.warning(paths.display(file_names::outcomes), rows[k]->origin.line,
+                            fmt::format("student {} already has an outcome on {} (line {}); the later row in "
+                                        "the file counts as the last",
+                                        id, format_date(rows[k]->date), rows[k - 1]->origin.line));
+      }
     }
   }
 }
 
-void check_follow_ups(const workspace::Workspace& workspace, const workspace::WorkspacePaths& paths,
-                      Date today, io::Diagnostics& diagnostics)
+namespace {
+
+void check_follow_ups(const ActivityLog& log, const OutcomesByStudent& outcomes,
+                      const workspace::WorkspacePaths& paths, Date today, io::Diagnostics& diagnostics)
 {
-  if (!workspace.project) {
-    return;
-  }
-  std::unordered_map<std::string, std::vector<const model::Outcome*>> outcomes;
-  for (const auto& outcome : workspace.outcomes) {
-    outcomes[outcome.student_id].push_back(&outcome);
-  }
-  const ActivityLog log(workspace);
   const std::string students = paths.display(file_names::students);
   for (const auto& participant : log.participants()) {
     const auto& summary = *participant.summary;
@@ -94,9 +110,7 @@ void check_follow_ups(const workspace::Workspace& workspace, const workspace::Wo
     if (since_leaving <= k_upon_leaving_window_end) {
       continue;
     }
-    const auto it = outcomes.find(id);
-    const Results results = results_of(participant, it == outcomes.end() ? std::vector<const model::Outcome*>{}
-                                                                         : it->second);
+    const Results results = results_of(participant, outcomes.of(summary));
     if (results.upon_leaving == nullptr) {
       diagnostics.warning(students, summary.line,
                           fmt::format("student {} left on {} and has no outcome from the four weeks after: "
@@ -111,5 +125,7 @@ void check_follow_ups(const workspace::Workspace& workspace, const workspace::Wo
     }
   }
 }
+
+} // namespace
 
 } // namespace tandem::report

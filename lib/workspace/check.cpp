@@ -8,6 +8,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <cstdint>
 #include <map>
 #include <numeric>
 #include <tuple>
@@ -22,18 +23,22 @@ using model::format_date;
 
 class LinkChecker {
 public:
-  LinkChecker(const Workspace& workspace, const WorkspacePaths& paths, io::Diagnostics& diagnostics)
-    : m_workspace(workspace), m_paths(paths), m_diagnostics(diagnostics)
+  LinkChecker(const Workspace& workspace, const WorkspacePaths& paths, io::Diagnostics& diagnostics,
+              bool warnings)
+    : m_workspace(workspace), m_paths(paths), m_diagnostics(diagnostics), m_warnings(warnings)
   {
   }
 
   void run()
   {
     check_placements();
-    check_capacity_and_overlaps();
     check_attendance();
     check_outcomes();
-    check_preferences();
+    if (m_warnings) {
+      check_capacity_and_overlaps();
+      check_repeated_attendees();
+      check_preferences();
+    }
   }
 
 private:
@@ -108,7 +113,7 @@ private:
         placement.domestic_id.empty()
           ? nullptr
           : placed_student(placement, placement.domestic_id, "domestic_id", model::Group::domestic);
-      if (opening == nullptr || placement.status == model::PlacementStatus::cancelled) {
+      if (!m_warnings || opening == nullptr || placement.status == model::PlacementStatus::cancelled) {
         continue;
       }
       const Date start = placement.start.value_or(opening->start);
@@ -200,59 +205,84 @@ private:
   void check_attendance()
   {
     const auto& rows = m_workspace.attendance;
-    for (const auto& row : rows) {
-      if (!row.event_id.empty() && m_workspace.find_event(row.event_id) == nullptr) {
+    const auto& links = m_workspace.attendance_links;
+    for (std::size_t i = 0; i < rows.size(); ++i) {
+      const auto& row = rows[i];
+      if (!row.event_id.empty() && links[i].event == nullptr) {
         error(file_names::attendance, row.origin,
               fmt::format("event_id: no event {} in {}", quote_value(row.event_id), file_names::events));
       }
-      if (!row.student_id.empty() && m_workspace.student_index.count(row.student_id) == 0) {
+      if (!row.student_id.empty() && links[i].student == nullptr) {
         error(file_names::attendance, row.origin,
               fmt::format("student_id: no student {} in {}", quote_value(row.student_id),
                           file_names::students));
       }
-      if (!row.company_id.empty() && m_workspace.find_company(row.company_id) == nullptr) {
+      if (!row.company_id.empty() && links[i].company == nullptr) {
         error(file_names::attendance, row.origin,
               fmt::format("company_id: no company {} in {}", quote_value(row.company_id),
                           file_names::companies));
       }
     }
-    // The same attendee twice for one event: sorted positions put repeats side by
-    // side without copying a key per row (attendance can run to millions of rows).
-    std::vector<std::size_t> order(rows.size());
-    std::iota(order.begin(), order.end(), std::size_t{0});
-    const auto key = [&](std::size_t i) {
+  }
+
+  void check_repeated_attendees()
+  {
+    const auto& rows = m_workspace.attendance;
+    const auto& links = m_workspace.attendance_links;
+    // The same attendee twice for one event. Rows whose ids resolve sort by a
+    // number made of what they name (millions of rows sort fast); the few others
+    // by their text.
+    const std::uint64_t attendees = m_workspace.student_index.size() + m_workspace.companies.size();
+    std::vector<std::pair<std::uint64_t, std::size_t>> resolved; // (event and attendee, row)
+    std::vector<std::size_t> unresolved;
+    for (std::size_t i = 0; i < rows.size(); ++i) {
+      const auto& link = links[i];
+      if (link.event == nullptr || (link.student == nullptr && link.company == nullptr)) {
+        unresolved.push_back(i);
+        continue;
+      }
+      const std::uint64_t attendee =
+        link.student != nullptr ? link.student->ordinal
+                                : m_workspace.student_index.size()
+                                    + static_cast<std::uint64_t>(link.company - m_workspace.companies.data());
+      const auto event = static_cast<std::uint64_t>(link.event - m_workspace.events.data());
+      resolved.emplace_back(event * attendees + attendee, i);
+    }
+    std::sort(resolved.begin(), resolved.end());
+    for (std::size_t k = 1, first = 0; k < resolved.size(); ++k) {
+      if (resolved[k].first != resolved[k - 1].first) {
+        first = k;
+      } else {
+        warn_repeated_attendee(rows[resolved[k].second], rows[resolved[first].second]);
+      }
+    }
+    const auto text = [&](std::size_t i) {
       return std::tie(rows[i].event_id, rows[i].student_id, rows[i].company_id, rows[i].origin.line);
     };
-    std::sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) { return key(a) < key(b); });
-    for (std::size_t k = 1; k < order.size(); ++k) {
-      const auto& previous = rows[order[k - 1]];
-      const auto& row = rows[order[k]];
-      if (std::tie(previous.event_id, previous.student_id, previous.company_id)
-          == std::tie(row.event_id, row.student_id, row.company_id)) {
-        warning(file_names::attendance, row.origin,
-                fmt::format("the same attendee is already on line {}; reports count each row",
-                            first_line_of(order, k)));
+    std::sort(unresolved.begin(), unresolved.end(), [&](std::size_t a, std::size_t b) { return text(a) < text(b); });
+    for (std::size_t k = 1, first = 0; k < unresolved.size(); ++k) {
+      const auto& row = rows[unresolved[k]];
+      const auto& previous = rows[unresolved[k - 1]];
+      if (std::tie(row.event_id, row.student_id, row.company_id)
+          != std::tie(previous.event_id, previous.student_id, previous.company_id)) {
+        first = k;
+      } else {
+        warn_repeated_attendee(row, rows[unresolved[first]]);
       }
     }
   }
 
-  // The line of the first row in a run of equal attendance rows ending at k.
-  std::size_t first_line_of(const std::vector<std::size_t>& order, std::size_t k) const
+  void warn_repeated_attendee(const model::Attendance& row, const model::Attendance& first)
   {
-    const auto& rows = m_workspace.attendance;
-    const auto& row = rows[order[k]];
-    while (k > 0 && std::tie(rows[order[k - 1]].event_id, rows[order[k - 1]].student_id,
-                             rows[order[k - 1]].company_id)
-                      == std::tie(row.event_id, row.student_id, row.company_id)) {
-      --k;
-    }
-    return rows[order[k]].origin.line;
+    warning(file_names::attendance, row.origin,
+            fmt::format("the same attendee is already on line {}; reports count each row", first.origin.line));
   }
 
   void check_outcomes()
   {
-    for (const auto& outcome : m_workspace.outcomes) {
-      if (!outcome.student_id.empty() && m_workspace.student_index.count(outcome.student_id) == 0) {
+    for (std::size_t i = 0; i < m_workspace.outcomes.size(); ++i) {
+      const auto& outcome = m_workspace.outcomes[i];
+      if (!outcome.student_id.empty() && m_workspace.outcome_students[i] == nullptr) {
         error(file_names::outcomes, outcome.origin,
               fmt::format("student_id: no student {} in {}", quote_value(outcome.student_id),
                           file_names::students));
@@ -287,15 +317,16 @@ private:
   const Workspace& m_workspace;
   const WorkspacePaths& m_paths;
   io::Diagnostics& m_diagnostics;
+  bool m_warnings;
 };
 
 } // namespace
 
-void check_links(const Workspace& workspace, const WorkspacePaths& paths,
-                 io::Diagnostics& diagnostics)
+void check_links(const Workspace& workspace, const WorkspacePaths& paths, io::Diagnostics& diagnostics,
+                 const LinkCheck& what)
 {
-  LinkChecker(workspace, paths, diagnostics).run();
-  report::check_participation(workspace, paths, diagnostics);
+  LinkChecker(workspace, paths, diagnostics, what.warnings).run();
+  report::check_participation(workspace, paths, what, diagnostics);
 }
 
 CheckSummary check_workspace(const WorkspacePaths& paths, std::optional<model::Date> today,
@@ -303,15 +334,15 @@ CheckSummary check_workspace(const WorkspacePaths& paths, std::optional<model::D
 {
   paths.require_folder();
   const Workspace workspace = load_workspace(paths, diagnostics, KeepStudents::placed_students_only);
-  check_links(workspace, paths, diagnostics);
-  if (workspace.project) {
+  if (!workspace.project) {
+    check_links(workspace, paths, diagnostics);
+  } else {
+    const schedule::ProjectZone zone(workspace.project->timezone);
+    const auto now = std::chrono::floor<std::chrono::seconds>(std::chrono::system_clock::now());
+    check_links(workspace, paths, diagnostics, {true, today.value_or(zone.wall_time(now).date)});
     // What only the calendar sees (an event at a local time that never happens),
     // so that `check` finds it before `schedule` or the cron job does.
-    const schedule::ProjectZone zone(workspace.project->timezone);
     schedule::load_calendar(workspace, paths, zone, diagnostics);
-    report::check_follow_ups(workspace, paths,
-                             today.value_or(zone.wall_time(std::chrono::floor<std::chrono::seconds>(std::chrono::system_clock::now())).date),
-                             diagnostics);
   }
   CheckSummary summary;
   summary.students = workspace.student_index.size();

@@ -124,6 +124,26 @@ void Workspace::index()
       m_openings_by_id.try_emplace(opening.id, &opening);
     }
   }
+  attendance_links.clear();
+  attendance_links.reserve(attendance.size());
+  for (const auto& row : attendance) {
+    AttendanceLink link;
+    link.event = find_in(m_events_by_id, row.event_id);
+    if (!row.student_id.empty()) {
+      const auto it = student_index.find(row.student_id);
+      link.student = it == student_index.end() ? nullptr : &it->second;
+    }
+    if (!row.company_id.empty()) {
+      link.company = find_in(m_companies_by_id, row.company_id);
+    }
+    attendance_links.push_back(link);
+  }
+  outcome_students.clear();
+  outcome_students.reserve(outcomes.size());
+  for (const auto& outcome : outcomes) {
+    const auto it = student_index.find(outcome.student_id);
+    outcome_students.push_back(it == student_index.end() ? nullptr : &it->second);
+  }
 }
 
 Workspace load_workspace(const WorkspacePaths& paths, io::Diagnostics& diagnostics,

@@ -13,6 +13,14 @@
 
 namespace tandem::workspace {
 
+// One attendance.csv row's ids, resolved: nullptr where the id is empty or names
+// nothing (check reports the broken link).
+struct AttendanceLink {
+  const model::Event* event = nullptr;
+  const StudentSummary* student = nullptr;
+  const model::Company* company = nullptr;
+};
+
 // Movable, not copyable: the look-up tables point into the vectors.
 struct Workspace {
   Workspace() = default;
@@ -27,8 +35,13 @@ struct Workspace {
   std::vector<model::Company> companies;
   std::vector<model::Event> events;
   std::vector<model::Attendance> attendance;
+  // Per attendance row, its ids resolved once by index(): attendance can run to
+  // millions of rows, and check, the report and the reminders all walk them.
+  std::vector<AttendanceLink> attendance_links;
   std::vector<model::Placement> placements;
   std::vector<model::Outcome> outcomes;
+  // Per outcome row, its student resolved once by index() (nullptr: unknown id).
+  std::vector<const StudentSummary*> outcome_students;
 
   const model::Student* find_student(const std::string& id) const;
   const model::Company* find_company(const std::string& id) const;

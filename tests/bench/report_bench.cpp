@@ -1,7 +1,8 @@
 // Benchmark (run on demand, never by ctest): writes a large workspace for
-// `tandem report`: by default 1,000,000 students, 100,000 companies (one opening
-// each), 1,000 events, 2,000,000 attendance rows, 50,000 placements and 20,000
-// outcomes, over the example project's span.
+// `tandem report`: by default 1,000,000 students (all leaving at the project's
+// end), 100,000 companies (one opening each), 1,000 events, 2,000,000 attendance
+// rows, 50,000 placements and 2,020,000 outcomes (every student followed up four
+// weeks and six months after leaving), over the example project's span.
 //
 //   build/tests/bench_report_workspace FOLDER [STUDENTS COMPANIES ATTENDANCE]
 //   /usr/bin/time -v build/cli/tandem -C FOLDER report --format json > /dev/null
@@ -76,11 +77,12 @@ terms:
   {
     std::ofstream out(folder / "students.csv");
     out << "id,first_name,last_name,email,group,field,gender,birth_year,employment_status,"
-           "education,citizenship,joined,available_from\n";
+           "education,citizenship,joined,left,available_from\n";
     const char* genders[] = {"female", "male", "other", "undisclosed"};
     const char* statuses[] = {"inactive", "inactive", "unemployed", "employed"};
     for (long i = 0; i < students; ++i) {
-      out << fmt::format("s{},First,Last,s{}@edu.example.fi,{},{},{},{},{},isced3-4,{},{},2021-11-01\n",
+      // Everybody leaves at the project's end, after all their activity.
+      out << fmt::format("s{},First,Last,s{}@edu.example.fi,{},{},{},{},{},isced3-4,{},{},2023-10-31,2021-11-01\n",
                          i, i, i % 3 == 0 ? "domestic" : "international",
                          i % 2 ? "business" : "engineering", genders[random() % 4],
                          1960 + random() % 45, statuses[random() % 4],
@@ -135,6 +137,13 @@ terms:
     for (long i = 0; i < std::min(20'000L, placements); ++i) {
       out << fmt::format("s{},2022-10-0{},{},c{}\n", 3 * i + 1, 1 + i % 9,
                          i % 3 ? "employed" : "job_seeking", i);
+    }
+    // Every student followed up four weeks and six months after leaving (2023-10-31),
+    // as the funder's result indicators ask.
+    const char* statuses[] = {"employed", "in_education", "job_seeking", "inactive", "self_employed"};
+    for (long i = 0; i < students; ++i) {
+      out << fmt::format("s{},2023-11-{:02},{},\n", i, 1 + random() % 28, statuses[random() % 5]);
+      out << fmt::format("s{},2024-04-{:02},{},\n", i, 1 + random() % 28, statuses[random() % 5]);
     }
   }
   fmt::print("wrote {}\n", folder.string());
