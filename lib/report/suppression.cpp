@@ -223,6 +223,53 @@ PeopleTable::PeopleTable(Report& report)
   }
 }
 
+namespace {
+
+// One row of an LP over the table's relations.
+struct Row {
+  std::vector<int> columns;
+  std::vector<double> coefficients;
+  double constant = 0; // what the row's cells add beyond its columns, moved to the right-hand side
+
+  void add(int column, double coefficient)
+  {
+    columns.push_back(column);
+    coefficients.push_back(coefficient);
+  }
+};
+
+// Loads an LP whose columns the caller made (bounds and costs) and whose rows are
+// the table's relations: `add_cell(cell, sign, row)` puts a cell's columns and
+// constant into the row of a relation (sign +1 for a part, -1 for a whole).
+template <typename AddCell>
+void load_program(ClpSimplex& model, const PeopleTable& table, const std::vector<double>& lower,
+                  const std::vector<double>& upper, const std::vector<double>& cost, AddCell&& add_cell)
+{
+  CoinPackedMatrix matrix(false, 0, 0);
+  matrix.setDimensions(0, static_cast<int>(lower.size()));
+  std::vector<double> row_lower;
+  std::vector<double> row_upper;
+  for (const auto& relation : table.relations()) {
+    Row row;
+    for (const auto i : relation.parts) {
+      add_cell(i, 1.0, row);
+    }
+    for (const auto i : relation.wholes) {
+      add_cell(i, -1.0, row);
+    }
+    if (row.columns.empty()) {
+      continue;
+    }
+    matrix.appendRow(static_cast<int>(row.columns.size()), row.columns.data(), row.coefficients.data());
+    row_lower.push_back(relation.equal ? -row.constant : -COIN_DBL_MAX);
+    row_upper.push_back(-row.constant);
+  }
+  model.setLogLevel(0);
+  model.loadProblem(matrix, lower.data(), upper.data(), cost.data(), row_lower.data(), row_upper.data());
+}
+
+} // namespace
+
 AuditRange audit_cell(const PeopleTable& table, std::size_t entry, int threshold)
 {
   const auto& entries = table.entries();
@@ -238,40 +285,16 @@ AuditRange audit_cell(const PeopleTable& table, std::size_t entry, int threshold
     lower.push_back(is_primary(cell) ? 1.0 : threshold);
     upper.push_back(is_primary(cell) ? threshold - 1.0 : COIN_DBL_MAX);
   }
-  CoinPackedMatrix matrix(false, 0, 0);
-  matrix.setDimensions(0, static_cast<int>(lower.size()));
-  std::vector<double> row_lower;
-  std::vector<double> row_upper;
-  for (const auto& relation : table.relations()) {
-    std::vector<int> columns;
-    std::vector<double> coefficients;
-    double constant = 0; // of the shown cells, moved to the right-hand side
-    const auto add = [&](std::size_t i, double sign) {
-      if (column_of[i] < 0) {
-        constant += sign * static_cast<double>(entries[i].cell->value);
-      } else {
-        columns.push_back(column_of[i]);
-        coefficients.push_back(sign);
-      }
-    };
-    for (const auto i : relation.parts) {
-      add(i, 1.0);
-    }
-    for (const auto i : relation.wholes) {
-      add(i, -1.0);
-    }
-    if (columns.empty()) {
-      continue;
-    }
-    matrix.appendRow(static_cast<int>(columns.size()), columns.data(), coefficients.data());
-    row_lower.push_back(relation.equal ? -constant : -COIN_DBL_MAX);
-    row_upper.push_back(-constant);
-  }
   std::vector<double> objective(lower.size(), 0.0);
   objective[static_cast<std::size_t>(column_of[entry])] = 1.0;
   ClpSimplex model;
-  model.setLogLevel(0);
-  model.loadProblem(matrix, lower.data(), upper.data(), objective.data(), row_lower.data(), row_upper.data());
+  load_program(model, table, lower, upper, objective, [&](std::size_t i, double sign, Row& row) {
+    if (column_of[i] < 0) {
+      row.constant += sign * static_cast<double>(entries[i].cell->value);
+    } else {
+      row.add(column_of[i], sign);
+    }
+  });
   const auto solve = [&](double direction) {
     model.setOptimizationDirection(direction);
     model.primal();
@@ -324,41 +347,18 @@ std::optional<std::vector<std::size_t>> cells_to_free(const PeopleTable& table, 
       down[i] = column(0, x - t, x);
     }
   }
-  CoinPackedMatrix matrix(false, 0, 0);
-  matrix.setDimensions(0, static_cast<int>(lower.size()));
-  std::vector<double> row_lower;
-  std::vector<double> row_upper;
-  for (const auto& relation : table.relations()) {
-    std::vector<int> columns;
-    std::vector<double> coefficients;
-    double slack = 0; // how far the true table is inside an inequality
-    const auto add = [&](std::size_t i, double sign) {
-      slack -= sign * static_cast<double>(entries[i].cell->value);
-      if (up[i] >= 0) {
-        columns.push_back(up[i]);
-        coefficients.push_back(sign);
-      }
-      if (down[i] >= 0) {
-        columns.push_back(down[i]);
-        coefficients.push_back(-sign);
-      }
-    };
-    for (const auto i : relation.parts) {
-      add(i, 1.0);
-    }
-    for (const auto i : relation.wholes) {
-      add(i, -1.0);
-    }
-    if (columns.empty()) {
-      continue;
-    }
-    matrix.appendRow(static_cast<int>(columns.size()), columns.data(), coefficients.data());
-    row_lower.push_back(relation.equal ? 0.0 : -COIN_DBL_MAX);
-    row_upper.push_back(relation.equal ? 0.0 : slack);
-  }
+  // The changed table must keep each relation: the true values go to the
+  // right-hand side, so an inequality keeps its slack.
   ClpSimplex model;
-  model.setLogLevel(0);
-  model.loadProblem(matrix, lower.data(), upper.data(), cost.data(), row_lower.data(), row_upper.data());
+  load_program(model, table, lower, upper, cost, [&](std::size_t i, double sign, Row& row) {
+    row.constant += sign * static_cast<double>(entries[i].cell->value);
+    if (up[i] >= 0) {
+      row.add(up[i], sign);
+    }
+    if (down[i] >= 0) {
+      row.add(down[i], -sign);
+    }
+  });
   model.primal();
   if (!model.isProvenOptimal()) {
     return std::nullopt; // no table differs from the true one by that step
