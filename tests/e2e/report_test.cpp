@@ -206,3 +206,52 @@ TEST_CASE("report --public in every format shows no small count of people and na
   CHECK_FALSE(std::regex_search(table, std::regex("<td class=\"number\">[1-4]</td>")));
   CHECK_THAT(table, Catch::Contains("<td class=\"number\">x</td>"));
 }
+
+TEST_CASE("report in the ESF+ set: its cells, third-country nationals and minorities, by gender")
+{
+  TemporaryFolder temporary;
+  const auto workspace = copy_examples(temporary.path());
+  std::string yaml = read_text(workspace / "tandem.yaml");
+  yaml.replace(yaml.find("indicators: esf2014"), 19, "indicators: esf2021");
+  write_text(workspace / "tandem.yaml", yaml);
+  const auto result = run_tandem({"-C", workspace.string(), "report", "--format", "json"});
+  REQUIRE(result.exit_code == 0);
+  write_text(temporary.path() / "report.json", result.out);
+  // A real parser, and sums worked out independently of tandem: every by_gender
+  // entry adds up to its figure, and the breakdowns to their totals.
+  const std::string check = R"(
+import json, sys
+d = json.load(open(sys.argv[1]))
+i = d["indicators"]
+assert d["indicator_set"] == "esf2021"
+assert list(i["participants_by_gender"]) == ["women", "men", "non_binary", "undisclosed"]
+assert list(i["participants_by_age"]) == ["under_18", "18_29", "30_54", "55_and_over"]
+assert "isced0-2" in i["participants_by_education"]
+for key in ("participants_third_country_nationals", "participants_minorities", "supported_smes"):
+    assert isinstance(i[key], int), key
+# Independently from students.csv: every student of the example takes part; complete
+# records (gender, age, education) with a citizenship outside the EU-27.
+import csv
+eu = set("AT BE BG HR CY CZ DK EE FI FR DE GR HU IE IT LV LT LU MT NL PL PT RO SK SI ES SE".split())
+rows = list(csv.DictReader(open(sys.argv[2], encoding="utf-8")))
+complete = [r for r in rows if r["gender"] not in ("", "undisclosed") and (r["birth_date"] or r["birth_year"])
+            and r["education"]]
+assert i["participants_complete"] == len(complete)
+assert i["participants_third_country_nationals"] == sum(1 for r in complete if r["citizenship"] not in eu)
+assert i["participants_minorities"] == sum(1 for r in complete if r["minority"] == "yes")
+assert sum(i["participants_by_age"].values()) == i["participants_complete"]
+assert sum(i["participants_by_group"].values()) == i["participants_total"]
+for name, cells in d["by_gender"].items():
+    key, _, cell = name.partition(".")
+    whole = i[key][cell] if cell else i[key]
+    assert sum(cells.values()) == whole, name
+assert d["by_gender"]["participants_total"] == i["participants_by_gender"]
+assert [t["id"] for t in d["terms"]] == ["2021-autumn", "2022-spring", "2022-autumn", "2023-spring", "2023-autumn"]
+assert sum(t["indicators"]["participants_total"] for t in d["terms"]) == i["participants_total"]
+)";
+  write_text(temporary.path() / "check.py", check);
+  CHECK(std::system(("/usr/bin/python3 " + (temporary.path() / "check.py").string() + " "
+                     + (temporary.path() / "report.json").string() + " " + (workspace / "students.csv").string())
+                      .c_str())
+        == 0);
+}
