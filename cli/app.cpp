@@ -38,6 +38,19 @@ void write_output(const std::string& text, const std::optional<std::string>& out
   }
 }
 
+void refuse_workspace_output(const workspace::WorkspacePaths& paths, const std::optional<std::string>& output,
+                             std::string_view option)
+{
+  if (!output) {
+    return;
+  }
+  if (const auto name = paths.owned_name(*output)) {
+    throw Error(fmt::format("{} {}: that is the workspace's {}; write the result somewhere else", option,
+                            *output, paths.display(*name)),
+                ExitCode::usage);
+  }
+}
+
 CLI::Validator iso_date()
 {
   return CLI::Validator(

@@ -41,6 +41,12 @@ workspace::Workspace load_valid_workspace(const workspace::WorkspacePaths& paths
 // A result to --output FILE (written atomically) or, without it, to standard output.
 void write_output(const std::string& text, const std::optional<std::string>& output);
 
+// Refuses (usage error, exit 2) an output the command line names that would
+// overwrite a workspace file or write into .tandem/: `--output students.csv`
+// run in the workspace must never replace the roster.
+void refuse_workspace_output(const workspace::WorkspacePaths& paths, const std::optional<std::string>& output,
+                             std::string_view option);
+
 // Restricts an option to the names of `names` (any case), stored as their
 // values; --help shows them as `a|b|c`.
 template <typename Value>

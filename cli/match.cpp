@@ -78,6 +78,7 @@ void run_match(const MatchOptions& options, const Session& session)
 {
   const auto paths = workspace::WorkspacePaths::resolve(session.options.workspace);
   paths.require_folder();
+  refuse_workspace_output(paths, options.scores, "--scores");
   // The lock is taken before reading: read, plan and write are one step.
   std::unique_ptr<workspace::WorkspaceWriter> writer;
   if (!options.dry_run) {

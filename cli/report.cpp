@@ -40,7 +40,9 @@ report::Period period_of(const workspace::Workspace& workspace, const ReportOpti
 
 void run_report(const ReportOptions& options, const Session& session)
 {
-  const auto workspace = load_valid_workspace(workspace::WorkspacePaths::resolve(session.options.workspace), "the report is made");
+  const auto paths = workspace::WorkspacePaths::resolve(session.options.workspace);
+  refuse_workspace_output(paths, options.output, "--output");
+  const auto workspace = load_valid_workspace(paths, "the report is made");
   const auto period = period_of(workspace, options);
   auto figures = report::build_report(workspace, period);
   if (options.is_public) {
@@ -72,7 +74,9 @@ void run_participants(const ReportOptions& options, const Session& session)
     throw Error("report participants lists people by name: it is never public (leave out --public)",
                 ExitCode::usage);
   }
-  const auto workspace = load_valid_workspace(workspace::WorkspacePaths::resolve(session.options.workspace), "the report is made");
+  const auto paths = workspace::WorkspacePaths::resolve(session.options.workspace);
+  refuse_workspace_output(paths, options.output, "--output");
+  const auto workspace = load_valid_workspace(paths, "the report is made");
   const auto period = period_of(workspace, options);
   if (options.format == ReportFormat::md) {
     write_output(report::participants_markdown(workspace, period), options.output);

@@ -48,6 +48,7 @@ schedule::Calendar load_valid_calendar(const workspace::Workspace& workspace, co
 void run_schedule(const ScheduleOptions& options, const Session& session)
 {
   const auto paths = workspace::WorkspacePaths::resolve(session.options.workspace);
+  refuse_workspace_output(paths, options.output, "--output");
   const auto workspace = load_valid_workspace(paths, "the calendar is made");
   const schedule::ProjectZone zone(workspace.project->timezone);
   const auto calendar = load_valid_calendar(workspace, paths, zone, "the calendar is made");
@@ -58,6 +59,7 @@ void run_remind(const RemindOptions& options, Session& session)
 {
   const auto paths = workspace::WorkspacePaths::resolve(session.options.workspace);
   paths.require_folder();
+  refuse_workspace_output(paths, options.outbox, "--outbox");
   // One run at a time: the ledger is read, messages are sent and recorded as one step.
   // A dry run writes nothing, not even the lock file (cli.md: the workspace is left untouched).
   std::optional<io::WorkspaceLock> lock;

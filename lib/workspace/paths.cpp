@@ -4,6 +4,7 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <cstdlib>
 
 namespace tandem::workspace {
@@ -29,6 +30,30 @@ void WorkspacePaths::require_folder() const
     throw Error(fmt::format("{}: no such workspace folder (`tandem init {}` creates one)",
                             m_root.string(), m_root.string()));
   }
+}
+
+std::optional<std::string> WorkspacePaths::owned_name(const std::filesystem::path& path) const
+{
+  // Absolute first: weakly_canonical leaves a relative path relative when its
+  // first part does not exist yet (".tandem/out" in a new workspace).
+  std::error_code error;
+  const auto target = std::filesystem::weakly_canonical(std::filesystem::absolute(path, error), error);
+  const auto root = std::filesystem::weakly_canonical(std::filesystem::absolute(m_root, error), error);
+  if (error) {
+    return std::nullopt;
+  }
+  for (const auto name : {file_names::project, file_names::students, file_names::companies, file_names::events,
+                          file_names::attendance, file_names::placements, file_names::outcomes}) {
+    if (target == root / std::string(name)) {
+      return std::string(name);
+    }
+  }
+  const auto state = root / std::string(file_names::state_folder);
+  const auto [end_of_state, inside] = std::mismatch(state.begin(), state.end(), target.begin(), target.end());
+  if (end_of_state == state.end()) {
+    return std::string(file_names::state_folder) + "/";
+  }
+  return std::nullopt;
 }
 
 std::string WorkspacePaths::display(std::string_view name) const

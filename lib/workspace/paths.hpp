@@ -36,6 +36,11 @@ public:
   // `DIR/students.csv` for -C DIR.
   std::string display(std::string_view name) const;
   std::filesystem::path state_folder() const { return file(file_names::state_folder); }
+  // The workspace's own name for `path` when it is a file of the contract or lies
+  // in the state folder (after symbolic links, as the operating system would
+  // write it); std::nullopt for any other path, the workspace folder's own
+  // report.html included.
+  std::optional<std::string> owned_name(const std::filesystem::path& path) const;
   std::filesystem::path backup_folder() const { return state_folder() / "backup"; }
 
 private:

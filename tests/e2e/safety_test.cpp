@@ -3,6 +3,7 @@
 #include <catch2/catch.hpp>
 
 #include <csignal>
+#include <map>
 
 #include <fcntl.h>
 #include <sys/file.h>
@@ -83,4 +84,43 @@ TEST_CASE("an unreadable export fails cleanly with exit 1 and names the file")
   CHECK(result.exit_code == 1);
   CHECK(result.err == "tandem: no-such-file.csv: no such file\n");
   CHECK(result.out.empty());
+}
+
+TEST_CASE("no output the command line names may overwrite a workspace file or write into .tandem")
+{
+  TemporaryFolder temporary;
+  const auto workspace = copy_examples(temporary.path());
+  std::map<fs::path, std::string> before;
+  for (const auto& entry : fs::directory_iterator(workspace)) {
+    if (entry.is_regular_file()) {
+      before[entry.path()] = read_text(entry.path());
+    }
+  }
+  fs::create_symlink(workspace / "students.csv", workspace / "roster-link.csv");
+  const RunOptions in_workspace{workspace, {}};
+  const std::vector<std::pair<std::vector<std::string>, std::string>> refused = {
+    {{"report", "--output", "students.csv"}, "--output students.csv: that is the workspace's students.csv"},
+    {{"report", "participants", "--output", "./outcomes.csv"}, "that is the workspace's outcomes.csv"},
+    {{"report", "--output", "roster-link.csv"}, "--output roster-link.csv: that is the workspace's students.csv"},
+    {{"match", "--dry-run", "--scores", "placements.csv"}, "--scores placements.csv: that is the workspace's "
+                                                           "placements.csv"},
+    {{"schedule", "--format", "ics", "--output", "tandem.yaml"}, "that is the workspace's tandem.yaml"},
+    {{"schedule", "remind", "--dry-run", "--today", "2022-01-01", "--outbox", ".tandem/outbox"},
+     "--outbox .tandem/outbox: that is the workspace's .tandem/"},
+  };
+  for (const auto& [arguments, message] : refused) {
+    const auto result = run_tandem(arguments, in_workspace);
+    INFO(arguments.front() << " " << arguments.back());
+    CHECK(result.exit_code == 2);
+    CHECK(result.out.empty());
+    CHECK_THAT(result.err, Catch::Contains(message));
+  }
+  for (const auto& [path, text] : before) {
+    INFO(path);
+    CHECK(read_text(path) == text);
+  }
+  CHECK_FALSE(fs::exists(workspace / ".tandem" / "outbox"));
+  // Another file in the workspace folder is the user's to write.
+  CHECK(run_tandem({"report", "--output", "report.md"}, in_workspace).exit_code == 0);
+  CHECK(fs::exists(workspace / "report.md"));
 }
