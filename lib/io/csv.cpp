@@ -108,11 +108,20 @@ bool starts_with_crlf_line(std::string_view raw)
 
 // A NUL byte never occurs in text, and the line reader would cut a line at it:
 // such a file is refused rather than read in part. (A file is probed at its start.)
-void reject_binary(std::string_view text, const std::string& display_name)
+// `text` is the start of the input (up to 64 KiB).
+void reject_unreadable(std::string_view text, const std::string& display_name)
 {
   if (text.find('\0') != std::string_view::npos) {
     throw ProblemError({display_name, 0, 0, Severity::error,
                         "not a text file (it holds NUL bytes): save it as CSV, UTF-8"});
+  }
+  // Lines ended by a carriage return alone ("CSV (Macintosh)", old Mac tools) would
+  // read as one header line and no rows: refused, so that no command acts on a file
+  // it could not read whole.
+  if (text.find('\n') == std::string_view::npos && text.find('\r') != std::string_view::npos) {
+    throw ProblemError({display_name, 1, 0, Severity::error,
+                        "the lines end in a carriage return alone (as \"CSV (Macintosh)\" saves them): "
+                        "save the file as \"CSV UTF-8\", or convert it with tr '\\r' '\\n'"});
   }
 }
 
@@ -153,7 +162,7 @@ CsvReader CsvReader::from_file(const std::filesystem::path& path, std::string di
   std::string raw_start(64 * 1024, '\0');
   probe.read(raw_start.data(), static_cast<std::streamsize>(raw_start.size()));
   raw_start.resize(static_cast<std::size_t>(probe.gcount()));
-  reject_binary(raw_start, display_name);
+  reject_unreadable(raw_start, display_name);
   try {
     auto lines = std::make_unique<LineSource>(path.string());
     return CsvReader(std::move(display_name), std::move(lines), delimiter, raw_start);
@@ -165,7 +174,7 @@ CsvReader CsvReader::from_file(const std::filesystem::path& path, std::string di
 CsvReader CsvReader::from_memory(std::string display_name, std::string_view contents,
                                  char delimiter)
 {
-  reject_binary(contents, display_name);
+  reject_unreadable(contents, display_name);
   auto lines = std::make_unique<LineSource>(display_name, contents.data(),
                                             contents.data() + contents.size());
   return CsvReader(std::move(display_name), std::move(lines), delimiter, contents);

@@ -2,6 +2,7 @@
 
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <csignal>
 #include <map>
 
@@ -123,4 +124,26 @@ TEST_CASE("no output the command line names may overwrite a workspace file or wr
   // Another file in the workspace folder is the user's to write.
   CHECK(run_tandem({"report", "--output", "report.md"}, in_workspace).exit_code == 0);
   CHECK(fs::exists(workspace / "report.md"));
+}
+
+TEST_CASE("a CSV file whose lines end in a carriage return alone is refused, never rewritten")
+{
+  TemporaryFolder temporary;
+  const auto workspace = copy_examples(temporary.path());
+  std::string placements = read_text(workspace / "placements.csv");
+  std::replace(placements.begin(), placements.end(), '\n', '\r'); // as "CSV (Macintosh)" saves it
+  write_text(workspace / "placements.csv", placements);
+  const auto check = run_tandem({"-C", workspace.string(), "check"});
+  CHECK(check.exit_code == 1);
+  CHECK_THAT(check.err, Catch::Contains("placements.csv:1: error: the lines end in a carriage return alone"));
+  const auto match = run_tandem({"-C", workspace.string(), "match"});
+  CHECK(match.exit_code == 1);
+  CHECK(read_text(workspace / "placements.csv") == placements);
+  // An export saved that way is refused too, and the roster stays as it was.
+  const auto roster = read_text(workspace / "students.csv");
+  write_text(temporary.path() / "export.csv", "id,first_name,last_name,email,group,field\rs9,A,B,a@b.fi,domestic,other\r");
+  const auto import = run_tandem({"-C", workspace.string(), "import", "students", (temporary.path() / "export.csv").string()});
+  CHECK(import.exit_code == 1);
+  CHECK_THAT(import.err, Catch::Contains("carriage return alone"));
+  CHECK(read_text(workspace / "students.csv") == roster);
 }
