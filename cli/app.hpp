@@ -1,5 +1,6 @@
 #pragma once
 
+#include "io/text.hpp"
 #include "workspace/load.hpp"
 
 #include <CLI/CLI.hpp>
@@ -48,15 +49,27 @@ void refuse_workspace_output(const workspace::WorkspacePaths& paths, const std::
                              std::string_view option);
 
 // Restricts an option to the names of `names` (any case), stored as their
-// values; --help shows them as `a|b|c`.
+// values; --help shows them as `a|b|c`. Only the names: CLI11's own
+// transformer would also take a value's number (`--format 3`).
 template <typename Value>
 CLI::Option* accept_names(CLI::Option* option, const std::map<std::string, Value>& names)
 {
   std::string shown;
+  std::string listed;
   for (const auto& entry : names) {
     shown += (shown.empty() ? "" : "|") + entry.first;
+    listed += (listed.empty() ? "" : ", ") + entry.first;
   }
-  return option->transform(CLI::CheckedTransformer(names, CLI::ignore_case))->option_text(shown);
+  const auto to_name = [names, listed](std::string& text) -> std::string {
+    for (const auto& [name, value] : names) {
+      if (io::to_lower_ascii(text) == io::to_lower_ascii(name)) {
+        text = std::to_string(static_cast<long long>(value));
+        return "";
+      }
+    }
+    return "unknown value '" + text + "': use " + listed;
+  };
+  return option->transform(CLI::Validator(to_name, shown))->option_text(shown);
 }
 
 // Checks that an option's value is a date YYYY-MM-DD.

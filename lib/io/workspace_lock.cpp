@@ -5,6 +5,7 @@
 #include <fmt/format.h>
 
 #include <cerrno>
+#include <cmath>
 #include <cstdlib>
 #include <cstring>
 #include <string>
@@ -51,12 +52,17 @@ WorkspaceLock::~WorkspaceLock()
 
 std::chrono::milliseconds WorkspaceLock::default_wait()
 {
-  if (const char* text = std::getenv("TANDEM_LOCK_WAIT_SECONDS")) {
+  constexpr double most_seconds = 24 * 60 * 60; // a cron job waits at most a day
+  if (const char* text = std::getenv("TANDEM_LOCK_WAIT_SECONDS"); text != nullptr && *text != '\0') {
     char* end = nullptr;
     const double seconds = std::strtod(text, &end);
-    if (end != text && seconds >= 0) {
-      return std::chrono::milliseconds(static_cast<long long>(seconds * 1000));
+    // strtod takes "inf" and "nan": neither is a time to wait.
+    if (*end != '\0' || !std::isfinite(seconds) || seconds < 0 || seconds > most_seconds) {
+      throw Error(fmt::format("TANDEM_LOCK_WAIT_SECONDS: expected seconds from 0 to {}, got \"{}\"",
+                              static_cast<long>(most_seconds), text),
+                  ExitCode::usage);
     }
+    return std::chrono::milliseconds(static_cast<long long>(seconds * 1000));
   }
   return std::chrono::seconds(5);
 }

@@ -4,6 +4,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <cmath>
 #include <charconv>
 
 namespace tandem::workspace {
@@ -353,7 +354,8 @@ std::optional<double> RecordReader::number(std::string_view key) const
   }
   double parsed = 0;
   const auto [end, problem] = std::from_chars(text.data(), text.data() + text.size(), parsed);
-  if (problem != std::errc{} || end != text.data() + text.size()) {
+  // from_chars reads "nan" and "inf" too: no score or weight is either.
+  if (problem != std::errc{} || end != text.data() + text.size() || !std::isfinite(parsed)) {
     error(key, "expected a number such as 12.5, got " + quote_value(*value));
     return std::nullopt;
   }

@@ -147,3 +147,35 @@ TEST_CASE("a CSV file whose lines end in a carriage return alone is refused, nev
   CHECK_THAT(import.err, Catch::Contains("carriage return alone"));
   CHECK(read_text(workspace / "students.csv") == roster);
 }
+
+TEST_CASE("values that name nothing are refused: a choice by number, a lock wait of inf, a score of nan")
+{
+  // CLI11's own transformer took an option's number: `--format 3` printed HTML.
+  const auto by_number = run_tandem({"-C", TANDEM_EXAMPLES, "report", "--format", "3"});
+  CHECK(by_number.exit_code == 2);
+  CHECK(by_number.out.empty());
+  CHECK_THAT(by_number.err, Catch::Contains("unknown value '3': use csv, html, json, md"));
+  CHECK(run_tandem({"-C", TANDEM_EXAMPLES, "report", "--format", "HTML"}).exit_code == 0);
+  CHECK(run_tandem({"-C", TANDEM_EXAMPLES, "match", "--dry-run", "--method", "1"}).exit_code == 2);
+
+  TemporaryFolder temporary;
+  const auto workspace = copy_examples(temporary.path());
+  for (const auto* wait : {"inf", "nan", "-1", "5s", "100000"}) {
+    const auto locked = run_tandem({"-C", workspace.string(), "match"}, {{}, {{"TANDEM_LOCK_WAIT_SECONDS", wait}}});
+    INFO(wait);
+    CHECK(locked.exit_code == 2);
+    CHECK_THAT(locked.err, Catch::Contains("TANDEM_LOCK_WAIT_SECONDS: expected seconds from 0 to 86400"));
+  }
+  std::string placements = read_text(workspace / "placements.csv");
+  const auto score = placements.find(",completed,") + std::string(",completed,").size();
+  for (const auto* bad : {"nan", "-inf", "inf"}) {
+    std::string edited = placements;
+    edited.replace(score, edited.find(',', score) - score, bad);
+    write_text(workspace / "placements.csv", edited);
+    const auto check = run_tandem({"-C", workspace.string(), "check"});
+    INFO(bad);
+    CHECK(check.exit_code == 1);
+    CHECK_THAT(check.err, Catch::Contains("placements.csv:2:9: error: score: expected a number such as 12.5, got \""
+                                          + std::string(bad) + "\""));
+  }
+}
