@@ -4,6 +4,7 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <array>
 #include <charconv>
 
@@ -170,6 +171,14 @@ bool is_valid_id(std::string_view text)
     }
   }
   return true;
+}
+
+bool has_control_character(std::string_view text)
+{
+  return std::any_of(text.begin(), text.end(), [](char c) {
+    const auto byte = static_cast<unsigned char>(c);
+    return byte < 0x20 || byte == 0x7F;
+  });
 }
 
 bool is_email_address(std::string_view text)

@@ -39,6 +39,9 @@ long days_between(Date from, Date to);
 
 // Letters, digits, '-', '_' and '.'; not empty.
 bool is_valid_id(std::string_view text);
+// A line break, a tab or another control character (C0 or DEL): text that may
+// reach a mail header must have none (a CR LF would start a header of its own).
+bool has_control_character(std::string_view text);
 // local@domain.tld with no spaces: the shape, not deliverability.
 bool is_email_address(std::string_view text);
 // Finnish Business ID (Y-tunnus): NNNNNNN-C with the mod-11 check digit.

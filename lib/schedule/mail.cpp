@@ -1,7 +1,9 @@
 #include "schedule/mail.hpp"
 
 #include "io/encoding.hpp"
+#include "io/error.hpp"
 #include "io/text.hpp"
+#include "model/values.hpp"
 
 #include <fmt/format.h>
 
@@ -13,6 +15,9 @@ namespace tandem::schedule {
 namespace {
 
 constexpr std::size_t k_encoded_bytes_per_word = 45; // 60 base64 characters + 12 of frame = 72
+// Longer plain text is sent as encoded words too, which fold: RFC 5322 wants
+// lines of 78 characters and allows no more than 998.
+constexpr std::size_t k_plain_header_length = 66;
 
 std::string base64(std::string_view bytes)
 {
@@ -40,7 +45,7 @@ bool is_plain_header_text(std::string_view text)
 
 std::string encode_header_text(std::string_view text)
 {
-  if (is_plain_header_text(text)) {
+  if (is_plain_header_text(text) && text.size() <= k_plain_header_length) {
     return std::string(text);
   }
   std::string out;
@@ -121,6 +126,18 @@ std::string message_id(std::string_view project, std::string_view reminder_key, 
 
 std::string compose_message(const MailContent& content, const std::string& date)
 {
+  // check refuses such values; this is the last line of defence against a header
+  // of the data's own making (a Bcc: after a line break).
+  for (const auto& [what, value] : {std::pair<std::string_view, const std::string*>{"From", &content.from},
+                                    {"To", &content.to.address}, {"To", &content.to.name},
+                                    {"Subject", &content.subject}, {"X-Tandem-Reminder", &content.reminder_key},
+                                    {"Message-ID", &content.message_id}}) {
+    if (model::has_control_character(*value)) {
+      throw Error(fmt::format("the {} header of reminder {} would hold a line break or a control character: "
+                              "not sent (`tandem check` names the value)",
+                              what, content.reminder_key.substr(0, content.reminder_key.find_first_of("\r\n"))));
+    }
+  }
   std::string text;
   text += "From: " + content.from + "\n";
   text += "To: " + format_mailbox(content.to) + "\n";

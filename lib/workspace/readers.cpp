@@ -266,6 +266,9 @@ std::vector<std::string> reminder_offsets(const RecordReader& reader, const Fiel
 // "Career Services <career@example.fi>" or a bare address.
 bool is_mailbox(std::string_view text)
 {
+  if (model::has_control_character(text)) {
+    return false; // a line break would let the name add headers of its own (Bcc:)
+  }
   const auto open = text.rfind('<');
   if (open != std::string_view::npos && !text.empty() && text.back() == '>') {
     return model::is_email_address(text.substr(open + 1, text.size() - open - 2));
@@ -329,7 +332,7 @@ model::FollowUp read_follow_up(const YamlFieldSource& source, IdRegistry& ids)
   model::FollowUp follow_up;
   follow_up.id = reader.required_id("id");
   ids.add(follow_up.id, reader, "id", source.origin().line);
-  follow_up.title = reader.text("title").value_or(follow_up.id);
+  follow_up.title = reader.line("title").value_or(follow_up.id);
   follow_up.kind = reader.enumeration<model::FollowUpKind>("kind").value_or(follow_up.kind);
   follow_up.anchor = reader.enumeration<model::FollowUpAnchor>("from", true).value_or(follow_up.anchor);
   follow_up.working_days = reader.integer("working_days", -250, 250).value_or(0);
@@ -469,7 +472,7 @@ std::optional<model::Project> read_project(std::string_view text, const std::str
   const YamlFieldSource project_source(file, sub_mapping(top, "project", diagnostics, file),
                                        "project", diagnostics);
   const RecordReader reader(project_source);
-  project.name = reader.required_text("name");
+  project.name = reader.line("name", true).value_or("");
   project.code = reader.text("code").value_or("");
   project.organisation = reader.text("organisation").value_or("");
   const auto start = reader.date("start", true);
@@ -545,7 +548,7 @@ std::vector<model::Company> read_companies(std::string_view text, const std::str
     company.origin = source.origin();
     company.id = reader.required_id("id");
     company_ids.add(company.id, reader, "id", company.origin.line);
-    company.name = reader.required_text("name");
+    company.name = reader.line("name", true).value_or("");
     company.business_id = reader.business_id("business_id");
     company.municipality = reader.text("municipality").value_or("");
     company.size = reader.enumeration<model::CompanySize>("size");
@@ -553,7 +556,7 @@ std::vector<model::Company> read_companies(std::string_view text, const std::str
     const YamlFieldSource contact_source(file, sub_mapping(source, "contact", diagnostics, file),
                                          source.path() + ".contact", diagnostics);
     const RecordReader contact(contact_source);
-    company.contact = {contact.text("name").value_or(""), contact.email("email", false),
+    company.contact = {contact.line("name").value_or(""), contact.email("email", false),
                        contact.text("phone").value_or("")};
     company.target_markets = reader.countries("target_markets");
     company.working_languages = reader.language_codes("working_languages");
@@ -602,7 +605,7 @@ std::vector<model::Event> read_events(std::string_view text, const std::string& 
     event.id = reader.required_id("id");
     event_ids.add(event.id, reader, "id", event.origin.line);
     event.kind = reader.enumeration<model::EventKind>("kind", true).value_or(event.kind);
-    event.title = reader.text("title").value_or("");
+    event.title = reader.line("title").value_or("");
     const auto start = reader.date_time("start", true);
     event.start = start.value_or(model::DateTime{});
     event.end = reader.date_time("end");
@@ -628,8 +631,8 @@ model::Student parse_student(const RecordReader& reader, std::size_t line)
   model::Student student;
   student.origin = {line, 0};
   student.id = reader.required_id("id");
-  student.first_name = reader.required_text("first_name");
-  student.last_name = reader.required_text("last_name");
+  student.first_name = reader.line("first_name", true).value_or("");
+  student.last_name = reader.line("last_name", true).value_or("");
   student.email = reader.email("email", true);
   student.group = reader.enumeration<model::Group>("group", true).value_or(student.group);
   student.field = reader.enumeration<model::Field>("field", true).value_or(student.field);

@@ -246,9 +246,15 @@ std::optional<std::string_view> RecordReader::required(std::string_view key, boo
   return value;
 }
 
-std::string RecordReader::required_text(std::string_view key) const
+std::optional<std::string> RecordReader::line(std::string_view key, bool is_required) const
 {
-  return std::string(required(key, true).value_or(""));
+  const auto value = required(key, is_required);
+  if (value && model::has_control_character(*value)) {
+    error(key, "expected text on one line, with no line break or control character: it may go into the "
+               "header of a reminder e-mail");
+    return std::string(value->substr(0, std::min(value->find_first_of("\r\n"), value->size())));
+  }
+  return value ? std::optional<std::string>(*value) : std::nullopt;
 }
 
 std::string RecordReader::required_id(std::string_view key) const

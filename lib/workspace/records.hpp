@@ -110,7 +110,9 @@ public:
   explicit RecordReader(const FieldSource& source) : m_source(source) {}
 
   std::optional<std::string> text(std::string_view key) const;
-  std::string required_text(std::string_view key) const;
+  // Text that may reach a mail header (names, titles): one line, no control
+  // characters, or an error at its place.
+  std::optional<std::string> line(std::string_view key, bool required = false) const;
   std::string required_id(std::string_view key) const;
   std::string optional_id(std::string_view key) const;
   std::string email(std::string_view key, bool required) const;

@@ -240,3 +240,29 @@ TEST_CASE("check names the ESF start and end data that are wrong or overdue")
   CHECK(lines_of(early.err).size() == 3);
   CHECK_THAT(early.err, Catch::Contains("student s3 left on 2024-03-20 and has no outcome from the four weeks"));
 }
+
+TEST_CASE("check refuses a line break in any value that reaches a mail header")
+{
+  TemporaryFolder temporary;
+  const auto workspace = copy_fixture("minimal", temporary.path());
+  // The adversarial run's reminders.from: every reminder would have carried a Bcc.
+  write_text(workspace / "tandem.yaml", read_text(workspace / "tandem.yaml")
+                                          + "reminders:\n  from: \"CS\\r\\nBcc: spy@evil.example\\r\\nX: "
+                                            "<career@example.fi>\"\n  staff: [\"a@example.fi\\nBcc: b@evil.example\"]\n");
+  write_text(workspace / "students.csv",
+             "id,first_name,last_name,email,group,field\n"
+             "s1,\"Linh\nBcc: spy@evil.example\",Tran,linh@example.fi,international,business\n");
+  write_text(workspace / "events.yaml", "events:\n  - {id: e1, kind: workshop, start: 2024-03-01T10:00, "
+                                        "title: \"CV\\r\\nBcc: spy@evil.example\"}\n");
+  const auto result = run_tandem({"-C", workspace.string(), "check", "--today", "2024-01-02"});
+  CHECK(result.exit_code == 1);
+  CHECK_THAT(result.err, Catch::Contains("tandem.yaml:8:9: error: reminders.from: expected an address such as"));
+  CHECK_THAT(result.err, Catch::Contains("error: reminders.staff: expected e-mail addresses"));
+  CHECK_THAT(result.err, Catch::Contains("students.csv:2:2: error: first_name: expected text on one line"));
+  CHECK_THAT(result.err, Catch::Contains("events.yaml:2:"));
+  CHECK_THAT(result.err, Catch::Contains("title: expected text on one line"));
+  // The cron job refuses the workspace: nothing is sent to anybody.
+  const auto remind = run_tandem({"-C", workspace.string(), "schedule", "remind", "--dry-run", "--today", "2024-02-25"});
+  CHECK(remind.exit_code == 1);
+  CHECK(remind.out.empty());
+}

@@ -13,6 +13,8 @@
 #include "test_model.hpp"
 
 #include <catch2/catch.hpp>
+
+#include <functional>
 #include <fmt/format.h>
 
 #include <algorithm>
@@ -294,6 +296,40 @@ TEST_CASE("mail: headers encoded by RFC 2047, dates by RFC 5322, stable Message-
   CHECK(id != schedule::message_id("T2", "event/E1/7d", "a@example.fi", "example.fi"));
   CHECK(id.starts_with("<tandem."));
   CHECK(id.ends_with("@example.fi>"));
+}
+
+TEST_CASE("mail: no header holds a line break, and none is longer than 998 octets")
+{
+  schedule::MailContent content;
+  content.from = "Career Services <career@example.fi>";
+  content.to = {"Linh Tran", "linh@example.fi"};
+  content.subject = "Reminder: " + std::string(1500, 'x'); // an event title of 1,500 characters
+  content.body = "Hello\n";
+  content.reminder_key = "event/e1/7d";
+  content.message_id = "<tandem.1@example.fi>";
+  const auto message = schedule::compose_message(content, "Mon, 07 Mar 2022 09:00:00 +0200");
+  const auto headers = message.substr(0, message.find("\n\n"));
+  std::size_t start = 0;
+  while (start <= headers.size()) {
+    const auto end = std::min(headers.find('\n', start), headers.size());
+    INFO(headers.substr(start, 80));
+    CHECK(end - start <= 998);
+    start = end + 1;
+  }
+  CHECK(headers.find("Subject: =?UTF-8?B?") != std::string::npos); // folded encoded words
+  // The Bcc of the adversarial run, in every header that carries data.
+  const std::string injected = "CS\r\nBcc: spy@evil.example\r\nX: <career@example.fi>";
+  const std::vector<std::function<std::string&(schedule::MailContent&)>> fields = {
+    [](schedule::MailContent& m) -> std::string& { return m.from; },
+    [](schedule::MailContent& m) -> std::string& { return m.to.name; },
+    [](schedule::MailContent& m) -> std::string& { return m.to.address; },
+    [](schedule::MailContent& m) -> std::string& { return m.subject; }};
+  for (const auto& field : fields) {
+    auto bad = content;
+    field(bad) = injected;
+    CHECK_THROWS_WITH(schedule::compose_message(bad, "Mon, 07 Mar 2022 09:00:00 +0200"),
+                      Catch::Contains("would hold a line break or a control character: not sent"));
+  }
 }
 
 TEST_CASE("ledger: records survive a reopen, a torn last line is dropped, damage stops the run")
