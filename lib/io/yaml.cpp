@@ -1,10 +1,17 @@
 #include "io/yaml.hpp"
 
+#include "io/yaml_document.hpp"
+
 namespace tandem::io {
 
 std::optional<YAML::Node> parse_yaml(std::string_view text, const std::string& file,
                                      Diagnostics& diagnostics)
 {
+  // yaml-cpp sets no bound on aliases or nesting: the reader of every workspace
+  // file reads it first, with its bounds (an alias bomb is refused there).
+  if (!read_yaml(text, file, diagnostics)) {
+    return std::nullopt;
+  }
   try {
     return YAML::Load(std::string(text));
   } catch (const YAML::Exception& e) {

@@ -2,6 +2,7 @@
 
 #include <yaml.h>
 
+#include <algorithm>
 #include <map>
 #include <memory>
 
@@ -44,6 +45,7 @@ public:
   {
     Event event(m_parser);
     const Depth depth(m_depth, event.get());
+    ++m_own_nodes;
     YamlNode node;
     node.m_line = event.get().start_mark.line + 1;
     node.m_column = event.get().start_mark.column + 1;
@@ -83,6 +85,12 @@ public:
       const auto it = m_anchors.find(reinterpret_cast<const char*>(event.get().data.alias.anchor));
       if (it == m_anchors.end()) {
         return YamlNode{};
+      }
+      // Each alias is a copy: nested ones ("billion laughs") multiply. Refuse
+      // before copying once the copies outgrow the document's own nodes.
+      m_copied_nodes += node_count(it->second);
+      if (m_copied_nodes > std::max(k_min_alias_budget, k_alias_factor * m_own_nodes)) {
+        throw ParseFailure{node.m_line, node.m_column, "alias expands too far"};
       }
       YamlNode copy = it->second;
       copy.m_line = node.m_line;
@@ -158,6 +166,18 @@ private:
     std::size_t& m_depth;
   };
 
+  static std::size_t node_count(const YamlNode& node)
+  {
+    std::size_t count = 1;
+    for (const auto& item : node.m_items) {
+      count += node_count(item);
+    }
+    for (const auto& entry : node.m_entries) {
+      count += 1 + node_count(entry.second);
+    }
+    return count;
+  }
+
   YamlNode remember(const std::string& anchor, YamlNode node)
   {
     if (!anchor.empty()) {
@@ -166,9 +186,16 @@ private:
     return node;
   }
 
+  // Aliases may copy up to ten times the document's own nodes, and always a
+  // hundred thousand (docs/file-formats.md).
+  static constexpr std::size_t k_alias_factor = 10;
+  static constexpr std::size_t k_min_alias_budget = 100'000;
+
   yaml_parser_t& m_parser;
   std::map<std::string, YamlNode> m_anchors;
   std::size_t m_depth = 0;
+  std::size_t m_own_nodes = 0;    // events read
+  std::size_t m_copied_nodes = 0; // nodes copied by aliases
 };
 
 std::optional<YamlNode> read_yaml(std::string_view text, const std::string& file,

@@ -1,0 +1,66 @@
+#include "io/diagnostics.hpp"
+#include "io/yaml.hpp"
+#include "io/yaml_document.hpp"
+
+#include <catch2/catch.hpp>
+
+#include <string>
+
+using namespace tandem;
+
+namespace {
+
+// "Billion laughs": each level holds nine aliases of the one above; `levels`
+// levels expand to 9^levels scalars from a few hundred bytes.
+std::string alias_bomb(int levels)
+{
+  std::string text = "l0: &l0 [\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\"]\n";
+  for (int level = 1; level < levels; ++level) {
+    const std::string above = "*l" + std::to_string(level - 1);
+    text += "l" + std::to_string(level) + ": &l" + std::to_string(level) + " [";
+    for (int k = 0; k < 9; ++k) {
+      text += (k == 0 ? "" : ",") + above;
+    }
+    text += "]\n";
+  }
+  return text;
+}
+
+} // namespace
+
+TEST_CASE("yaml: an alias bomb is refused at the alias, before it is copied")
+{
+  io::Diagnostics diagnostics;
+  const std::string bomb = alias_bomb(9) + "project: {name: X}\n";
+  REQUIRE(bomb.size() < 500);
+  CHECK_FALSE(io::read_yaml(bomb, "tandem.yaml", diagnostics));
+  const auto problems = diagnostics.sorted();
+  REQUIRE(problems.size() == 1);
+  const auto& problem = problems.front();
+  CHECK(problem.message == "not valid YAML: alias expands too far");
+  CHECK(problem.line == 6); // 9^6 copies of the first level exceed the bound at level 6
+  CHECK(problem.column > 1);
+  // yaml-cpp, used where tandem rewrites companies.yaml, is guarded by the same reader.
+  io::Diagnostics again;
+  CHECK_FALSE(io::parse_yaml(bomb, "companies.yaml", again));
+  CHECK(again.sorted().size() == 1);
+}
+
+TEST_CASE("yaml: ordinary aliases and a large document pass")
+{
+  io::Diagnostics diagnostics;
+  const auto small = io::read_yaml("defaults: &d {kind: workshop}\nevents:\n  - *d\n  - *d\n", "events.yaml", diagnostics);
+  REQUIRE(small);
+  CHECK((*small)["events"].items().size() == 2);
+  CHECK((*small)["events"].items()[1]["kind"].scalar() == "workshop");
+  CHECK(io::read_yaml(alias_bomb(4), "events.yaml", diagnostics)); // 9^4 = 6,561 copies: fine
+  CHECK(diagnostics.sorted().empty());
+}
+
+TEST_CASE("yaml: nesting deeper than any tandem file is refused with its place")
+{
+  io::Diagnostics diagnostics;
+  CHECK_FALSE(io::read_yaml(std::string(500, '[') + std::string(500, ']'), "events.yaml", diagnostics));
+  REQUIRE(diagnostics.sorted().size() == 1);
+  CHECK(diagnostics.sorted().front().message == "not valid YAML: nested deeper than tandem's files ever are");
+}
