@@ -76,8 +76,14 @@ public:
         const std::string anchor_name = anchor == nullptr ? "" : anchor;
         while (auto key = next_node()) {
           auto value = next_node();
-          node.m_entries.emplace_back(key->is_scalar() ? key->m_scalar : std::string(),
-                                      value ? std::move(*value) : YamlNode{});
+          std::string name = key->is_scalar() ? key->m_scalar : std::string();
+          if (const auto& earlier = node[name]; !name.empty() && !earlier.is_missing()) {
+            // Other readers take the first value or the last: refused, not guessed.
+            throw ParseFailure{key->m_line, key->m_column,
+                               "the key \"" + name + "\" is there twice (first on line "
+                                 + std::to_string(earlier.m_line) + ")"};
+          }
+          node.m_entries.emplace_back(std::move(name), value ? std::move(*value) : YamlNode{});
         }
         return remember(anchor_name, std::move(node));
       }
@@ -210,7 +216,15 @@ std::optional<YamlNode> read_yaml(std::string_view text, const std::string& file
   try {
     YamlBuilder builder(parser);
     auto root = builder.next_node();
-    return root ? std::move(root) : YamlBuilder::null_node(); // an empty file
+    if (!root) {
+      return YamlBuilder::null_node(); // an empty file
+    }
+    builder.next_node(); // the end of the document
+    if (const auto second = builder.next_node()) {
+      throw YamlBuilder::ParseFailure{second->line(), second->column(),
+                                      "a second YAML document (after ---): tandem reads one"};
+    }
+    return root;
   } catch (const YamlBuilder::ParseFailure& failure) {
     diagnostics.error(file, failure.line, "not valid YAML: " + failure.message, failure.column);
     return std::nullopt;

@@ -69,6 +69,19 @@ std::optional<io::CsvHeader> read_header(io::CsvReader& reader, const CsvSchema&
                         fmt::format("missing required column \"{}\"", column));
     }
   }
+  // A contract column twice (`email`, `Email`): only the first would be read.
+  const auto& names = header.names();
+  for (std::size_t i = 0; i < names.size(); ++i) {
+    const auto first = header.find(names[i]);
+    const bool contract = std::find(schema.columns.begin(), schema.columns.end(), io::header_key(names[i]))
+                          != schema.columns.end();
+    if (contract && first && *first < i) {
+      diagnostics.error(reader.display_name(), record.line,
+                        fmt::format("the column \"{}\" is there twice (columns {} and {}): keep one", names[i],
+                                    *first + 1, i + 1),
+                        i + 1);
+    }
+  }
   return header;
 }
 

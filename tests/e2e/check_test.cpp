@@ -266,3 +266,15 @@ TEST_CASE("check refuses a line break in any value that reaches a mail header")
   CHECK(remind.exit_code == 1);
   CHECK(remind.out.empty());
 }
+
+TEST_CASE("a contract column twice in a CSV header is an error naming both")
+{
+  TemporaryFolder temporary;
+  const auto workspace = copy_fixture("minimal", temporary.path());
+  write_text(workspace / "students.csv", "id,first_name,last_name,email,group,field,Email\n"
+                                         "s1,Linh,Tran,linh@example.fi,international,business,other@example.fi\n");
+  const auto result = run_tandem({"-C", workspace.string(), "check", "--today", "2024-01-02"});
+  CHECK(result.exit_code == 1);
+  CHECK_THAT(result.err, Catch::Contains("students.csv:1:7: error: the column \"Email\" is there twice "
+                                         "(columns 4 and 7): keep one"));
+}

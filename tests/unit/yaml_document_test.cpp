@@ -64,3 +64,24 @@ TEST_CASE("yaml: nesting deeper than any tandem file is refused with its place")
   REQUIRE(diagnostics.sorted().size() == 1);
   CHECK(diagnostics.sorted().front().message == "not valid YAML: nested deeper than tandem's files ever are");
 }
+
+TEST_CASE("yaml: a key twice and a second document are errors at their place")
+{
+  io::Diagnostics duplicate;
+  CHECK_FALSE(io::read_yaml("project:\n  name: A\n  start: 2024-01-01\n  name: B\n", "tandem.yaml", duplicate));
+  const auto twice = duplicate.sorted();
+  REQUIRE(twice.size() == 1);
+  CHECK(twice.front().line == 4);
+  CHECK(twice.front().column == 3);
+  CHECK(twice.front().message == "not valid YAML: the key \"name\" is there twice (first on line 2)");
+  io::Diagnostics documents;
+  CHECK_FALSE(io::read_yaml("events: []\n---\nevents: [{id: e1}]\n", "events.yaml", documents));
+  const auto second = documents.sorted();
+  REQUIRE(second.size() == 1);
+  CHECK(second.front().line == 3);
+  CHECK(second.front().message == "not valid YAML: a second YAML document (after ---): tandem reads one");
+  io::Diagnostics fine;
+  CHECK(io::read_yaml("---\nevents: []\n...\n", "events.yaml", fine)); // one document, marked
+  CHECK(io::read_yaml("", "events.yaml", fine));                        // an empty file
+  CHECK(fine.sorted().empty());
+}
