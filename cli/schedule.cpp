@@ -86,7 +86,8 @@ void run_remind(const RemindOptions& options, Session& session)
   if (options.outbox) {
     transport = std::make_unique<schedule::OutboxTransport>(*options.outbox);
   } else if (!options.dry_run) {
-    transport = std::make_unique<schedule::SendmailTransport>(workspace.project->reminders.sendmail);
+    transport = std::make_unique<schedule::SendmailTransport>(
+      workspace.project->reminders.sendmail, std::chrono::seconds(workspace.project->reminders.send_timeout_seconds));
   }
 
   const auto summary = schedule::run_reminders(workspace, calendar.items, zone, ledger, transport.get(), request);

@@ -42,6 +42,8 @@ struct ReminderSettings {
   std::string sendmail = "/usr/sbin/sendmail -t -i";
   std::vector<std::string> event_offsets = {"7d", "1d"};
   int catch_up_days = 3;
+  // A mail command still running after this long is killed: a temporary failure.
+  int send_timeout_seconds = 60;
   // Placement reminders (start, follow-ups) go this many working days before the item.
   int placement_notice_days = 2;
 };

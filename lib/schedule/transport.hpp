@@ -1,5 +1,6 @@
 #pragma once
 
+#include <chrono>
 #include <filesystem>
 #include <string>
 
@@ -21,15 +22,19 @@ public:
 };
 
 // Pipes each message to a sendmail-compatible command (`sendmail -t -i`, `msmtp
-// -t`) run by /bin/sh; exit status 0 is the only proof of delivery. The
-// command's own output goes to standard error: standard output is tandem's.
+// -t`) run by /bin/sh; exit status 0 after reading the whole message is the only
+// proof of delivery. A command still running after `timeout` is killed (with
+// what it started) and the send counts as a temporary failure: a hung mail
+// program must not hold the cron job and its lock for ever. The command's own
+// output goes to standard error: standard output is tandem's.
 class SendmailTransport final : public MailTransport {
 public:
-  explicit SendmailTransport(std::string command);
+  SendmailTransport(std::string command, std::chrono::seconds timeout);
   bool deliver(const OutgoingMessage& message, std::string& problem) override;
 
 private:
   std::string m_command;
+  std::chrono::seconds m_timeout;
 };
 
 // Writes each message as an .eml file (CRLF line ends) into a folder.

@@ -335,6 +335,8 @@ void read_reminders(const YamlFieldSource& source, model::ReminderSettings& remi
     reminders.event_offsets = reminder_offsets(reader, source, "event_offsets");
   }
   reminders.catch_up_days = reader.integer("catch_up_days", 0, 365).value_or(reminders.catch_up_days);
+  reminders.send_timeout_seconds =
+    reader.integer("send_timeout", 1, 3600).value_or(reminders.send_timeout_seconds);
   reminders.placement_notice_days =
     reader.integer("placement_notice_days", 0, 60).value_or(reminders.placement_notice_days);
 }

@@ -472,3 +472,33 @@ TEST_CASE("remind: without reminders.from nothing is sent and the message says w
   CHECK(run.exit_code == 1);
   CHECK(run.err.find("reminders.from is needed to send reminders") != std::string::npos);
 }
+
+TEST_CASE("remind: a mail command that hangs is killed after send_timeout, and one that reads nothing has not sent")
+{
+  TemporaryFolder folder;
+  const auto workspace = copy_fixture("schedule", folder.path());
+  {
+    std::string yaml = read_text(workspace / "tandem.yaml");
+    const auto at = yaml.find("  sendmail: ");
+    REQUIRE(at != std::string::npos);
+    yaml.insert(at, "  send_timeout: 1\n");
+    write_text(workspace / "tandem.yaml", yaml);
+  }
+  // `sleep 3600` never reads and never ends: killed with what it started, the
+  // run ends (75) and frees the lock for the next command.
+  use_mail_command(workspace, "sleep 3600");
+  const auto started = std::chrono::steady_clock::now();
+  const auto hung = run_tandem({"-C", workspace.string(), "schedule", "remind", "--today", "2025-05-07"});
+  const auto took = std::chrono::steady_clock::now() - started;
+  CHECK(hung.exit_code == 75);
+  CHECK_THAT(hung.err, Catch::Contains("did not finish within 1 s (reminders.send_timeout): killed"));
+  CHECK(took < std::chrono::seconds(60)); // four messages, a second each: not an hour
+  CHECK(ledger_count(workspace, "sent") == 0);
+  CHECK(run_tandem({"-C", workspace.string(), "check", "--today", "2025-05-07"}).exit_code == 0);
+  // `true` exits 0 without reading: not a delivery.
+  use_mail_command(workspace, "true");
+  const auto unread = run_tandem({"-C", workspace.string(), "schedule", "remind", "--today", "2025-05-07"});
+  CHECK(unread.exit_code == 75);
+  CHECK_THAT(unread.err, Catch::Contains("did not read the whole message and exited with status 0"));
+  CHECK(ledger_count(workspace, "sent") == 0);
+}
