@@ -38,18 +38,28 @@ fs::path BackupStore::save(const fs::path& file)
                       && name.find_first_not_of("0123456789") == 6;
     if (entry.is_regular_file() && ours) {
       copies.push_back(entry.path());
+    } else if (name.starts_with(temporary_file_marker)) {
+      // A copy a killed run left half-made; the caller holds the workspace lock,
+      // so no other run is writing it.
+      fs::remove(entry.path(), error);
     }
   }
   std::sort(copies.begin(), copies.end());
   unsigned long next_sequence = 1;
+  const std::string current = read_file(file, file.string());
   if (!copies.empty()) {
+    // This version is kept already (a run that died after its backup, before
+    // replacing the file): another copy would only push older versions out.
+    if (read_file(copies.back(), copies.back().string()) == current) {
+      return copies.back();
+    }
     next_sequence = std::stoul(copies.back().filename().string()) + 1;
   }
 
   const auto now = std::chrono::time_point_cast<std::chrono::seconds>(
     std::chrono::system_clock::now());
   const fs::path copy = folder / fmt::format("{:06}-{:%Y%m%dT%H%M%SZ}", next_sequence, now);
-  write_file_atomically(copy, read_file(file, file.string()));
+  write_file_atomically(copy, current);
   copies.push_back(copy);
 
   while (copies.size() > m_keep) {

@@ -11,8 +11,11 @@ class BackupStore {
 public:
   explicit BackupStore(std::filesystem::path root, std::size_t keep = 10);
 
-  // Copies `file` (which must exist) into the store and prunes the oldest copies.
-  // Returns the path of the copy. Throws tandem::Error when the copy fails.
+  // Copies `file` (which must exist) into the store and prunes the oldest copies;
+  // when the newest copy already holds this version, makes none (so runs that
+  // die before replacing the file never push older versions out). Removes what
+  // a killed copy left behind. Returns the path of the copy of this version.
+  // Throws tandem::Error when the copy fails.
   std::filesystem::path save(const std::filesystem::path& file);
 
 private:

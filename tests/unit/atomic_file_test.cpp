@@ -5,6 +5,7 @@
 
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
 
@@ -81,6 +82,35 @@ TEST_CASE("backups keep the newest ten copies of each file")
   std::sort(kept.begin(), kept.end(), [](const auto& a, const auto& b) { return std::stoi(a) < std::stoi(b); });
   CHECK(kept == std::vector<std::string>{"3", "4", "5", "6", "7", "8", "9", "10", "11", "12"});
   CHECK(last.filename().string().rfind("000012-", 0) == 0);
+}
+
+TEST_CASE("backups: runs that die before replacing the file push no version out, and half-made copies go")
+{
+  TemporaryFolder folder;
+  const auto file = folder.path / "students.csv";
+  io::BackupStore backups(folder.path / "backup", 10);
+  io::write_file_atomically(file, "version 1");
+  const auto first = backups.save(file);
+  io::write_file_atomically(file, "version 2");
+  // Ten runs back up version 2 and die before writing version 3.
+  fs::path again;
+  for (int run = 0; run < 10; ++run) {
+    again = backups.save(file);
+  }
+  const auto folder_of_copies = folder.path / "backup" / "students.csv";
+  // What a run killed while copying leaves: a temporary file as large as the roster.
+  io::write_file_atomically(folder_of_copies / "ignored", "x");
+  std::ofstream(folder_of_copies / ".tandem-tmp-12345") << std::string(1000, 'x');
+  io::write_file_atomically(file, "version 3");
+  backups.save(file);
+  std::vector<std::string> kept;
+  for (const auto& entry : fs::directory_iterator(folder_of_copies)) {
+    kept.push_back(entry.path().filename().string() == "ignored" ? "ignored" : contents(entry.path()));
+  }
+  std::sort(kept.begin(), kept.end());
+  CHECK(kept == std::vector<std::string>{"ignored", "version 1", "version 2", "version 3"});
+  CHECK(fs::exists(first));
+  CHECK(again.filename().string().rfind("000002-", 0) == 0);
 }
 
 TEST_CASE("a second lock on a workspace gives up with exit code 75")
