@@ -116,6 +116,11 @@ void Workspace::index()
       summary.ordinal = next_ordinal++; // a record added without a place in the roster's file
     }
   }
+  for (auto& [id, summary] : student_index) {
+    if (summary.ordinal == StudentSummary::no_record) {
+      summary.ordinal = next_ordinal++; // a summary made without a record (tests): ordinals stay dense
+    }
+  }
   index_by_id(companies, m_companies_by_id);
   index_by_id(events, m_events_by_id);
   m_openings_by_id.clear();
