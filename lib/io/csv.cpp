@@ -11,6 +11,8 @@
 
 #include <fmt/format.h>
 
+#include <charconv>
+#include <cmath>
 #include <cstring>
 #include <fstream>
 
@@ -284,6 +286,20 @@ std::string format_csv_record(const std::vector<std::string>& fields, char delim
   }
   out += crlf ? "\r\n" : "\n";
   return out;
+}
+
+std::string format_spreadsheet_record(const std::vector<std::string>& fields)
+{
+  std::vector<std::string> safe;
+  safe.reserve(fields.size());
+  for (const auto& field : fields) {
+    double number = 0;
+    const auto [end, problem] = std::from_chars(field.data(), field.data() + field.size(), number);
+    const bool is_number = problem == std::errc{} && end == field.data() + field.size() && std::isfinite(number);
+    const bool formula = !field.empty() && std::string_view("=+-@\t\r").find(field.front()) != std::string_view::npos;
+    safe.push_back(formula && !is_number ? "'" + field : field);
+  }
+  return format_csv_record(safe);
 }
 
 std::string format_csv_table(const CsvTable& table)

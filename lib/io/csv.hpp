@@ -92,6 +92,11 @@ std::string format_csv_record(const std::vector<std::string>& fields, char delim
                               bool crlf = false);
 std::string format_csv_table(const CsvTable& table);
 
+// A record for a spreadsheet to open (outputs, never workspace files): a text cell
+// that starts with =, +, -, @, a tab or a carriage return gets a leading ' (as
+// OWASP recommends against formula injection); numbers stay as they are.
+std::string format_spreadsheet_record(const std::vector<std::string>& fields);
+
 // The message for a record with more fields than its header has columns.
 std::string too_many_fields_message(std::size_t fields, std::size_t columns, char delimiter);
 

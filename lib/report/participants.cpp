@@ -62,7 +62,7 @@ std::string participants_csv(const workspace::Workspace& workspace, const Period
 {
   std::string out = io::format_csv_record(columns());
   for (const auto& row : rows(workspace, period)) {
-    out += io::format_csv_record(row);
+    out += io::format_spreadsheet_record(row);
   }
   return out;
 }

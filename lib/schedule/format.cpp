@@ -73,7 +73,7 @@ std::string schedule_csv(const std::vector<CalendarItem>& items, const ProjectZo
                                            "location", "placement_id", "event_id", "company_id"});
   for (const auto& item : items) {
     const auto fields = fields_of(item, zone);
-    out += io::format_csv_record({item.key, std::string(to_string(item.kind)), std::string(to_string(item.status)),
+    out += io::format_spreadsheet_record({item.key, std::string(to_string(item.kind)), std::string(to_string(item.status)),
                                   item.title, fields.first_day, fields.last_day, fields.start, fields.end,
                                   item.location, fields.placement_id, fields.event_id, fields.company_id});
   }

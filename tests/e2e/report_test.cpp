@@ -255,3 +255,23 @@ assert sum(t["indicators"]["participants_total"] for t in d["terms"]) == i["part
                       .c_str())
         == 0);
 }
+
+TEST_CASE("spreadsheet outputs neutralise formulas in names and titles, the workspace keeps them")
+{
+  TemporaryFolder temporary;
+  const auto workspace = copy_examples(temporary.path());
+  std::string students = read_text(workspace / "students.csv");
+  students.replace(students.find("s22002,Tunde,Bello"), 18, "s22002,=1+2,@Bello");
+  write_text(workspace / "students.csv", students);
+  std::string events = read_text(workspace / "events.yaml");
+  const auto title = events.find("title: ") + 7;
+  events.replace(title, events.find('\n', title) - title, "\"-2+3 workshop\"");
+  write_text(workspace / "events.yaml", events);
+  const auto participants = run_tandem({"-C", workspace.string(), "report", "participants"});
+  REQUIRE(participants.exit_code == 0);
+  CHECK_THAT(participants.out, Catch::Contains("\ns22002,'@Bello,'=1+2,2023-03-30,"));
+  const auto schedule = run_tandem({"-C", workspace.string(), "schedule", "--format", "csv"});
+  REQUIRE(schedule.exit_code == 0);
+  CHECK_THAT(schedule.out, Catch::Contains(",'-2+3 workshop,"));
+  CHECK(read_text(workspace / "students.csv") == students); // workspace files are never changed this way
+}

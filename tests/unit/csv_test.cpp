@@ -138,3 +138,10 @@ TEST_CASE("a file holding NUL bytes is refused, not read in part")
   CHECK_THROWS_AS(CsvReader::from_memory("bin.csv", std::string_view("id\n1\0\n2\n", 8)),
                   tandem::io::ProblemError);
 }
+
+TEST_CASE("a record for a spreadsheet neutralises formulas, keeps numbers")
+{
+  CHECK(tandem::io::format_spreadsheet_record({"=HYPERLINK(\"http://x\")", "+358 40 123", "-2", "-1.5", "@SUM(A1)", "Linh"})
+        == "\"'=HYPERLINK(\"\"http://x\"\")\",'+358 40 123,-2,-1.5,'@SUM(A1),Linh\n");
+  CHECK(tandem::io::format_spreadsheet_record({"\tx", "-inf", "- a list item", ""}) == "'\tx,'-inf,'- a list item,\n");
+}
