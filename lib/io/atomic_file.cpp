@@ -104,8 +104,15 @@ void append_durably(const std::filesystem::path& path, std::string_view contents
   }
 }
 
-void write_file_atomically(const std::filesystem::path& path, std::string_view contents)
+void write_file_atomically(const std::filesystem::path& link_or_file, std::string_view contents)
 {
+  // Through a symbolic link, the file it names is replaced (as a shell's `>`
+  // writes), not the link: a workspace file kept elsewhere stays linked.
+  std::error_code error;
+  const auto resolved = std::filesystem::is_symlink(link_or_file, error)
+                          ? std::filesystem::weakly_canonical(link_or_file, error)
+                          : link_or_file;
+  const auto& path = error ? link_or_file : resolved;
   const auto folder = path.parent_path();
   const auto temporary = folder
                          / fmt::format(".{}{}{}", path.filename().string(),

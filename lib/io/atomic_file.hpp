@@ -11,6 +11,7 @@ namespace tandem::io {
 // old file or the new one, never a mix: a temporary file in the same folder is
 // written, flushed to disk, and renamed over the target; the folder is then
 // flushed so the rename survives a power cut. Keeps the old file's permissions.
+// Through a symbolic link it replaces the file the link names; the link stays.
 // Throws tandem::Error naming the path when any step fails (the target is then
 // untouched and the temporary file removed).
 void write_file_atomically(const std::filesystem::path& path, std::string_view contents);

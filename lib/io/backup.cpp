@@ -38,7 +38,7 @@ fs::path BackupStore::save(const fs::path& file)
                       && name.find_first_not_of("0123456789") == 6;
     if (entry.is_regular_file() && ours) {
       copies.push_back(entry.path());
-    } else if (name.starts_with(temporary_file_marker)) {
+    } else if (name.find(temporary_file_marker) != std::string::npos) {
       // A copy a killed run left half-made; the caller holds the workspace lock,
       // so no other run is writing it.
       fs::remove(entry.path(), error);

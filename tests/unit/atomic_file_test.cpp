@@ -50,6 +50,18 @@ TEST_CASE("an atomic write creates or replaces a file and leaves no temporary fi
   CHECK(std::distance(fs::directory_iterator(folder.path), fs::directory_iterator()) == 1);
 }
 
+TEST_CASE("an atomic write through a symbolic link replaces the file it names, and the link stays")
+{
+  TemporaryFolder folder;
+  fs::create_directories(folder.path / "shared");
+  io::write_file_atomically(folder.path / "shared" / "students.csv", "old");
+  fs::create_symlink(fs::path("shared") / "students.csv", folder.path / "students.csv"); // relative, as ln -s makes
+  io::write_file_atomically(folder.path / "students.csv", "new");
+  CHECK(fs::is_symlink(folder.path / "students.csv"));
+  CHECK(contents(folder.path / "shared" / "students.csv") == "new");
+  CHECK(contents(folder.path / "students.csv") == "new");
+}
+
 TEST_CASE("a write into a missing folder fails with the path and changes nothing")
 {
   TemporaryFolder folder;
@@ -100,7 +112,9 @@ TEST_CASE("backups: runs that die before replacing the file push no version out,
   const auto folder_of_copies = folder.path / "backup" / "students.csv";
   // What a run killed while copying leaves: a temporary file as large as the roster.
   io::write_file_atomically(folder_of_copies / "ignored", "x");
-  std::ofstream(folder_of_copies / ".tandem-tmp-12345") << std::string(1000, 'x');
+  // (named as write_file_atomically names its temporary files)
+  std::ofstream(folder_of_copies / (".000003-20261201T120000Z" + std::string(io::temporary_file_marker) + "12345"))
+    << std::string(1000, 'x');
   io::write_file_atomically(file, "version 3");
   backups.save(file);
   std::vector<std::string> kept;
