@@ -52,7 +52,7 @@ public:
   // Every participant, in roster order; a repeated id counts once (check reports it).
   // Works from the roster's index, so also where full records are not kept.
   const std::vector<Participant>& participants() const { return m_participants; }
-  // The participants with an activity in the period (within the project's span).
+  // The participants with an activity in the period, between their entry and leaving.
   std::vector<const Participant*> active_in(const Period& period) const;
   // Companies taking part in the period, by Business ID in file order, each once.
   std::vector<CompanyTakingPart> companies_in(const Period& period) const;
