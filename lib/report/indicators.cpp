@@ -348,11 +348,12 @@ private:
     auto employed = tally("employed_after_placement");
     auto hired = tally("hired_by_placement_company");
     for (const auto& [id, placements] : completed_by_student) {
+      // One look-up: the summary gives the record and the student's outcomes.
       const auto summary = m_workspace.student_index.find(id);
-      const model::Student* student = m_workspace.find_student(id);
-      if (student == nullptr) {
+      if (summary == m_workspace.student_index.end() || summary->second.record == workspace::StudentSummary::no_record) {
         continue;
       }
+      const model::Student* student = &m_workspace.students[summary->second.record];
       bool has_job = false;
       bool was_hired = false;
       for (const auto& [end, company] : placements) {
