@@ -27,6 +27,18 @@ std::string delimiter_name(char delimiter)
   return delimiter == '\t' ? "tab" : std::string(1, delimiter);
 }
 
+// A column list for the summary: an export can have thousands of columns, so
+// past a screenful only their number is given (all of them with --verbose).
+std::string column_list(const std::vector<std::string>& names, bool verbose)
+{
+  constexpr std::size_t shown = 20;
+  if (verbose || names.size() <= shown) {
+    return fmt::format("{}", fmt::join(names, ", "));
+  }
+  return fmt::format("{} and {} more (--verbose lists them all)",
+                     fmt::join(names.begin(), names.begin() + shown, ", "), names.size() - shown);
+}
+
 void print_report(const import::ImportReport& report, const ImportCommandOptions& options,
                   const Session& session)
 {
@@ -57,10 +69,12 @@ void print_report(const import::ImportReport& report, const ImportCommandOptions
   std::cout << fmt::format("  unchanged: {}\n", report.unchanged);
   std::cout << fmt::format("  rejected: {}\n", report.rejected.size());
   if (!report.extra_columns.empty()) {
-    std::cout << fmt::format("  kept as extra columns: {}\n", fmt::join(report.extra_columns, ", "));
+    std::cout << fmt::format("  kept as extra columns: {}\n",
+                             column_list(report.extra_columns, session.options.verbose));
   }
   if (!report.dropped_columns.empty()) {
-    std::cout << fmt::format("  dropped by the map: {}\n", fmt::join(report.dropped_columns, ", "));
+    std::cout << fmt::format("  dropped by the map: {}\n",
+                             column_list(report.dropped_columns, session.options.verbose));
   }
   if (options.dry_run) {
     std::cout << fmt::format("dry run: {} was not written\n", report.target);

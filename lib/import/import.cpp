@@ -18,6 +18,7 @@
 #include <set>
 #include <sstream>
 #include <unordered_map>
+#include <unordered_set>
 
 namespace tandem::import {
 
@@ -260,8 +261,9 @@ public:
   void add_columns(const std::vector<std::string>& wanted)
   {
     std::vector<std::string> names = m_table.header.names();
+    std::unordered_set<std::string> added;
     for (const auto& name : wanted) {
-      if (!m_table.header.find(name) && std::find(names.begin(), names.end(), name) == names.end()) {
+      if (!m_table.header.find(name) && added.insert(io::header_key(name)).second) {
         names.push_back(name);
       }
     }

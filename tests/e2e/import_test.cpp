@@ -354,3 +354,29 @@ TEST_CASE("import students takes dates of birth and never stores a personal iden
     }
   }
 }
+
+TEST_CASE("an export with 100000 columns imports them all and the summary counts the rest")
+{
+  TemporaryFolder temporary;
+  const auto workspace = copy_fixture("minimal", temporary.path());
+  constexpr int extra_columns = 100000;
+  std::string header = "id,first_name,last_name,email,group,field";
+  std::string row = "s9,Ella,Berg,ella.berg@example.fi,domestic,business";
+  for (int i = 0; i < extra_columns; ++i) {
+    header += ",extra" + std::to_string(i);
+    row += ",v" + std::to_string(i);
+  }
+  const auto result = import_students(temporary, workspace, header + "\n" + row + "\n");
+  INFO(result.err);
+  CHECK(result.exit_code == 0);
+  CHECK_THAT(result.out, Catch::Contains("  added: 1\n"));
+  CHECK_THAT(result.out, Catch::Contains("  kept as extra columns: extra0, extra1, extra2, extra3, extra4, "
+                                         "extra5, extra6, extra7, extra8, extra9, extra10, extra11, "
+                                         "extra12, extra13, extra14, extra15, extra16, extra17, extra18, "
+                                         "extra19 and 99980 more (--verbose lists them all)\n"));
+  const auto after = roster(workspace);
+  REQUIRE(after.count("s9") == 1);
+  CHECK(after.at("s9").size() >= extra_columns + 6);
+  CHECK(after.at("s9").at("extra0") == "v0");
+  CHECK(after.at("s9").at("extra99999") == "v99999");
+}
