@@ -483,7 +483,6 @@ std::string id_from_name(std::string_view name)
 YAML::Node list_node(const std::string& cell, std::string_view column, const ColumnMap& map)
 {
   YAML::Node list(YAML::NodeType::Sequence);
-  list.SetStyle(YAML::EmitterStyle::Flow);
   const char separator = cell.find(';') != std::string::npos ? ';' : ',';
   for (const auto& item : io::split_list(cell, separator)) {
     list.push_back(mapped_value(map, column, item));
@@ -713,9 +712,7 @@ void import_companies(const std::vector<IncomingCompany>& incoming, YAML::Node r
 
 std::string yaml_text(const YAML::Node& root, std::string_view header_comment)
 {
-  YAML::Emitter out;
-  out << root;
-  return fmt::format("{}{}\n", header_comment, out.c_str());
+  return fmt::format("{}{}\n", header_comment, io::format_yaml(root));
 }
 
 } // namespace

@@ -2,6 +2,8 @@
 
 #include "io/yaml_document.hpp"
 
+#include <regex>
+
 namespace tandem::io {
 
 std::optional<YAML::Node> parse_yaml(std::string_view text, const std::string& file,
@@ -40,6 +42,80 @@ std::size_t yaml_line(const YAML::Node& node)
 {
   const int line = node.Mark().line;
   return line < 0 ? 0 : static_cast<std::size_t>(line + 1);
+}
+
+bool reads_as_non_string(std::string_view text)
+{
+  // The YAML 1.1 type repository's null, bool, int and float, and the YAML 1.2 core schema's.
+  static const std::regex typed(
+    "|~|null|Null|NULL"
+    "|y|Y|yes|Yes|YES|n|N|no|No|NO|true|True|TRUE|false|False|FALSE|on|On|ON|off|Off|OFF"
+    "|[-+]?0b[01_]+|[-+]?0[0-7_]+|0o[0-7]+|[-+]?(0|[1-9][0-9_]*)|[-+]?0x[0-9a-fA-F_]+"
+    "|[-+]?[1-9][0-9_]*(:[0-5]?[0-9])+(\\.[0-9_]*)?"
+    "|[-+]?([0-9][0-9_]*)?\\.[0-9.]*([eE][-+][0-9]+)?"
+    "|[-+]?(\\.[0-9]+|[0-9]+(\\.[0-9]*)?)([eE][-+]?[0-9]+)?"
+    "|[-+]?\\.(inf|Inf|INF)|\\.(nan|NaN|NAN)");
+  return std::regex_match(text.begin(), text.end(), typed);
+}
+
+namespace {
+
+bool holds_collection(const YAML::Node& node)
+{
+  for (const auto& entry : node) {
+    const YAML::Node& value = node.IsMap() ? entry.second : entry;
+    if (value.IsMap() || value.IsSequence()) {
+      return true;
+    }
+  }
+  return false;
+}
+
+void emit_node(YAML::Emitter& out, const YAML::Node& node, int depth)
+{
+  switch (node.Type()) {
+  case YAML::NodeType::Scalar:
+    // yaml-cpp tags a plain scalar it read "?", a quoted one "!", a new one "".
+    if (node.Tag() == "!" || (node.Tag().empty() && reads_as_non_string(node.Scalar()))) {
+      out << YAML::DoubleQuoted;
+    }
+    out << node.Scalar();
+    return;
+  case YAML::NodeType::Map:
+  case YAML::NodeType::Sequence: {
+    out << (depth <= 2 || holds_collection(node) ? YAML::Block : YAML::Flow);
+    if (node.IsMap()) {
+      out << YAML::BeginMap;
+      for (const auto& entry : node) {
+        out << YAML::Key;
+        emit_node(out, entry.first, depth + 1);
+        out << YAML::Value;
+        emit_node(out, entry.second, depth + 1);
+      }
+      out << YAML::EndMap;
+    } else {
+      out << YAML::BeginSeq;
+      for (const auto& item : node) {
+        emit_node(out, item, depth + 1);
+      }
+      out << YAML::EndSeq;
+    }
+    return;
+  }
+  case YAML::NodeType::Null:
+  case YAML::NodeType::Undefined:
+    out << YAML::Null;
+    return;
+  }
+}
+
+} // namespace
+
+std::string format_yaml(const YAML::Node& root)
+{
+  YAML::Emitter out;
+  emit_node(out, root, 0);
+  return out.c_str();
 }
 
 } // namespace tandem::io

@@ -204,7 +204,7 @@ TEST_CASE("companies import from CSV and YAML, keeping unknown keys")
   CHECK_THAT(text, Catch::Contains("crm_ref: K-77"));        // unknown key kept
   CHECK_THAT(text, Catch::Contains("id: oja-automation-oy")); // id made from the name
   CHECK_THAT(text, Catch::Contains("size: small"));           // "pieni"
-  CHECK_THAT(text, Catch::Contains("target_markets: [SE, NO]"));
+  CHECK_THAT(text, Catch::Contains("target_markets: [SE, \"NO\"]")); // Norway, not false
   const auto check = run_tandem({"check"}, {workspace, {}});
   INFO(check.err);
   CHECK(check.exit_code == 0);
@@ -379,4 +379,39 @@ TEST_CASE("an export with 100000 columns imports them all and the summary counts
   CHECK(after.at("s9").size() >= extra_columns + 6);
   CHECK(after.at("s9").at("extra0") == "v0");
   CHECK(after.at("s9").at("extra99999") == "v99999");
+}
+
+TEST_CASE("import companies keeps strings strings for other YAML readers")
+{
+  TemporaryFolder temporary;
+  const auto workspace = copy_fixture("minimal", temporary.path());
+  // A quoted phone number already in the file, and new values that a plain YAML
+  // scalar would turn into a number, a boolean or false.
+  write_text(workspace / "companies.yaml",
+             "companies:\n"
+             "  - id: kokkola-steel\n"
+             "    name: Kokkola Steel Oy\n"
+             "    business_id: 2451398-6\n"
+             "    contact: {name: Anna Example, email: anna@kokkola-steel.example.fi, phone: \"0407654321\"}\n"
+             "    openings: []\n");
+  write_text(temporary.path() / "companies.csv",
+             "name,business_id,contact_phone,sector,target_markets,employees\n"
+             "Norr Oy,0112038-9,0401234567,yes,NO;SE,25\n");
+  const auto result = run_tandem({"import", "companies", (temporary.path() / "companies.csv").string()},
+                                 {workspace, {}});
+  INFO(result.out << result.err);
+  REQUIRE(result.exit_code == 0);
+  // PyYAML (YAML 1.1, where NO and yes are booleans) reads every value back as the string it was.
+  const auto parsed = run_program(
+    "/usr/bin/python3",
+    {"-c",
+     "import sys, yaml\n"
+     "for c in yaml.safe_load(open(sys.argv[1]))['companies']:\n"
+     "    print(repr(c['contact'].get('phone')), repr(c.get('sector')), repr(c.get('target_markets')),"
+     " repr(c.get('employees')))\n",
+     (workspace / "companies.yaml").string()});
+  INFO(parsed.err);
+  CHECK(parsed.out == "'0407654321' None None None\n"
+                      "'0401234567' 'yes' ['NO', 'SE'] '25'\n");
+  CHECK(run_tandem({"check"}, {workspace, {}}).exit_code == 0);
 }

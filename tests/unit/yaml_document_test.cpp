@@ -85,3 +85,18 @@ TEST_CASE("yaml: a key twice and a second document are errors at their place")
   CHECK(io::read_yaml("", "events.yaml", fine));                        // an empty file
   CHECK(fine.sorted().empty());
 }
+
+TEST_CASE("plain scalars that other YAML readers take for another type are recognised")
+{
+  for (const char* typed : {"", "~", "null", "NO", "no", "Yes", "on", "OFF", "y", "true", "0401234567",
+                            "+358401234567", "25", "-7", "0x1F", "1_000", "1:30", "3.14", ".5", "1e3",
+                            ".inf", "-.Inf", ".NaN"}) {
+    INFO(typed);
+    CHECK(tandem::io::reads_as_non_string(typed));
+  }
+  for (const char* text : {"SE", "Norway", "nO", "+358 40 3329619", "2024-05-06", "1234567-1",
+                           "a@example.fi", "fi:B2", "0408a", "yes!"}) {
+    INFO(text);
+    CHECK_FALSE(tandem::io::reads_as_non_string(text));
+  }
+}
