@@ -4,16 +4,19 @@
 
 #include <filesystem>
 #include <string_view>
+#include <unordered_map>
 #include <unordered_set>
 #include <string>
 #include <vector>
 
 // The record of reminders: one line per reminder and recipient, appended and
 // flushed to disk right after the message was handed over (or found too old and
-// recorded as missed). A reminder in the ledger is never sent again.
+// recorded as missed). A reminder sent or missed is never sent again. The first
+// failed attempt to send to a recipient is recorded too (and retried), so that
+// a recipient it never reaches is known when its catch-up window closes.
 namespace tandem::schedule {
 
-enum class LedgerStatus { sent, missed };
+enum class LedgerStatus { sent, missed, failed };
 
 struct LedgerRecord {
   std::string key;
@@ -23,8 +26,9 @@ struct LedgerRecord {
   std::string message_id;
 };
 
-// The recipient of a `missed` record: a reminder too late to send is recorded
-// once, for everyone it would have gone to.
+// The recipient of a `missed` record for a reminder that reached nobody in time:
+// it is recorded once, for everyone it would have gone to. One that reached some
+// recipients is recorded as missed for each of the others by address.
 inline constexpr std::string_view k_all_recipients = "*";
 
 class Ledger {
@@ -35,15 +39,21 @@ public:
   // records are kept in memory only. Throws tandem::Error for a damaged file.
   Ledger(std::filesystem::path path, std::string display_name, bool writable);
 
+  // Whether the reminder was sent to the recipient, or recorded as missed for them.
   bool contains(const std::string& key, const std::string& recipient) const;
-  // Whether any record has this key (sent to someone, or missed).
+  // Whether the reminder was sent to someone, or recorded as missed.
   bool has_key(const std::string& key) const { return m_keys.count(key) != 0; }
-  // Appends and flushes the record; throws tandem::Error when the disk refuses.
+  // The recipients a send to failed and that the reminder has not reached since.
+  std::vector<std::string> unreached(const std::string& key) const;
+  // Appends and flushes the record (a failure only the first time for its key and
+  // recipient); throws tandem::Error when the disk refuses.
   void record(LedgerRecord record);
   // Every record, oldest first (the ones of this run last).
   const std::vector<LedgerRecord>& records() const { return m_records; }
 
 private:
+  void remember(LedgerRecord record); // indexes the record and keeps it
+
   std::filesystem::path m_path;
   std::string m_display_name;
   bool m_writable;
@@ -51,6 +61,8 @@ private:
   std::vector<LedgerRecord> m_records;
   std::unordered_set<std::string> m_sent;  // key, '\n', lower-case recipient
   std::unordered_set<std::string> m_keys;
+  std::unordered_set<std::string> m_failed; // key, '\n', lower-case recipient
+  std::unordered_map<std::string, std::vector<std::string>> m_failed_recipients; // key -> addresses
 };
 
 } // namespace tandem::schedule

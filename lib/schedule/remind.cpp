@@ -26,15 +26,7 @@ public:
     const long late = model::days_between(reminder.due, m_request.today);
     const std::string lateness = late > 0 ? fmt::format(", {} day{} late", late, late == 1 ? "" : "s") : "";
     if (reminder.too_late) {
-      if (m_ledger.has_key(reminder.key)) {
-        ++m_summary.already_done; // sent in time, or recorded as missed before
-        return;
-      }
-      m_ledger.record({reminder.key, std::string(k_all_recipients), LedgerStatus::missed, m_request.today, ""});
-      ++m_summary.missed;
-      m_summary.actions.push_back(fmt::format("{} {} (due {}){}",
-                                              m_request.dry_run ? "would record as missed" : "recorded as missed",
-                                              reminder.key, model::format_date(reminder.due), lateness));
+      record_missed(reminder, lateness);
       return;
     }
     std::size_t sent = 0;
@@ -50,6 +42,7 @@ public:
         ++m_summary.sent;
         ++sent;
       } else {
+        m_ledger.record({reminder.key, recipient.address, LedgerStatus::failed, m_request.today, id});
         ++failed;
       }
     }
@@ -65,6 +58,33 @@ public:
   RemindSummary take() { return std::move(m_summary); }
 
 private:
+  // A reminder nobody got is recorded as missed once, for all; one that some got
+  // is recorded as missed for each recipient whose sends failed until its window
+  // closed, so that the digest names them.
+  void record_missed(const Reminder& reminder, const std::string& lateness)
+  {
+    const std::string_view verb = m_request.dry_run ? "would record as missed" : "recorded as missed";
+    if (!m_ledger.has_key(reminder.key)) {
+      m_ledger.record({reminder.key, std::string(k_all_recipients), LedgerStatus::missed, m_request.today, ""});
+      ++m_summary.missed;
+      m_summary.actions.push_back(
+        fmt::format("{} {} (due {}){}", verb, reminder.key, model::format_date(reminder.due), lateness));
+      return;
+    }
+    const auto never_reached = m_ledger.unreached(reminder.key);
+    for (const auto& recipient : never_reached) {
+      m_ledger.record({reminder.key, recipient, LedgerStatus::missed, m_request.today, ""});
+    }
+    if (never_reached.empty()) {
+      ++m_summary.already_done; // sent to everyone in time, or recorded as missed before
+      return;
+    }
+    ++m_summary.missed;
+    m_summary.actions.push_back(fmt::format("{} {} (due {}) for {}{}", verb, reminder.key,
+                                            model::format_date(reminder.due), fmt::join(never_reached, ", "),
+                                            lateness));
+  }
+
   bool send(const Reminder& reminder, const Mailbox& recipient, const std::string& id)
   {
     if (m_transport == nullptr) {

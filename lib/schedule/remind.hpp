@@ -11,7 +11,8 @@
 
 // One run of `tandem schedule remind`: every reminder due and not in the
 // ledger is sent (up to reminders.catch_up_days late) or recorded as missed
-// (older); each is recorded only once its message was handed over.
+// (older: for everyone, or for each recipient it never reached); each is
+// recorded only once its message was handed over.
 namespace tandem::schedule {
 
 struct RemindRequest {
@@ -24,7 +25,7 @@ struct RemindSummary {
   std::vector<std::string> actions;  // one line per reminder acted on, for standard output
   std::vector<std::string> failures; // one line per message not handed over, for standard error
   std::size_t sent = 0;              // messages
-  std::size_t missed = 0;            // reminders recorded as missed (each for all its recipients)
+  std::size_t missed = 0;            // reminders recorded as missed (for all, or for those never reached)
   std::size_t already_done = 0;      // recipients, and missed reminders, already in the ledger
 };
 

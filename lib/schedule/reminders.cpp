@@ -7,6 +7,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <map>
 #include <set>
 #include <tuple>
 
@@ -345,17 +346,21 @@ Reminder weekly_digest(const workspace::Workspace& workspace, const std::vector<
   auto since = std::find_if(records.rbegin(), records.rend(), [](const LedgerRecord& record) {
                  return record.key.starts_with("digest/");
                }).base();
-  std::set<std::string> missed;
+  std::map<std::string, std::vector<std::string>> missed; // key -> recipients never reached
   for (auto record = since; record != records.end(); ++record) {
     if (record->status == LedgerStatus::missed) {
-      missed.insert(record->key);
+      auto& recipients = missed[record->key];
+      if (record->recipient != k_all_recipients) {
+        recipients.push_back(record->recipient);
+      }
     }
   }
   if (!missed.empty()) {
     body += fmt::format("\nReminders too old to send (more than {} days late), recorded as missed:\n",
                         workspace.project->reminders.catch_up_days);
-    for (const auto& key : missed) {
-      body += "  " + key + "\n";
+    for (const auto& [key, recipients] : missed) {
+      body += recipients.empty() ? fmt::format("  {}\n", key)
+                                 : fmt::format("  {}: never reached {}\n", key, fmt::join(recipients, ", "));
     }
   }
   RecipientList staff;

@@ -19,6 +19,8 @@
 
 #include <algorithm>
 #include <filesystem>
+#include <set>
+#include <tuple>
 #include <fstream>
 #include <unistd.h>
 
@@ -107,10 +109,11 @@ const schedule::CalendarItem& item_with_key(const std::vector<schedule::Calendar
 class FakeTransport final : public schedule::MailTransport {
 public:
   bool refuse = false;
+  std::string refused_recipient; // an address whose every message fails
   std::vector<schedule::OutgoingMessage> delivered;
   bool deliver(const schedule::OutgoingMessage& message, std::string& problem) override
   {
-    if (refuse) {
+    if (refuse || message.recipient == refused_recipient) {
       problem = "refused for the test";
       return false;
     }
@@ -354,7 +357,10 @@ TEST_CASE("ledger: records survive a reopen, a torn last line is dropped, damage
   {
     std::ofstream(file.path, std::ios::app) << "k,r,lost,2025-05-14,<v@y>\n";
   }
-  CHECK_THROWS_WITH(file.open(), Catch::Contains("ledger.csv:4: expected the status sent or missed"));
+  // The message says what to do: no backup of the ledger is kept.
+  CHECK_THROWS_WITH(file.open(), Catch::Contains("ledger.csv:4: expected the status sent, missed or failed")
+                                   && Catch::Contains("correct or delete the line")
+                                   && !Catch::Contains("backup"));
 }
 
 TEST_CASE("remind: event reminders go to the registered, else to the audience that has joined")
@@ -476,6 +482,51 @@ TEST_CASE("remind: up to catch_up_days late a reminder is sent once, older ones 
     CHECK(digest->text.find("recorded as missed:\n  event/E1/7d\n") != std::string::npos);
     // The event of Wednesday 14 May is in the coming fortnight.
     CHECK(digest->text.find("2025-05-14 14:00-16:00 (Europe/Helsinki) event     CV workshop") != std::string::npos);
+  }
+}
+
+TEST_CASE("remind: a reminder one recipient never got is recorded as missed for them and in the digest")
+{
+  const auto workspace = sample_workspace();
+  const LedgerFile file;
+  FakeTransport transport;
+  transport.refused_recipient = "S2@students.example.fi";
+  // A cron job every day from before the placement to well after its end.
+  for (auto today = day(2025, 4, 1); today <= day(2025, 8, 31); today = model::plus_days(today, 1)) {
+    auto ledger = file.open();
+    remind_on(workspace, today, ledger, transport);
+  }
+  const auto ledger = file.open();
+  std::string digests;
+  for (const auto& message : transport.delivered) {
+    if (message.text.find("X-Tandem-Reminder: digest/") != std::string::npos) {
+      digests += message.text;
+    }
+  }
+  // Every reminder of P1 that S1 got went to S2 as well, and S2's address always failed.
+  std::set<std::string> placement_keys;
+  for (const auto& message : transport.delivered) {
+    const auto at = message.text.find("X-Tandem-Reminder: placement/P1/");
+    if (message.recipient == "S1@students.example.fi" && at != std::string::npos) {
+      const auto start = at + std::string_view("X-Tandem-Reminder: ").size();
+      placement_keys.insert(message.text.substr(start, message.text.find('\n', start) - start));
+    }
+  }
+  REQUIRE(placement_keys.size() >= 3);
+  for (const auto& key : placement_keys) {
+    INFO(key);
+    CHECK(count_for(transport.delivered, key) >= 2); // S1, and staff or the contact
+    CHECK(std::any_of(ledger.records().begin(), ledger.records().end(), [&](const auto& record) {
+      return record.key == key && record.recipient == "S2@students.example.fi"
+             && record.status == schedule::LedgerStatus::missed;
+    }));
+    CHECK(digests.find("  " + key + ": never reached S2@students.example.fi\n") != std::string::npos);
+  }
+  // Each outcome once: a failure is recorded the first time only, and no reminder
+  // is sent or missed twice for one recipient.
+  std::set<std::tuple<std::string, std::string, bool>> seen;
+  for (const auto& record : ledger.records()) {
+    CHECK(seen.emplace(record.key, record.recipient, record.status == schedule::LedgerStatus::failed).second);
   }
 }
 
