@@ -2,9 +2,11 @@
 
 #include "import/import.hpp"
 #include "io/error.hpp"
+#include "io/text.hpp"
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <iostream>
 #include <map>
 #include <memory>
@@ -32,22 +34,26 @@ std::string delimiter_name(char delimiter)
 std::string column_list(const std::vector<std::string>& names, bool verbose)
 {
   constexpr std::size_t shown = 20;
-  if (verbose || names.size() <= shown) {
-    return fmt::format("{}", fmt::join(names, ", "));
+  const std::size_t listed = verbose ? names.size() : std::min(names.size(), shown);
+  std::string list;
+  for (std::size_t i = 0; i < listed; ++i) {
+    list += (i == 0 ? "" : ", ") + io::one_line(names[i]);
   }
-  return fmt::format("{} and {} more (--verbose lists them all)",
-                     fmt::join(names.begin(), names.begin() + shown, ", "), names.size() - shown);
+  if (listed < names.size()) {
+    list += fmt::format(" and {} more (--verbose lists them all)", names.size() - listed);
+  }
+  return list;
 }
 
 void print_report(const import::ImportReport& report, const ImportCommandOptions& options,
                   const Session& session)
 {
   for (const auto& warning : report.warnings) {
-    std::cerr << "tandem: warning: " << warning << '\n';
+    std::cerr << "tandem: warning: " << io::one_line(warning) << '\n';
   }
   for (const auto& rejected : report.rejected) {
     std::cerr << fmt::format("{}:{}: error: row rejected: {}\n", report.source, rejected.line,
-                             rejected.reason);
+                             io::one_line(rejected.reason));
   }
   if (session.options.quiet && report.rejected.empty()) {
     return;

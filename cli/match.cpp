@@ -60,7 +60,8 @@ match::MatchResult solve(const match::MatchInput& input, match::Method method)
 void write_placements(workspace::WorkspaceWriter& writer, const workspace::WorkspacePaths& paths,
                       const match::MatchInput& input, const match::MatchResult& result)
 {
-  const auto text = io::read_file_if_exists(paths.file(workspace::file_names::placements));
+  const auto text = io::read_file_if_exists(paths.file(workspace::file_names::placements),
+                                             paths.display(workspace::file_names::placements));
   std::optional<io::CsvTable> existing;
   if (text) {
     auto reader = io::CsvReader::from_memory(paths.display(workspace::file_names::placements), *text);

@@ -781,7 +781,7 @@ ImportReport import_file(const workspace::WorkspacePaths& paths, const ImportOpt
   case ImportKind::companies: {
     target_name = names::companies;
     const auto incoming = read_incoming_companies(text, report.source, delimiter, map, report);
-    const auto current = io::read_file_if_exists(paths.file(names::companies));
+    const auto current = io::read_file_if_exists(paths.file(names::companies), paths.display(names::companies));
     if (!current) {
       throw Error(fmt::format("{}: this required file is missing (`tandem init` creates a "
                               "workspace)",

@@ -1,5 +1,7 @@
 #include "io/atomic_file.hpp"
 
+#include "io/diagnostics.hpp"
+
 #include "io/error.hpp"
 
 #include <fmt/format.h>
@@ -148,17 +150,27 @@ void write_file_atomically(const std::filesystem::path& link_or_file, std::strin
   sync_folder(folder);
 }
 
-std::optional<std::string> read_file_if_exists(const std::filesystem::path& path)
+std::optional<std::string> read_file_if_exists(const std::filesystem::path& path,
+                                               const std::string& display_name)
 {
   std::error_code ignored;
   if (!std::filesystem::exists(path, ignored)) {
     return std::nullopt;
   }
-  return read_file(path, path.string());
+  return read_file(path, display_name);
+}
+
+void refuse_folder(const std::filesystem::path& path, const std::string& display_name)
+{
+  std::error_code ignored;
+  if (std::filesystem::is_directory(path, ignored)) {
+    throw ProblemError({display_name, 0, 0, Severity::error, "this is a folder; expected a file"});
+  }
 }
 
 std::string read_file(const std::filesystem::path& path, const std::string& display_name)
 {
+  refuse_folder(path, display_name);
   std::ifstream in(path, std::ios::binary);
   if (!in) {
     throw Error(fmt::format("{}: cannot open the file: {}", display_name, system_error_text()));

@@ -30,9 +30,14 @@ inline constexpr std::string_view temporary_file_marker = ".tandem-tmp-";
 
 // Reads a whole file; std::nullopt when it does not exist. Throws tandem::Error
 // when it exists but cannot be read.
-std::optional<std::string> read_file_if_exists(const std::filesystem::path& path);
+std::optional<std::string> read_file_if_exists(const std::filesystem::path& path,
+                                               const std::string& display_name);
 
 // Reads a whole file; throws tandem::Error naming `display_name` when it cannot.
 std::string read_file(const std::filesystem::path& path, const std::string& display_name);
+
+// Throws io::ProblemError naming `display_name` when `path` is a folder: a
+// stream opens one as an empty file, and it must not pass for an empty file.
+void refuse_folder(const std::filesystem::path& path, const std::string& display_name);
 
 } // namespace tandem::io

@@ -1,5 +1,7 @@
 #include "io/csv.hpp"
 
+#include "io/atomic_file.hpp"
+
 #include "io/diagnostics.hpp"
 #include "io/encoding.hpp"
 
@@ -156,6 +158,7 @@ CsvReader::~CsvReader() = default;
 CsvReader CsvReader::from_file(const std::filesystem::path& path, std::string display_name,
                                char delimiter)
 {
+  refuse_folder(path, display_name);
   std::ifstream probe(path, std::ios::binary);
   if (!probe) {
     throw Error(fmt::format("{}: cannot open the file: {}", display_name,

@@ -1,5 +1,7 @@
 #include "io/diagnostics.hpp"
 
+#include "io/text.hpp"
+
 #include <algorithm>
 #include <iterator>
 #include <ostream>
@@ -11,7 +13,7 @@ namespace tandem::io {
 
 std::string Problem::to_string() const
 {
-  std::string location = file;
+  std::string location = one_line(file);
   if (line > 0) {
     location += fmt::format(":{}", line);
     if (column > 0) {
@@ -19,7 +21,7 @@ std::string Problem::to_string() const
     }
   }
   return fmt::format(
-    "{}: {}: {}", location, severity == Severity::error ? "error" : "warning", message);
+    "{}: {}: {}", location, severity == Severity::error ? "error" : "warning", one_line(message));
 }
 
 void Diagnostics::error(std::string file, std::size_t line, std::string message,

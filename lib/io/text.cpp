@@ -78,6 +78,27 @@ std::string json_string(std::string_view text)
   return out + "\"";
 }
 
+std::string one_line(std::string_view text)
+{
+  std::string out;
+  out.reserve(text.size());
+  for (const char c : text) {
+    const auto byte = static_cast<unsigned char>(c);
+    if (c == '\n') {
+      out += "\\n";
+    } else if (c == '\r') {
+      out += "\\r";
+    } else if (c == '\t') {
+      out += "\\t";
+    } else if (byte < 0x20 || byte == 0x7F) {
+      out += fmt::format("\\x{:02X}", byte);
+    } else {
+      out += c;
+    }
+  }
+  return out;
+}
+
 std::string stable_hash(std::string_view text)
 {
   std::uint64_t hash = 14695981039346656037ULL;

@@ -22,6 +22,11 @@ WorkspaceLock::WorkspaceLock(const std::filesystem::path& state_folder,
 {
   std::error_code error;
   std::filesystem::create_directories(state_folder, error);
+  if (error) {
+    // Say why (a read-only file system, no permission), not that the lock is missing.
+    throw Error(fmt::format("{}: cannot create tandem's state folder: {}", state_folder.string(),
+                            error.message()));
+  }
   const auto lock_path = state_folder / "lock";
   m_fd = ::open(lock_path.c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0644);
   if (m_fd < 0) {

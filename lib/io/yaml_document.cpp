@@ -88,9 +88,12 @@ public:
         return remember(anchor_name, std::move(node));
       }
     case YAML_ALIAS_EVENT: {
-      const auto it = m_anchors.find(reinterpret_cast<const char*>(event.get().data.alias.anchor));
+      const std::string anchor_name = reinterpret_cast<const char*>(event.get().data.alias.anchor);
+      const auto it = m_anchors.find(anchor_name);
       if (it == m_anchors.end()) {
-        return YamlNode{};
+        throw ParseFailure{node.m_line, node.m_column,
+                           "the alias *" + anchor_name + " names no anchor (&" + anchor_name
+                             + ") defined before it"};
       }
       // Each alias is a copy: nested ones ("billion laughs") multiply. Refuse
       // before copying once the copies outgrow the document's own nodes.

@@ -495,6 +495,17 @@ void add_table_candidates(MatchInput& input, const std::vector<workspace::ScoreR
       diagnostics.error(file, line, fmt::format("{} is not a student or opening of the workspace", unknown));
       continue;
     }
+    if (international->group != model::Group::international
+        || (domestic != nullptr && domestic->group != model::Group::domestic)) {
+      const bool first_wrong = international->group != model::Group::international;
+      diagnostics.error(file, line,
+                        fmt::format("{} is in the group {} of students.csv, but the column {} takes {} students",
+                                    first_wrong ? row.international_id : row.domestic_id,
+                                    first_wrong ? "domestic" : "international",
+                                    first_wrong ? "international_id" : "domestic_id",
+                                    first_wrong ? "international" : "domestic"));
+      continue;
+    }
     const auto key = row.international_id + '\n' + row.domestic_id + '\n' + row.opening_id;
     if (const auto [earlier, inserted] = first_line.emplace(key, line); !inserted) {
       diagnostics.error(file, line, fmt::format("the same candidate is on line {}", earlier->second));

@@ -41,7 +41,7 @@ std::optional<LedgerStatus> status_named(std::string_view name)
 Ledger::Ledger(std::filesystem::path path, std::string display_name, bool writable)
   : m_path(std::move(path)), m_display_name(std::move(display_name)), m_writable(writable)
 {
-  std::string text = io::read_file_if_exists(m_path).value_or("");
+  std::string text = io::read_file_if_exists(m_path, m_display_name).value_or("");
   if (!text.empty() && text.back() != '\n') {
     text.erase(text.rfind('\n') + 1); // the torn last line of a run that died while appending
     if (m_writable) {

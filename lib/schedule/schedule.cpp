@@ -22,7 +22,7 @@ std::string ics_with_revisions(const std::vector<CalendarItem>& items, const wor
   const auto path = paths.state_folder() / std::string(k_revisions_file);
   const std::string display = paths.display(std::string(workspace::file_names::state_folder) + "/"
                                             + std::string(k_revisions_file));
-  auto revisions = RevisionBook::parse(io::read_file_if_exists(path).value_or(""), display);
+  auto revisions = RevisionBook::parse(io::read_file_if_exists(path, display).value_or(""), display);
   std::string text = to_ics(items, *workspace.project, zone, revisions);
   if (revisions.changed()) {
     io::write_file_atomically(path, revisions.to_csv());

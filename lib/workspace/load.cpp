@@ -38,12 +38,15 @@ std::optional<std::string> read_yaml_text(const WorkspacePaths& paths, std::stri
                                           bool required, io::Diagnostics& diagnostics)
 {
   try {
-    auto text = io::read_file_if_exists(paths.file(name));
+    auto text = io::read_file_if_exists(paths.file(name), paths.display(name));
     if (!text && required) {
       diagnostics.error(paths.display(name), 0,
                         "this required file is missing (`tandem init` creates a workspace)");
     }
     return text;
+  } catch (const io::ProblemError& e) {
+    diagnostics.add(e.problem());
+    return std::nullopt;
   } catch (const Error& e) {
     diagnostics.error(paths.display(name), 0, e.what());
     return std::nullopt;

@@ -26,10 +26,17 @@ WorkspacePaths WorkspacePaths::resolve(const std::optional<std::string>& flag)
 void WorkspacePaths::require_folder() const
 {
   std::error_code error;
-  if (!std::filesystem::is_directory(m_root, error)) {
-    throw Error(fmt::format("{}: no such workspace folder (`tandem init {}` creates one)",
-                            m_root.string(), m_root.string()));
+  if (std::filesystem::is_directory(m_root, error)) {
+    return;
   }
+  if (std::filesystem::exists(m_root, error)) {
+    const auto folder = m_root.parent_path().empty() ? std::filesystem::path(".") : m_root.parent_path();
+    throw Error(fmt::format("{}: this is a file; -C (or TANDEM_WORKSPACE) names the workspace folder, "
+                            "such as {}",
+                            m_root.string(), folder.string()));
+  }
+  throw Error(fmt::format("{}: no such workspace folder (`tandem init {}` creates one)", m_root.string(),
+                          m_root.string()));
 }
 
 std::optional<std::string> WorkspacePaths::owned_name(const std::filesystem::path& path) const

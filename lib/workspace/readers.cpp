@@ -475,12 +475,16 @@ std::optional<model::Project> read_project(std::string_view text, const std::str
     return std::nullopt;
   }
   if (!root->is_mapping()) {
-    diagnostics.error(file, 1, "expected a mapping with the keys project:, targets:, terms: ...");
+    diagnostics.error(file, root->line(), "expected a mapping with the keys project:, targets:, terms: ...",
+                      root->column());
     return std::nullopt;
   }
   const YamlFieldSource top(file, *root, "", diagnostics);
   if (!(*root)["project"].is_mapping()) {
-    diagnostics.error(file, 1, "project: the project section (name, start, end) is required");
+    const io::YamlNode& project = (*root)["project"];
+    const io::YamlNode& at = project.is_missing() ? *root : project;
+    diagnostics.error(file, at.line(), "project: the project section (name, start, end) is required",
+                      at.column());
     return std::nullopt;
   }
   model::Project project;

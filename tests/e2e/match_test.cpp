@@ -314,3 +314,21 @@ TEST_CASE("match --scores-in solves OR-Library assignment instances to their kno
     CHECK_THAT(result.out, Catch::Contains("\"placed\": " + std::to_string(instance.n) + ","));
   }
 }
+
+TEST_CASE("match --scores-in refuses a row whose students are in the wrong columns")
+{
+  TemporaryFolder temporary;
+  const auto workspace = copy_fixture("match", temporary.path());
+  const auto table = temporary.path() / "adjusted.csv";
+  write_text(table, "international_id,domestic_id,opening_id,score\n"
+                    "i1,i2,acme-export,5\n"   // two international students
+                    "d1,,beta-design,3\n");   // a domestic student in the international column
+  const auto before = read_text(workspace / "placements.csv");
+  const auto result = run_tandem({"-C", workspace.string(), "match", "--scores-in", table.string()});
+  CHECK(result.exit_code == 1);
+  CHECK_THAT(result.err, Catch::Contains(table.string() + ":2: error: i2 is in the group international of "
+                                         "students.csv, but the column domestic_id takes domestic students"));
+  CHECK_THAT(result.err, Catch::Contains(table.string() + ":3: error: d1 is in the group domestic of "
+                                         "students.csv, but the column international_id takes international students"));
+  CHECK(read_text(workspace / "placements.csv") == before);
+}

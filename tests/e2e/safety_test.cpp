@@ -179,3 +179,71 @@ TEST_CASE("values that name nothing are refused: a choice by number, a lock wait
                                           + std::string(bad) + "\""));
   }
 }
+
+TEST_CASE("messages: a bad value cannot fake a line, and each names the real problem")
+{
+  TemporaryFolder temporary;
+  const auto workspace = copy_fixture("minimal", temporary.path());
+  const auto good_project = read_text(workspace / "tandem.yaml");
+
+  SECTION("a line break in a bad value is escaped, not printed")
+  {
+    write_text(workspace / "students.csv", "id,first_name,last_name,email,group,field\n"
+                                           "s1,Anna,Berg,\"x\nstudents.csv:9: error: forged\",international,business\n");
+    const auto check = run_tandem({"check"}, {workspace, {}});
+    CHECK(check.exit_code == 1);
+    CHECK_THAT(check.err, Catch::Contains("got \"x\\nstudents.csv:9: error: forged\"\n"));
+    CHECK(lines_of(check.err).size() == 1);
+  }
+  SECTION("an alias with no anchor is an error at its line and column")
+  {
+    write_text(workspace / "companies.yaml", "companies:\n  - *steel\n");
+    const auto check = run_tandem({"check"}, {workspace, {}});
+    CHECK(check.exit_code == 1);
+    CHECK_THAT(check.err, Catch::Contains("companies.yaml:2:5: error: not valid YAML: the alias *steel names no "
+                                          "anchor (&steel) defined before it\n"));
+  }
+  SECTION("an empty tandem.yaml is an error at line 1, column 1")
+  {
+    write_text(workspace / "tandem.yaml", "");
+    const auto check = run_tandem({"check"}, {workspace, {}});
+    CHECK(check.exit_code == 1);
+    CHECK_THAT(check.err, Catch::Contains("tandem.yaml:1:1: error: expected a mapping with the keys project:"));
+  }
+  SECTION("a folder where a file should be is called a folder, for required and optional files")
+  {
+    for (const std::string name : {"students.csv", "companies.yaml", "placements.csv"}) {
+      INFO(name);
+      fs::remove(workspace / name);
+      fs::create_directory(workspace / name);
+      const auto check = run_tandem({"check"}, {workspace, {}});
+      CHECK(check.exit_code == 1);
+      CHECK_THAT(check.err, Catch::Contains(name + ": error: this is a folder; expected a file\n"));
+      fs::remove(workspace / name);
+    }
+  }
+  SECTION("-C naming a file says it names a folder, without suggesting init on the file")
+  {
+    const auto file = (workspace / "tandem.yaml").string();
+    const auto check = run_tandem({"-C", file, "check"});
+    CHECK(check.exit_code == 1);
+    CHECK(check.err == "tandem: " + file + ": this is a file; -C (or TANDEM_WORKSPACE) names the workspace "
+                       "folder, such as " + workspace.string() + "\n");
+    CHECK(read_text(workspace / "tandem.yaml") == good_project);
+  }
+}
+
+TEST_CASE("messages: a read-only file system is named as such")
+{
+  TemporaryFolder temporary;
+  const auto workspace = copy_fixture("minimal", temporary.path());
+  // A private mount namespace with the workspace bound read-only (util-linux's unshare).
+  const auto result = run_program(
+    "/usr/bin/unshare",
+    {"--user", "--map-root-user", "--mount", "sh", "-c",
+     "mount --bind -o ro \"$1\" \"$1\" && exec \"$2\" -C \"$1\" import students \"$3\"", "sh",
+     workspace.string(), TANDEM_BINARY, write_export(temporary.path()).string()});
+  CHECK(result.exit_code == 1);
+  CHECK_THAT(result.err, Catch::Contains(".tandem: cannot create tandem's state folder: Read-only file system"));
+  CHECK_FALSE(fs::exists(workspace / ".tandem"));
+}

@@ -69,12 +69,15 @@ TEST_CASE("a write into a missing folder fails with the path and changes nothing
                     Catch::Contains("no/x.csv") && Catch::Contains("cannot create"));
 }
 
-TEST_CASE("read_file_if_exists tells a missing file from an empty one")
+TEST_CASE("read_file_if_exists tells a missing file from an empty one, and a folder from both")
 {
   TemporaryFolder folder;
-  CHECK_FALSE(io::read_file_if_exists(folder.path / "none"));
+  CHECK_FALSE(io::read_file_if_exists(folder.path / "none", "none"));
   io::write_file_atomically(folder.path / "empty", "");
-  CHECK(io::read_file_if_exists(folder.path / "empty") == std::string());
+  CHECK(io::read_file_if_exists(folder.path / "empty", "empty") == std::string());
+  std::filesystem::create_directory(folder.path / "students.csv");
+  CHECK_THROWS_WITH(io::read_file_if_exists(folder.path / "students.csv", "students.csv"),
+                    "students.csv: error: this is a folder; expected a file");
 }
 
 TEST_CASE("backups keep the newest ten copies of each file")
