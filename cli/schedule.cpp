@@ -57,6 +57,7 @@ void run_schedule(const ScheduleOptions& options, const Session& session)
 
 void run_remind(const RemindOptions& options, Session& session)
 {
+  const auto started = std::chrono::steady_clock::now(); // the run's bound counts the wait for the lock
   const auto paths = workspace::WorkspacePaths::resolve(session.options.workspace);
   paths.require_folder();
   refuse_workspace_output(paths, options.outbox, "--outbox");
@@ -72,6 +73,7 @@ void run_remind(const RemindOptions& options, Session& session)
 
   schedule::RemindRequest request;
   request.dry_run = options.dry_run;
+  request.deadline = started + std::chrono::seconds(workspace.project->reminders.run_timeout_seconds);
   if (options.today) {
     request.today = *model::parse_date(*options.today);
     request.now = zone.start_of_day(request.today);
@@ -104,9 +106,9 @@ void run_remind(const RemindOptions& options, Session& session)
                              summary.missed, summary.missed == 1 ? "" : "s", summary.already_done,
                              options.dry_run ? " (dry run: nothing recorded)" : "");
   }
-  if (!summary.failures.empty()) {
+  if (summary.unsent > 0) {
     std::cerr << fmt::format("tandem: {} message{} not sent; they stay due for the next run\n",
-                             summary.failures.size(), summary.failures.size() == 1 ? " was" : "s were");
+                             summary.unsent, summary.unsent == 1 ? " was" : "s were");
     session.exit_status = static_cast<int>(ExitCode::temporary_failure);
   }
 }

@@ -44,6 +44,9 @@ struct ReminderSettings {
   int catch_up_days = 3;
   // A mail command still running after this long is killed: a temporary failure.
   int send_timeout_seconds = 60;
+  // A run still sending after this long leaves the rest for the next run, so that
+  // a slow mail system cannot hold the cron job and the lock for hours.
+  int run_timeout_seconds = 1800;
   // Placement reminders (start, follow-ups) go this many working days before the item.
   int placement_notice_days = 2;
 };

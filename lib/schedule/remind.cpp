@@ -37,13 +37,19 @@ public:
         continue;
       }
       const std::string id = message_id(m_project_tag, reminder.key, recipient.address, m_domain);
-      if (send(reminder, recipient, id)) {
+      switch (send(reminder, recipient, id)) {
+      case SendResult::sent:
         m_ledger.record({reminder.key, recipient.address, LedgerStatus::sent, m_request.today, id});
         ++m_summary.sent;
         ++sent;
-      } else {
+        break;
+      case SendResult::failed:
         m_ledger.record({reminder.key, recipient.address, LedgerStatus::failed, m_request.today, id});
         ++failed;
+        break;
+      case SendResult::out_of_time:
+        ++failed; // not the address's fault: nothing recorded
+        break;
       }
     }
     if (sent == 0) {
@@ -85,21 +91,33 @@ private:
                                             lateness));
   }
 
-  bool send(const Reminder& reminder, const Mailbox& recipient, const std::string& id)
+  enum class SendResult { sent, failed, out_of_time };
+
+  SendResult send(const Reminder& reminder, const Mailbox& recipient, const std::string& id)
   {
     if (m_transport == nullptr) {
-      return true; // a dry run without an outbox only says what it would send
+      return SendResult::sent; // a dry run without an outbox only says what it would send
+    }
+    if (std::chrono::steady_clock::now() >= m_request.deadline) {
+      if (m_out_of_time++ == 0) {
+        m_summary.failures.push_back(fmt::format(
+          "the run's time (reminders.run_timeout, {} s) ran out: the messages still due are left for the next run",
+          m_project.reminders.run_timeout_seconds));
+      }
+      ++m_summary.unsent;
+      return SendResult::out_of_time;
     }
     MailContent content{m_project.reminders.from, recipient, reminder.subject, greeting(recipient) + reminder.body
                         + signature(), reminder.key, id};
     std::string problem;
     if (m_transport->deliver({recipient.address, id, compose_message(content, m_date)}, problem)) {
-      return true;
+      return SendResult::sent;
     }
     m_summary.failures.push_back(
       fmt::format("reminder {} to {} was not sent: {}; the next run tries again", reminder.key, recipient.address,
                   problem));
-    return false;
+    ++m_summary.unsent;
+    return SendResult::failed;
   }
 
   static std::string greeting(const Mailbox& recipient)
@@ -120,6 +138,7 @@ private:
   std::string m_date;
   std::string m_domain;
   std::string m_project_tag;
+  std::size_t m_out_of_time = 0; // messages not begun for lack of time
   RemindSummary m_summary;
 };
 

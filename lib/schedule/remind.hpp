@@ -6,6 +6,7 @@
 #include "schedule/transport.hpp"
 #include "workspace/load.hpp"
 
+#include <chrono>
 #include <string>
 #include <vector>
 
@@ -19,12 +20,15 @@ struct RemindRequest {
   model::Date today;
   Instant now;          // the messages' Date
   bool dry_run = false; // decide, write to an outbox if given, record nothing
+  // No message is begun after this (reminders.run_timeout from the start).
+  std::chrono::steady_clock::time_point deadline = std::chrono::steady_clock::time_point::max();
 };
 
 struct RemindSummary {
   std::vector<std::string> actions;  // one line per reminder acted on, for standard output
-  std::vector<std::string> failures; // one line per message not handed over, for standard error
+  std::vector<std::string> failures; // lines on messages not handed over, for standard error
   std::size_t sent = 0;              // messages
+  std::size_t unsent = 0;            // messages due but not handed over (they stay due)
   std::size_t missed = 0;            // reminders recorded as missed (for all, or for those never reached)
   std::size_t already_done = 0;      // recipients, and missed reminders, already in the ledger
 };

@@ -337,6 +337,8 @@ void read_reminders(const YamlFieldSource& source, model::ReminderSettings& remi
   reminders.catch_up_days = reader.integer("catch_up_days", 0, 365).value_or(reminders.catch_up_days);
   reminders.send_timeout_seconds =
     reader.integer("send_timeout", 1, 3600).value_or(reminders.send_timeout_seconds);
+  reminders.run_timeout_seconds =
+    reader.integer("run_timeout", 1, 86400).value_or(reminders.run_timeout_seconds);
   reminders.placement_notice_days =
     reader.integer("placement_notice_days", 0, 60).value_or(reminders.placement_notice_days);
 }

@@ -51,6 +51,17 @@ void use_mail_command(const fs::path& workspace, const std::string& command)
   write_text(file, text);
 }
 
+// Adds `setting` ("send_timeout: 1") to the reminders: section of tandem.yaml.
+void add_reminder_setting(const fs::path& workspace, const std::string& setting)
+{
+  const auto file = workspace / "tandem.yaml";
+  std::string text = read_text(file);
+  const auto at = text.find("  sendmail: ");
+  REQUIRE(at != std::string::npos);
+  text.insert(at, "  " + setting + "\n");
+  write_text(file, text);
+}
+
 int unused_port()
 {
   const int fd = ::socket(AF_INET, SOCK_STREAM, 0);
@@ -477,13 +488,7 @@ TEST_CASE("remind: a mail command that hangs is killed after send_timeout, and o
 {
   TemporaryFolder folder;
   const auto workspace = copy_fixture("schedule", folder.path());
-  {
-    std::string yaml = read_text(workspace / "tandem.yaml");
-    const auto at = yaml.find("  sendmail: ");
-    REQUIRE(at != std::string::npos);
-    yaml.insert(at, "  send_timeout: 1\n");
-    write_text(workspace / "tandem.yaml", yaml);
-  }
+  add_reminder_setting(workspace, "send_timeout: 1");
   // `sleep 3600` never reads and never ends: killed with what it started, the
   // run ends (75) and frees the lock for the next command.
   use_mail_command(workspace, "sleep 3600");
@@ -501,4 +506,25 @@ TEST_CASE("remind: a mail command that hangs is killed after send_timeout, and o
   CHECK(unread.exit_code == 75);
   CHECK_THAT(unread.err, Catch::Contains("did not read the whole message and exited with status 0"));
   CHECK(ledger_count(workspace, "sent") == 0);
+}
+
+TEST_CASE("remind: a run out of time (run_timeout) leaves what is still due for the next run")
+{
+  TemporaryFolder folder;
+  const auto workspace = copy_fixture("schedule", folder.path());
+  add_reminder_setting(workspace, "run_timeout: 1");
+  // Each message takes a second to hand over: the first is sent, then the run's second is up.
+  use_mail_command(workspace, "cat >/dev/null; sleep 1");
+  const auto slow = run_tandem({"-C", workspace.string(), "schedule", "remind", "--today", "2025-05-07"});
+  CHECK(slow.exit_code == 75);
+  CHECK_THAT(slow.err, Catch::Contains("tandem: the run's time (reminders.run_timeout, 1 s) ran out: the messages "
+                                       "still due are left for the next run\n"));
+  CHECK_THAT(slow.err, Catch::Contains("tandem: 3 messages were not sent; they stay due for the next run\n"));
+  CHECK(ledger_count(workspace, "sent") == 1);
+  CHECK(ledger_count(workspace, "failed") == 0); // no address failed
+  // The next run, with time enough, sends the other three, and none twice.
+  use_mail_command(workspace, "cat >/dev/null");
+  const auto next = run_tandem({"-C", workspace.string(), "schedule", "remind", "--today", "2025-05-07"});
+  CHECK(next.exit_code == 0);
+  CHECK(ledger_count(workspace, "sent") == 4);
 }
