@@ -15,6 +15,7 @@ packages=(
   python3-aiosmtpd  # schedule remind: the tests run a real SMTP server on 127.0.0.1
   python3-icalendar # schedule: the tests parse the ICS output with a real parser
   python3-yaml      # import companies: the tests read the rewritten YAML with another reader
+  clang libclang-rt-14-dev  # scripts/fuzz.sh: libFuzzer with ASan, UBSan and LeakSanitizer
 )
 
 missing=()

@@ -1,6 +1,7 @@
 #include "import/column_map.hpp"
 
 #include "io/csv.hpp"
+#include "io/text.hpp"
 #include "io/yaml_document.hpp"
 #include "workspace/readers.hpp"
 
@@ -118,7 +119,8 @@ std::string alias_key(std::string_view header)
     }
     result += (key[i] == '_' || key[i] == '-') ? ' ' : key[i];
   }
-  return result;
+  // Trimmed again: a '_' or '-' at an end became a space ("Email_" is "email").
+  return std::string(io::trim(result));
 }
 
 ColumnMap ColumnMap::built_in(ImportKind kind)

@@ -2,6 +2,7 @@
 
 #include "io/yaml_document.hpp"
 
+#include <algorithm>
 #include <regex>
 
 namespace tandem::io {
@@ -60,6 +61,16 @@ bool reads_as_non_string(std::string_view text)
 
 namespace {
 
+// A line break or other control character in a plain scalar would end it or
+// make the file unreadable; double quotes escape it (found by fuzz_yaml).
+bool needs_escapes(std::string_view text)
+{
+  return std::any_of(text.begin(), text.end(), [](char c) {
+    const auto byte = static_cast<unsigned char>(c);
+    return byte < 0x20 || byte == 0x7F;
+  });
+}
+
 bool holds_collection(const YAML::Node& node)
 {
   for (const auto& entry : node) {
@@ -76,7 +87,8 @@ void emit_node(YAML::Emitter& out, const YAML::Node& node, int depth)
   switch (node.Type()) {
   case YAML::NodeType::Scalar:
     // yaml-cpp tags a plain scalar it read "?", a quoted one "!", a new one "".
-    if (node.Tag() == "!" || (node.Tag().empty() && reads_as_non_string(node.Scalar()))) {
+    if (node.Tag() == "!" || needs_escapes(node.Scalar())
+        || (node.Tag().empty() && reads_as_non_string(node.Scalar()))) {
       out << YAML::DoubleQuoted;
     }
     out << node.Scalar();

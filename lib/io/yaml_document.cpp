@@ -215,7 +215,9 @@ std::optional<YamlNode> read_yaml(std::string_view text, const std::string& file
     throw Error("cannot start the YAML parser (out of memory?)");
   }
   const std::unique_ptr<yaml_parser_t, decltype(&yaml_parser_delete)> guard(&parser, yaml_parser_delete);
-  yaml_parser_set_input_string(&parser, reinterpret_cast<const unsigned char*>(text.data()), text.size());
+  // libyaml asserts on a null pointer, which an empty string_view may hold (found by fuzz_yaml).
+  const char* input = text.data() == nullptr ? "" : text.data();
+  yaml_parser_set_input_string(&parser, reinterpret_cast<const unsigned char*>(input), text.size());
   try {
     YamlBuilder builder(parser);
     auto root = builder.next_node();

@@ -124,6 +124,9 @@ std::string content_line(std::string_view line)
     while (end > begin && io::is_utf8_continuation(line[end])) {
       --end; // back to the first octet of the character
     }
+    if (end == begin) {
+      end = begin + room; // no character starts here: not UTF-8; cut anyway (fuzz_ics_text found the hang)
+    }
     out.append(line.substr(begin, end - begin));
     out += "\r\n ";
     begin = end;
