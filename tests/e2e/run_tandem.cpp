@@ -4,8 +4,11 @@
 #include <cerrno>
 #include <cstring>
 #include <fstream>
+#include <optional>
 #include <sstream>
 #include <stdexcept>
+
+#include <csignal>
 
 #include <fcntl.h>
 #include <poll.h>
@@ -17,13 +20,10 @@ namespace fs = std::filesystem;
 
 namespace tandem::test {
 
-RunResult run_tandem(const std::vector<std::string>& arguments, const RunOptions& options)
-{
-  return run_program(TANDEM_BINARY, arguments, options);
-}
+namespace {
 
-RunResult run_program(const std::string& program, const std::vector<std::string>& arguments,
-                      const RunOptions& options)
+RunResult run_until(const std::string& program, const std::vector<std::string>& arguments,
+                    const RunOptions& options, std::optional<std::chrono::milliseconds> kill_after)
 {
   std::array<int, 2> out_pipe{};
   std::array<int, 2> err_pipe{};
@@ -67,8 +67,22 @@ RunResult run_program(const std::string& program, const std::vector<std::string>
   std::array<pollfd, 2> fds{{{out_pipe[0], POLLIN, 0}, {err_pipe[0], POLLIN, 0}}};
   int open_streams = 2;
   std::array<char, 65536> buffer{};
+  const auto started = std::chrono::steady_clock::now();
+  bool killed = false;
   while (open_streams > 0) {
-    if (::poll(fds.data(), fds.size(), -1) < 0) {
+    int wait_ms = -1;
+    if (kill_after && !killed) {
+      const auto left = std::chrono::duration_cast<std::chrono::milliseconds>(
+        *kill_after - (std::chrono::steady_clock::now() - started));
+      if (left.count() <= 0) {
+        ::kill(child, SIGKILL);
+        killed = true;
+      } else {
+        wait_ms = static_cast<int>(left.count());
+      }
+    }
+    const int ready = ::poll(fds.data(), fds.size(), wait_ms);
+    if (ready < 0) {
       if (errno == EINTR) {
         continue;
       }
@@ -96,6 +110,25 @@ RunResult run_program(const std::string& program, const std::vector<std::string>
     result.signal = WTERMSIG(status);
   }
   return result;
+}
+
+} // namespace
+
+RunResult run_tandem(const std::vector<std::string>& arguments, const RunOptions& options)
+{
+  return run_until(TANDEM_BINARY, arguments, options, std::nullopt);
+}
+
+RunResult run_tandem_killed_after(const std::vector<std::string>& arguments, const RunOptions& options,
+                                  std::chrono::milliseconds kill_after)
+{
+  return run_until(TANDEM_BINARY, arguments, options, kill_after);
+}
+
+RunResult run_program(const std::string& program, const std::vector<std::string>& arguments,
+                      const RunOptions& options)
+{
+  return run_until(program, arguments, options, std::nullopt);
 }
 
 TemporaryFolder::TemporaryFolder()

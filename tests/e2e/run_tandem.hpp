@@ -1,5 +1,6 @@
 #pragma once
 
+#include <chrono>
 #include <filesystem>
 #include <string>
 #include <utility>
@@ -21,6 +22,9 @@ struct RunOptions {
 
 // Runs the real tandem binary with `arguments`, capturing both streams.
 RunResult run_tandem(const std::vector<std::string>& arguments, const RunOptions& options = {});
+// The same, killed with SIGKILL if still running after `kill_after`.
+RunResult run_tandem_killed_after(const std::vector<std::string>& arguments, const RunOptions& options,
+                                  std::chrono::milliseconds kill_after);
 // The same for another program (a checker script's interpreter), by its path.
 RunResult run_program(const std::string& program, const std::vector<std::string>& arguments,
                       const RunOptions& options = {});

@@ -4,7 +4,9 @@
 
 #include <algorithm>
 #include <csignal>
+#include <chrono>
 #include <map>
+#include <random>
 
 #include <fcntl.h>
 #include <sys/file.h>
@@ -246,4 +248,68 @@ TEST_CASE("messages: a read-only file system is named as such")
   CHECK(result.exit_code == 1);
   CHECK_THAT(result.err, Catch::Contains(".tandem: cannot create tandem's state folder: Read-only file system"));
   CHECK_FALSE(fs::exists(workspace / ".tandem"));
+}
+
+// Hidden from the default run ([.]): ctest runs it as "slow" (tests/CMakeLists.txt).
+TEST_CASE("slow: 50 SIGKILLs at random moments of import on a large roster leave every file old or new",
+          "[.slow]")
+{
+  TemporaryFolder temporary;
+  const auto workspace = copy_fixture("minimal", temporary.path());
+  // 30,000 students (about 2.5 MB); the export changes every row's municipality.
+  constexpr int students = 30000;
+  const std::string header = "id,first_name,last_name,email,group,field,municipality\n";
+  std::string roster = header;
+  std::string export_text = header;
+  for (int i = 0; i < students; ++i) {
+    const std::string id = "s" + std::to_string(i);
+    const std::string row = id + ",First" + std::to_string(i) + ",Last," + id + "@example.fi,"
+                            + (i % 2 == 0 ? "international" : "domestic") + ",business,";
+    roster += row + "Kokkola\n";
+    export_text += row + "Vaasa\n";
+  }
+  write_text(workspace / "students.csv", roster);
+  write_text(temporary.path() / "export.csv", export_text);
+  const std::vector<std::string> import{"import", "students", (temporary.path() / "export.csv").string()};
+  const auto backups = workspace / ".tandem" / "backup" / "students.csv";
+
+  // How long one whole run takes here, to spread the kills over it.
+  const auto started = std::chrono::steady_clock::now();
+  REQUIRE(run_tandem(import, {workspace, {}}).exit_code == 0);
+  const auto whole = std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - started);
+  const std::string updated = read_text(workspace / "students.csv");
+  REQUIRE(updated != roster);
+
+  std::mt19937 random(20261201); // fixed: the same moments on every run of the test
+  std::uniform_int_distribution<long> moment(0, whole.count());
+  int kills = 0;
+  int completed = 0;
+  // Until 50 runs were killed (a run may finish before its moment comes).
+  for (int round = 0; kills < 50 && round < 500; ++round) {
+    write_text(workspace / "students.csv", roster); // each round starts from the old version
+    const auto run = run_tandem_killed_after(import, {workspace, {}}, std::chrono::milliseconds(moment(random)));
+    (run.signal == SIGKILL ? kills : completed) += 1;
+    const std::string now = read_text(workspace / "students.csv");
+    INFO("round " << round << (run.signal == SIGKILL ? " (killed)" : " (completed)"));
+    CHECK((now == roster || now == updated));
+    // Every backup is a whole version, and the old one is among them.
+    bool old_kept = false;
+    for (const auto& entry : fs::directory_iterator(backups)) {
+      if (entry.path().filename().string().find(".tandem-tmp-") != std::string::npos) {
+        continue; // a copy being made when the run was killed: the next run removes it
+      }
+      const std::string copy = read_text(entry.path());
+      CHECK((copy == roster || copy == updated));
+      old_kept = old_kept || copy == roster;
+    }
+    CHECK(old_kept);
+  }
+  CHECK(kills == 50);
+  // A last whole run completes and leaves no temporary file anywhere.
+  write_text(workspace / "students.csv", roster);
+  REQUIRE(run_tandem(import, {workspace, {}}).exit_code == 0);
+  CHECK(read_text(workspace / "students.csv") == updated);
+  for (const auto& entry : fs::recursive_directory_iterator(workspace)) {
+    CHECK(entry.path().filename().string().find(".tandem-tmp-") == std::string::npos);
+  }
 }
