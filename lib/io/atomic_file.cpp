@@ -1,7 +1,6 @@
 #include "io/atomic_file.hpp"
 
 #include "io/diagnostics.hpp"
-
 #include "io/error.hpp"
 
 #include <fmt/format.h>

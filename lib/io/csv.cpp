@@ -182,8 +182,10 @@ CsvReader CsvReader::from_memory(std::string display_name, std::string_view cont
                                  char delimiter)
 {
   reject_unreadable(contents, display_name);
-  auto lines = std::make_unique<LineSource>(display_name, contents.data(),
-                                            contents.data() + contents.size());
+  // fast-cpp-csv-parser copies from the pointer even when the text is empty, and
+  // an empty view may hold null (UBSan found it through the fuzz replays).
+  const char* begin = contents.data() == nullptr ? "" : contents.data();
+  auto lines = std::make_unique<LineSource>(display_name, begin, begin + contents.size());
   return CsvReader(std::move(display_name), std::move(lines), delimiter, contents);
 }
 

@@ -3,6 +3,7 @@
 #include "io/yaml_document.hpp"
 
 #include <algorithm>
+#include <cctype>
 #include <regex>
 
 namespace tandem::io {
@@ -47,6 +48,16 @@ std::size_t yaml_line(const YAML::Node& node)
 
 bool reads_as_non_string(std::string_view text)
 {
+  // Every typed form below is written with these characters only.
+  const bool typed_alphabet = std::all_of(text.begin(), text.end(), [](char c) {
+    return std::isalnum(static_cast<unsigned char>(c)) != 0 || std::string_view("_.:+-~").find(c) != std::string_view::npos;
+  });
+  if (!typed_alphabet) {
+    return false;
+  }
+  if (text.size() > 64) {
+    return true; // std::regex recurses per character: a long token is quoted unexamined, which is harmless
+  }
   // The YAML 1.1 type repository's null, bool, int and float, and the YAML 1.2 core schema's.
   static const std::regex typed(
     "|~|null|Null|NULL"
