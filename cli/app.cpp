@@ -78,6 +78,7 @@ int run(int argc, char** argv)
   setup_check(app, session);
   setup_import(app, session);
   setup_match(app, session);
+  setup_placement(app, session);
   setup_report(app, session);
   setup_schedule(app, session);
 

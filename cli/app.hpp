@@ -32,6 +32,7 @@ void setup_check(CLI::App& app, Session& session);
 void setup_import(CLI::App& app, Session& session);
 void setup_report(CLI::App& app, Session& session);
 void setup_match(CLI::App& app, Session& session);
+void setup_placement(CLI::App& app, Session& session);
 void setup_schedule(CLI::App& app, Session& session);
 
 // The workspace, refused (its problems on standard error, then tandem::Error)

@@ -40,6 +40,23 @@ bool takes_pairs(const model::Opening& opening) { return opening.kind != model::
 
 } // namespace
 
+std::string MatchInput::candidate_key(std::string_view international, std::string_view domestic,
+                                      std::string_view opening)
+{
+  return fmt::format("{}\n{}\n{}", international, domestic, opening);
+}
+
+const model::Placement* MatchInput::cancelled_as(const Candidate& candidate) const
+{
+  if (cancelled.empty()) {
+    return nullptr;
+  }
+  const auto* domestic = domestic_of(candidate);
+  const auto found = cancelled.find(
+    candidate_key(international_of(candidate).id, domestic ? std::string_view(domestic->id) : "", opening_of(candidate).id));
+  return found == cancelled.end() ? nullptr : found->second;
+}
+
 const model::Student& MatchInput::international_of(const Candidate& candidate) const
 {
   return *internationals[at(candidate.international)];
@@ -111,8 +128,13 @@ MatchInput prepare_match(const workspace::Workspace& workspace, const MatchReque
     const model::Opening* opening = workspace.find_opening(placement.opening_id);
     RowFate fate = RowFate::fixed;
     if (placement.status == model::PlacementStatus::proposed) {
-      const bool replaceable = opening != nullptr && in_term(*opening) && !io::contains(request.locks, placement.id);
+      const bool replaceable = opening != nullptr && in_term(*opening) && !placement.locked
+                               && !io::contains(request.locks, placement.id);
       fate = replaceable ? RowFate::replaced : RowFate::kept;
+    } else if (placement.status == model::PlacementStatus::cancelled) {
+      input.cancelled.emplace(
+        MatchInput::candidate_key(placement.international_id, placement.domestic_id, placement.opening_id),
+        &placement);
     }
     input.row_fates.push_back(fate);
     if (placement.is_real() && opening != nullptr) {
@@ -135,6 +157,10 @@ MatchInput prepare_match(const workspace::Workspace& workspace, const MatchReque
 
   for (const auto& student : workspace.students) {
     if (students_taken.count(student.id) != 0) {
+      continue;
+    }
+    if (student.on_hold) {
+      input.held_students.push_back(student.id);
       continue;
     }
     const bool excluded = io::contains(request.excludes, student.id);
@@ -459,7 +485,13 @@ void add_scored_candidates(MatchInput& input, const CandidateLimits& limits)
     return candidates_at(input, shares, eligible, first, last, too_many ? &shortlist : nullptr);
   });
   for (const auto& part : parts) {
-    input.problem.candidates.insert(input.problem.candidates.end(), part.begin(), part.end());
+    for (const auto& candidate : part) {
+      if (input.cancelled_as(candidate) == nullptr) {
+        input.problem.candidates.push_back(candidate);
+      } else {
+        ++input.cancelled_left_out; // staff cancelled this very placement: never proposed again
+      }
+    }
   }
 }
 
@@ -519,6 +551,14 @@ void add_table_candidates(MatchInput& input, const std::vector<workspace::ScoreR
                                       "(excluded, already placed, out of the term, or no free slot)");
       continue;
     }
+    const Candidate candidate{international_index, domestic_index, opening_index, row.score};
+    if (const auto* cancelled = input.cancelled_as(candidate)) {
+      diagnostics.warning(file, line, fmt::format("left out: staff cancelled this placement ({}), so it is "
+                                                  "never proposed again",
+                                                  cancelled->id));
+      ++input.cancelled_left_out;
+      continue;
+    }
     const auto& company = *input.companies[at(opening_index)];
     auto breaches = check_candidate(*opening, company, *international, domestic,
                                     workspace.project->matching);
@@ -536,7 +576,7 @@ void add_table_candidates(MatchInput& input, const std::vector<workspace::ScoreR
                                                   breaches.front().explanation));
       continue;
     }
-    input.problem.candidates.push_back({international_index, domestic_index, opening_index, row.score});
+    input.problem.candidates.push_back(candidate);
   }
 }
 

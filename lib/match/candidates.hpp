@@ -25,7 +25,7 @@ struct MatchRequest {
 // What happens to each existing row of placements.csv.
 enum class RowFate {
   fixed,    // confirmed, started, completed, cancelled: never changed
-  kept,     // proposed and locked, or outside this run's term: kept as it is
+  kept,     // proposed and locked (`locked: yes` or --lock), or outside this run's term: kept as it is
   replaced, // proposed inside this run: replaced by the new plan
 };
 
@@ -39,7 +39,17 @@ struct MatchInput {
   std::vector<const model::Company*> companies; // each opening's company
   std::vector<RowFate> row_fates;              // one per workspace placement
   std::vector<std::string> excluded_internationals;
+  std::vector<std::string> held_students;      // `matching: hold` in students.csv
   bool scores_from_table = false;
+  // Staff cancelled these exact candidates (international, domestic or "", opening):
+  // never proposed again. The count of candidates left out for it.
+  std::unordered_map<std::string, const model::Placement*> cancelled;
+  std::size_t cancelled_left_out = 0;
+
+  static std::string candidate_key(std::string_view international, std::string_view domestic,
+                                   std::string_view opening);
+  // The cancelled placement this candidate repeats, if any.
+  const model::Placement* cancelled_as(const Candidate& candidate) const;
 
   const model::Student& international_of(const Candidate& candidate) const;
   const model::Student* domestic_of(const Candidate& candidate) const;

@@ -57,6 +57,12 @@ public:
     sort_by_score(better);
     list("allowed placements scoring higher, and why not:", better,
          [&](int index) { return fmt::format("{}: {}", describe(index), why_not(index)); });
+    list("cancelled by staff, never proposed again:", cancelled_placements_of(student.id),
+         [](const model::Placement* placement) {
+           return fmt::format("{} at {}{} (placement {})", placement->international_id, placement->opening_id,
+                              placement->domestic_id.empty() ? " solo" : " with " + placement->domestic_id,
+                              placement->id);
+         });
 
     if (international >= 0) {
       std::vector<std::string> refused;
@@ -135,8 +141,26 @@ private:
     return found == m_chosen.end() ? -1 : *found;
   }
 
+  std::vector<const model::Placement*> cancelled_placements_of(const std::string& id) const
+  {
+    std::vector<const model::Placement*> found;
+    for (const auto& [key, placement] : m_input.cancelled) {
+      if (placement->international_id == id || placement->domestic_id == id) {
+        found.push_back(placement);
+      }
+    }
+    std::sort(found.begin(), found.end(),
+              [](const model::Placement* a, const model::Placement* b) { return a->id < b->id; });
+    return found;
+  }
+
   std::string outside_run(const model::Student& student) const
   {
+    if (student.on_hold) {
+      return fmt::format("{} is on hold (matching: hold in students.csv): left out of every match until "
+                         "staff clear it",
+                         student.id);
+    }
     if (std::find(m_input.excluded_internationals.begin(), m_input.excluded_internationals.end(), student.id)
         != m_input.excluded_internationals.end()) {
       return fmt::format("{} was left out of this run with --exclude", student.id);
@@ -146,8 +170,8 @@ private:
       const auto& placement = placements[row];
       if (m_input.row_fates[row] == RowFate::kept
           && (placement.international_id == student.id || placement.domestic_id == student.id)) {
-        return fmt::format("{} is in the proposed placement {}, kept as it is (locked, or outside --term)",
-                           student.id, placement.id);
+        return fmt::format("{} is in the proposed placement {}, kept as it is ({})", student.id, placement.id,
+                           placement.locked ? "locked: yes in placements.csv" : "--lock, or outside --term");
       }
     }
     return fmt::format("{} was left out of this run with --exclude", student.id);

@@ -87,8 +87,25 @@ std::string to_table(const MatchInput& input, const MatchResult& result)
     }
     out += line + "\n";
   }
+  // What the run kept of the staff's decisions, and why.
+  std::vector<std::string> decisions;
   if (!result.kept.empty()) {
-    out += fmt::format("\nkept as they are: {}\n", fmt::join(result.kept, ", "));
+    decisions.push_back(fmt::format("kept as they are (locked, or outside --term): {}", fmt::join(result.kept, ", ")));
+  }
+  if (!input.held_students.empty()) {
+    std::vector<std::string> names;
+    for (const auto& id : input.held_students) {
+      const auto* student = input.workspace->find_student(id);
+      names.push_back(fmt::format("{} {} ({})", student->first_name, student->last_name, id));
+    }
+    decisions.push_back(fmt::format("on hold (matching: hold in students.csv), left out: {}", fmt::join(names, ", ")));
+  }
+  if (input.cancelled_left_out > 0) {
+    decisions.push_back(
+      fmt::format("never proposed again: {} candidate(s) that staff cancelled", input.cancelled_left_out));
+  }
+  if (!decisions.empty()) {
+    out += fmt::format("\n{}\n", fmt::join(decisions, "\n"));
   }
   if (!result.unplaced.empty()) {
     out += "\nnot placed:\n";

@@ -130,6 +130,9 @@ struct Student {
   std::optional<Date> joined;
   std::optional<Date> left;
   bool share_profile = false;
+  // `matching: hold` in students.csv: staff leave the student out of every match
+  // until they clear it (an addition to the contract).
+  bool on_hold = false;
 
   // The student's level in a language; for Finnish the higher of the `fi`
   // entry and `finnish_certified` (data contract, matching rule 5).
@@ -206,6 +209,8 @@ struct Placement {
   PlacementStatus status = PlacementStatus::proposed;
   std::optional<double> score;
   std::string note;
+  // `locked: yes`: a proposed placement the next match keeps as it is (an addition).
+  bool locked = false;
 
   // confirmed, started or completed (cli.md: "a placement is real").
   bool is_real() const;

@@ -73,8 +73,11 @@ std::optional<io::CsvHeader> read_header(io::CsvReader& reader, const CsvSchema&
   const auto& names = header.names();
   for (std::size_t i = 0; i < names.size(); ++i) {
     const auto first = header.find(names[i]);
-    const bool contract = std::find(schema.columns.begin(), schema.columns.end(), io::header_key(names[i]))
-                          != schema.columns.end();
+    const auto key = io::header_key(names[i]);
+    const auto listed = [&](const std::vector<std::string_view>& list) {
+      return std::find(list.begin(), list.end(), key) != list.end();
+    };
+    const bool contract = listed(schema.columns) || listed(schema.additions);
     if (contract && first && *first < i) {
       diagnostics.error(reader.display_name(), record.line,
                         fmt::format("the column \"{}\" is there twice (columns {} and {}): keep one", names[i],
@@ -436,14 +439,16 @@ const CsvSchema& students_schema()
      "citizenship", "markets", "skills", "municipality", "available_from", "available_to",
      "preferences", "employment_status", "education", "foreign_background", "disability",
      "minority", "joined", "left", "share_profile"},
-    {"id", "first_name", "last_name", "email", "group", "field"}};
+    {"id", "first_name", "last_name", "email", "group", "field"},
+    {"matching"}};
   return schema;
 }
 
 const CsvSchema& attendance_schema()
 {
   static const CsvSchema schema{{"event_id", "student_id", "company_id"},
-                                {"event_id", "student_id", "company_id"}};
+                                {"event_id", "student_id", "company_id"},
+                                {}};
   return schema;
 }
 
@@ -451,21 +456,24 @@ const CsvSchema& placements_schema()
 {
   static const CsvSchema schema{{"id", "opening_id", "company_id", "international_id",
                                  "domestic_id", "start", "end", "status", "score", "note"},
-                                {"id", "opening_id", "international_id", "status"}};
+                                {"id", "opening_id", "international_id", "status"},
+                                {"locked"}};
   return schema;
 }
 
 const CsvSchema& score_table_schema()
 {
   static const CsvSchema schema{{"international_id", "domestic_id", "opening_id", "score"},
-                                {"international_id", "opening_id", "score"}};
+                                {"international_id", "opening_id", "score"},
+                                {}};
   return schema;
 }
 
 const CsvSchema& outcomes_schema()
 {
   static const CsvSchema schema{{"student_id", "date", "status", "employer", "note"},
-                                {"student_id", "date", "status"}};
+                                {"student_id", "date", "status"},
+                                {}};
   return schema;
 }
 
@@ -685,6 +693,12 @@ model::Student parse_student(const RecordReader& reader, std::size_t line)
   student.left = reader.date("left");
   check_order(reader, "left", student.joined, student.left, "joined");
   student.share_profile = reader.yes_no("share_profile").value_or(false);
+  if (const auto matching = reader.text("matching"); matching && !matching->empty()) {
+    student.on_hold = *matching == "hold";
+    if (!student.on_hold) {
+      reader.error("matching", "expected hold (leave out of match) or nothing, got " + quote_value(*matching));
+    }
+  }
   return student;
 }
 
@@ -782,6 +796,10 @@ std::vector<model::Placement> read_placements(io::CsvReader& reader, io::Diagnos
         row.enumeration<model::PlacementStatus>("status", true).value_or(placement.status);
       placement.score = row.number("score");
       placement.note = row.text("note").value_or("");
+      placement.locked = row.yes_no("locked").value_or(false);
+      if (placement.locked && placement.status != model::PlacementStatus::proposed) {
+        row.warning("locked", "only a proposed placement needs a lock: later ones are never changed by match");
+      }
       return std::optional(std::move(placement));
     },
     [&](model::Placement&& placement, const io::CsvHeader& header) {

@@ -17,10 +17,13 @@
 namespace tandem::workspace {
 
 // The columns of each CSV file of the contract, in the contract's order, and
-// those of them that are required.
+// those of them that are required; `additions` are tandem's own optional
+// columns (placements' `locked`, students' `matching`): read when present,
+// written only by the command that sets them, never added to a file otherwise.
 struct CsvSchema {
   std::vector<std::string_view> columns;
   std::vector<std::string_view> required;
+  std::vector<std::string_view> additions;
 };
 const CsvSchema& students_schema();
 const CsvSchema& attendance_schema();

@@ -184,4 +184,15 @@ std::vector<std::string> lines_of(const std::string& text)
   return lines;
 }
 
+std::vector<std::string> rows_with(const std::string& text, const std::string& part)
+{
+  std::vector<std::string> found;
+  for (const auto& line : lines_of(text)) {
+    if (line.find(part) != std::string::npos) {
+      found.push_back(line);
+    }
+  }
+  return found;
+}
+
 } // namespace tandem::test

@@ -49,5 +49,7 @@ std::filesystem::path copy_examples(const std::filesystem::path& into);
 std::string read_text(const std::filesystem::path& path);
 void write_text(const std::filesystem::path& path, const std::string& text);
 std::vector<std::string> lines_of(const std::string& text);
+// The lines of `text` that contain `part`.
+std::vector<std::string> rows_with(const std::string& text, const std::string& part);
 
 } // namespace tandem::test

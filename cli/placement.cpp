@@ -1,0 +1,139 @@
+#include "app.hpp"
+
+#include "io/csv.hpp"
+#include "io/error.hpp"
+#include "placement/moves.hpp"
+#include "workspace/writer.hpp"
+
+#include <fmt/chrono.h>
+#include <fmt/format.h>
+
+#include <chrono>
+#include <cstdlib>
+#include <iostream>
+#include <map>
+#include <memory>
+
+namespace tandem::cli {
+
+namespace {
+
+struct MoveOptions {
+  placement::MoveRequest request;
+  std::optional<std::string> date;
+  bool dry_run = false;
+};
+
+struct ListOptions {
+  placement::ListRequest request;
+  std::optional<std::string> status;
+  placement::ListFormat format = placement::ListFormat::table;
+};
+
+std::string now_utc()
+{
+  return fmt::format("{:%Y-%m-%dT%H:%M:%SZ}",
+                     std::chrono::floor<std::chrono::seconds>(std::chrono::system_clock::now()));
+}
+
+void run_move(MoveOptions options, Session& session)
+{
+  if (options.date) {
+    options.request.date = model::parse_date(*options.date);
+  }
+  const auto paths = workspace::WorkspacePaths::resolve(session.options.workspace);
+  paths.require_folder();
+  // The lock is taken before reading: read, check and write are one step.
+  std::unique_ptr<workspace::WorkspaceWriter> writer;
+  if (!options.dry_run) {
+    writer = std::make_unique<workspace::WorkspaceWriter>(paths);
+  }
+  const auto workspace = load_valid_workspace(paths, "placements are moved");
+  const auto name = workspace::file_names::placements;
+  auto reader = io::CsvReader::from_file(paths.file(name), paths.display(name));
+  const auto plan = placement::plan_moves(workspace, io::read_csv_table(reader), options.request);
+  for (const auto& refusal : plan.refusals) {
+    std::cerr << "tandem: refused: " << refusal << '\n';
+  }
+  if (!plan.refusals.empty()) {
+    std::cerr << fmt::format("tandem: nothing was changed: {} move(s) refused\n", plan.refusals.size());
+    session.exit_status = static_cast<int>(ExitCode::failure);
+    return;
+  }
+  if (writer && plan.contents) {
+    writer->replace(name, *plan.contents);
+    const char* user = std::getenv("USER");
+    placement::append_history(paths.state_folder() / "history.csv", plan.history,
+                              user != nullptr && *user != '\0' ? user : "unknown", now_utc());
+  }
+  if (!session.options.quiet) {
+    for (const auto& line : plan.lines) {
+      std::cout << line << '\n';
+    }
+    if (options.dry_run && plan.contents) {
+      std::cout << fmt::format("dry run: {} was not written\n", paths.display(name));
+    }
+  }
+}
+
+void run_list(const ListOptions& options, const Session& session)
+{
+  const auto paths = workspace::WorkspacePaths::resolve(session.options.workspace);
+  const auto workspace = load_valid_workspace(paths, "placements are listed");
+  std::cout << placement::list_placements(workspace, options.request, options.format);
+}
+
+void setup_move(CLI::App& parent, Session& session, const std::string& name, placement::Move move,
+                const std::string& description)
+{
+  auto options = std::make_shared<MoveOptions>();
+  options->request.move = move;
+  auto* command = parent.add_subcommand(name, description);
+  command->add_option("ID", options->request.ids, "the placements (ids of placements.csv)")->required();
+  if (move == placement::Move::start || move == placement::Move::complete) {
+    command->add_option("--date", options->date,
+                        move == placement::Move::start ? "the day it started (sets start)"
+                                                       : "the day it ended (sets end)")
+      ->check(iso_date());
+  }
+  command->add_option("--note", options->request.note, "added to the placement's note and to the history");
+  if (move != placement::Move::lock && move != placement::Move::unlock) {
+    command->add_flag("--force", options->request.force,
+                      "move backwards or skip a status, or confirm although a matching rule is broken");
+  }
+  command->add_flag("--dry-run", options->dry_run, "say what would change; write nothing");
+  command->callback([options, &session] { run_move(*options, session); });
+}
+
+} // namespace
+
+void setup_placement(CLI::App& app, Session& session)
+{
+  auto* command = app.add_subcommand("placement", "move placements through their statuses, lock them, list them");
+  command->require_subcommand(1);
+  setup_move(*command, session, "confirm", placement::Move::confirm, "proposed -> confirmed (the rules re-checked)");
+  setup_move(*command, session, "start", placement::Move::start, "confirmed -> started");
+  setup_move(*command, session, "complete", placement::Move::complete, "started -> completed");
+  setup_move(*command, session, "cancel", placement::Move::cancel,
+             "any -> cancelled (match never proposes the same placement again)");
+  setup_move(*command, session, "lock", placement::Move::lock, "keep a proposed placement through every match");
+  setup_move(*command, session, "unlock", placement::Move::unlock, "let the next match replace it again");
+
+  auto options = std::make_shared<ListOptions>();
+  auto* list = command->add_subcommand("list", "the placements, with names");
+  // A string checked against the names (the model's to_string would make CLI11's conversion ambiguous).
+  list->add_option("--status", options->status, "only placements with this status")
+    ->check(CLI::IsMember({"proposed", "confirmed", "started", "completed", "cancelled"}));
+  list->add_option("--term", options->request.term, "only placements that start in this term of tandem.yaml");
+  const std::map<std::string, placement::ListFormat> formats{
+    {"table", placement::ListFormat::table}, {"csv", placement::ListFormat::csv}, {"json", placement::ListFormat::json}};
+  accept_names(list->add_option("--format", options->format, "table (default), csv or json"), formats);
+  list->callback([options, &session] {
+    if (options->status) {
+      options->request.status = model::parse_enum<model::PlacementStatus>(*options->status);
+    }
+    run_list(*options, session);
+  });
+}
+
+} // namespace tandem::cli

@@ -1,0 +1,338 @@
+#include "placement/moves.hpp"
+
+#include "io/atomic_file.hpp"
+#include "io/error.hpp"
+#include "io/text.hpp"
+#include "match/rules.hpp"
+#include "report/period.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <array>
+
+namespace tandem::placement {
+
+namespace {
+
+using model::PlacementStatus;
+
+// The forward step of each status (cancelled is reached from any status).
+std::optional<PlacementStatus> next_of(PlacementStatus status)
+{
+  switch (status) {
+  case PlacementStatus::proposed:
+    return PlacementStatus::confirmed;
+  case PlacementStatus::confirmed:
+    return PlacementStatus::started;
+  case PlacementStatus::started:
+    return PlacementStatus::completed;
+  case PlacementStatus::completed:
+  case PlacementStatus::cancelled:
+    return std::nullopt;
+  }
+  return std::nullopt;
+}
+
+std::string allowed_moves(PlacementStatus status)
+{
+  const auto next = next_of(status);
+  if (status == PlacementStatus::cancelled) {
+    return "none: it is cancelled";
+  }
+  return next ? fmt::format("{} or cancel", next == PlacementStatus::confirmed ? "confirm"
+                                            : next == PlacementStatus::started ? "start"
+                                                                               : "complete")
+              : "cancel";
+}
+
+PlacementStatus target_of(Move move)
+{
+  switch (move) {
+  case Move::confirm:
+    return PlacementStatus::confirmed;
+  case Move::start:
+    return PlacementStatus::started;
+  case Move::complete:
+    return PlacementStatus::completed;
+  default:
+    return PlacementStatus::cancelled;
+  }
+}
+
+const model::Company* company_of(const workspace::Workspace& workspace, const model::Placement& placement)
+{
+  if (const auto* company = workspace.find_company(placement.company_id)) {
+    return company;
+  }
+  for (const auto& company : workspace.companies) {
+    for (const auto& opening : company.openings) {
+      if (opening.id == placement.opening_id) {
+        return &company;
+      }
+    }
+  }
+  return nullptr;
+}
+
+std::string person(const workspace::Workspace& workspace, const std::string& id)
+{
+  const auto* student = workspace.find_student(id);
+  return student ? fmt::format("{} {}", student->first_name, student->last_name) : id;
+}
+
+struct Span {
+  std::optional<model::Date> start;
+  std::optional<model::Date> end;
+};
+
+Span span_of(const workspace::Workspace& workspace, const model::Placement& placement)
+{
+  const auto* opening = workspace.find_opening(placement.opening_id);
+  return {placement.start ? placement.start : (opening ? std::optional(opening->start) : std::nullopt),
+          placement.end ? placement.end : (opening ? std::optional(opening->end) : std::nullopt)};
+}
+
+// "Anna Weber + Aino Korhonen at Acme Oy, 2024-05-06 to 2024-08-09"
+std::string describe(const workspace::Workspace& workspace, const model::Placement& placement)
+{
+  const auto* company = company_of(workspace, placement);
+  const auto span = span_of(workspace, placement);
+  std::string who = person(workspace, placement.international_id);
+  if (!placement.domestic_id.empty()) {
+    who += " + " + person(workspace, placement.domestic_id);
+  }
+  return fmt::format("{} at {}, {} to {}", who, company ? company->name : placement.company_id,
+                     span.start ? model::format_date(*span.start) : "?", span.end ? model::format_date(*span.end) : "?");
+}
+
+// The hard rules and the students' other real placements, as match applies them.
+std::vector<std::string> confirm_breaches(const workspace::Workspace& workspace, const model::Placement& placement)
+{
+  std::vector<std::string> breaches;
+  const auto* opening = workspace.find_opening(placement.opening_id);
+  const auto* company = company_of(workspace, placement);
+  const auto* international = workspace.find_student(placement.international_id);
+  const auto* domestic = placement.domestic_id.empty() ? nullptr : workspace.find_student(placement.domestic_id);
+  if (opening != nullptr && company != nullptr && international != nullptr) {
+    for (const auto& breach : match::check_candidate(*opening, *company, *international, domestic,
+                                                     workspace.project->matching)) {
+      breaches.push_back(fmt::format("rule {} ({}): {}", static_cast<int>(breach.rule), match::rule_name(breach.rule),
+                                     breach.explanation));
+    }
+  }
+  const auto span = span_of(workspace, placement);
+  for (const auto& other : workspace.placements) {
+    if (other.id == placement.id || !other.is_real()) {
+      continue;
+    }
+    const auto other_span = span_of(workspace, other);
+    if (!span.start || !span.end || !other_span.start || !other_span.end
+        || !(*span.start <= *other_span.end && *other_span.start <= *span.end)) {
+      continue;
+    }
+    for (const auto* id : {&placement.international_id, &placement.domestic_id}) {
+      if (!id->empty() && (*id == other.international_id || *id == other.domestic_id)) {
+        breaches.push_back(fmt::format("rule 8 (nobody twice): {} has the {} placement {} at the same time",
+                                       person(workspace, *id), model::to_string(other.status), other.id));
+      }
+    }
+  }
+  return breaches;
+}
+
+std::size_t column(io::CsvTable& table, std::string_view name)
+{
+  if (const auto found = table.header.find(name)) {
+    return *found;
+  }
+  auto names = table.header.names();
+  names.emplace_back(name);
+  table.header = io::CsvHeader(std::move(names));
+  for (auto& row : table.rows) {
+    row.fields.resize(table.header.size());
+  }
+  return table.header.size() - 1;
+}
+
+std::string& cell(io::CsvTable& table, std::size_t row, std::string_view name)
+{
+  const std::size_t index = column(table, name);
+  auto& fields = table.rows[row].fields;
+  if (fields.size() <= index) {
+    fields.resize(table.header.size());
+  }
+  return fields[index];
+}
+
+} // namespace
+
+MovePlan plan_moves(const workspace::Workspace& workspace, const io::CsvTable& table, const MoveRequest& request)
+{
+  MovePlan plan;
+  io::CsvTable updated = table;
+  bool changed = false;
+  const auto id_column = table.header.find("id");
+  for (const auto& id : request.ids) {
+    const auto placement = std::find_if(workspace.placements.begin(), workspace.placements.end(),
+                                        [&](const model::Placement& row) { return row.id == id; });
+    if (placement == workspace.placements.end() || !id_column) {
+      throw Error(fmt::format("placements.csv has no placement {} (`tandem placement list` shows them)", id));
+    }
+    const auto row = static_cast<std::size_t>(std::find_if(updated.rows.begin(), updated.rows.end(),
+                                                           [&](const io::CsvRecord& record) {
+                                                             return *id_column < record.fields.size()
+                                                                    && io::trim(record.fields[*id_column]) == id;
+                                                           })
+                                              - updated.rows.begin());
+    const std::string what = fmt::format("{} ({})", id, describe(workspace, *placement));
+    const std::string status(model::to_string(placement->status));
+
+    if (request.move == Move::lock || request.move == Move::unlock) {
+      const bool lock = request.move == Move::lock;
+      if (lock && placement->status != PlacementStatus::proposed) {
+        plan.refusals.push_back(fmt::format("{}: it is {}, and only a proposed placement needs a lock (match never "
+                                            "changes a later one)",
+                                            what, status));
+        continue;
+      }
+      if (placement->locked == lock) {
+        plan.lines.push_back(fmt::format("{}: already {}", what, lock ? "locked" : "unlocked"));
+        continue;
+      }
+      cell(updated, row, "locked") = lock ? "yes" : "";
+      plan.history.push_back({id, lock ? "unlocked" : "locked", lock ? "locked" : "unlocked", request.note});
+      plan.lines.push_back(fmt::format("{}: {}", what, lock ? "locked: the next match keeps it as it is"
+                                                            : "unlocked: the next match may replace it"));
+      changed = true;
+      continue;
+    }
+
+    const PlacementStatus target = target_of(request.move);
+    if (placement->status == target) {
+      plan.lines.push_back(fmt::format("{}: already {}", what, status));
+      continue;
+    }
+    const bool forward = target == PlacementStatus::cancelled || next_of(placement->status) == target;
+    if (!forward && !request.force) {
+      plan.refusals.push_back(fmt::format("{}: it is {}; the moves allowed from there: {} (--force moves it "
+                                          "anyway)",
+                                          what, status, allowed_moves(placement->status)));
+      continue;
+    }
+    if (target == PlacementStatus::confirmed) {
+      const auto breaches = confirm_breaches(workspace, *placement);
+      if (!breaches.empty() && !request.force) {
+        plan.refusals.push_back(fmt::format("{}: cannot be confirmed: {} (--force confirms it anyway)", what,
+                                            fmt::join(breaches, "; ")));
+        continue;
+      }
+    }
+    cell(updated, row, "status") = std::string(model::to_string(target));
+    if (request.date && target == PlacementStatus::started) {
+      cell(updated, row, "start") = model::format_date(*request.date);
+    }
+    if (request.date && target == PlacementStatus::completed) {
+      cell(updated, row, "end") = model::format_date(*request.date);
+    }
+    if (placement->locked) {
+      cell(updated, row, "locked") = ""; // only a proposal has a lock
+    }
+    if (!request.note.empty()) {
+      auto& note = cell(updated, row, "note");
+      note = note.empty() ? request.note : note + "; " + request.note;
+    }
+    plan.history.push_back({id, status, std::string(model::to_string(target)), request.note});
+    plan.lines.push_back(fmt::format("{}: {} -> {}{}", what, status, model::to_string(target),
+                                     forward ? "" : " (forced)"));
+    changed = true;
+  }
+  if (changed && plan.refusals.empty()) {
+    plan.contents = io::format_csv_table(updated);
+  }
+  return plan;
+}
+
+void append_history(const std::filesystem::path& path, const std::vector<HistoryRecord>& records,
+                    const std::string& who, const std::string& when)
+{
+  std::error_code ignored;
+  std::string text = std::filesystem::exists(path, ignored) ? ""
+                                                            : io::format_csv_record({"when", "who", "id", "from", "to", "note"});
+  for (const auto& record : records) {
+    text += io::format_csv_record({when, who, record.id, record.from, record.to, record.note});
+  }
+  io::append_durably(path, text);
+}
+
+std::string list_placements(const workspace::Workspace& workspace, const ListRequest& request, ListFormat format)
+{
+  using std::chrono::year;
+  const report::Period period = request.term ? report::resolve_period(*workspace.project, request.term,
+                                                                      std::nullopt, std::nullopt)
+                                             : report::Period{year::min() / 1 / 1, year::max() / 12 / 31};
+  const std::vector<std::string> header{"id", "status", "company", "international", "domestic", "start", "end", "locked"};
+  std::vector<std::vector<std::string>> rows;
+  for (const auto& placement : workspace.placements) {
+    const auto span = span_of(workspace, placement);
+    if ((request.status && placement.status != *request.status)
+        || (request.term && (!span.start || !period.contains(*span.start)))) {
+      continue;
+    }
+    const auto* company = company_of(workspace, placement);
+    rows.push_back({placement.id, std::string(model::to_string(placement.status)),
+                    company ? company->name : placement.company_id, person(workspace, placement.international_id),
+                    placement.domestic_id.empty() ? "" : person(workspace, placement.domestic_id),
+                    span.start ? model::format_date(*span.start) : "", span.end ? model::format_date(*span.end) : "",
+                    placement.locked ? "yes" : ""});
+  }
+  std::string out;
+  switch (format) {
+  case ListFormat::csv:
+    out = io::format_spreadsheet_record(header);
+    for (const auto& row : rows) {
+      out += io::format_spreadsheet_record(row);
+    }
+    return out;
+  case ListFormat::json:
+    out = "[";
+    for (std::size_t r = 0; r < rows.size(); ++r) {
+      out += r == 0 ? "\n  {" : ",\n  {";
+      for (std::size_t c = 0; c < header.size(); ++c) {
+        out += fmt::format("{}{}: {}", c == 0 ? "" : ", ", io::json_string(header[c]), io::json_string(rows[r][c]));
+      }
+      out += "}";
+    }
+    return out + (rows.empty() ? "]\n" : "\n]\n");
+  case ListFormat::table: {
+    if (rows.empty()) {
+      return "no placements\n";
+    }
+    std::vector<std::size_t> widths(header.size());
+    for (std::size_t c = 0; c < header.size(); ++c) {
+      widths[c] = header[c].size();
+      for (const auto& row : rows) {
+        widths[c] = std::max(widths[c], row[c].size());
+      }
+    }
+    const auto line = [&](const std::vector<std::string>& row) {
+      std::string text;
+      for (std::size_t c = 0; c < row.size(); ++c) {
+        text += c + 1 == row.size() ? row[c] : fmt::format("{:<{}}  ", row[c], widths[c]);
+      }
+      while (!text.empty() && text.back() == ' ') {
+        text.pop_back();
+      }
+      return text + "\n";
+    };
+    out = line(header);
+    for (const auto& row : rows) {
+      out += line(row);
+    }
+    return out;
+  }
+  }
+  return out;
+}
+
+} // namespace tandem::placement

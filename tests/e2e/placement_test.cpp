@@ -1,0 +1,141 @@
+#include "run_tandem.hpp"
+
+#include <catch2/catch.hpp>
+
+using namespace tandem::test;
+namespace fs = std::filesystem;
+
+// The match fixture (tests/fixtures/match): p-old-1 confirmed (Ama Mensah + Ella
+// Laine at Beta Design Oy), p-old-2 proposed (Oleg Ivanov + Aino Korhonen at Acme
+// Export Oy; Oleg is available only to 2024-05-10, so rule 3 refuses it), p-old-3
+// cancelled (Linh Tran solo at Gamma Trading Oy). A first `match` proposes
+// acme-export.i1 (Anna Weber + Aino Korhonen at Acme Export Oy, 2024-05-06 to 2024-08-09).
+
+namespace {
+
+RunResult placement(const fs::path& workspace, std::vector<std::string> arguments)
+{
+  arguments.insert(arguments.begin(), {"-C", workspace.string(), "placement"});
+  return run_tandem(arguments, {{}, {{"USER", "coordinator"}}});
+}
+
+} // namespace
+
+TEST_CASE("placement: moves forward one status at a time, refuses a skip or a step back unless forced, "
+          "and records each change")
+{
+  TemporaryFolder temporary;
+  const auto workspace = copy_fixture("match", temporary.path());
+  const auto file = workspace / "placements.csv";
+  // Confirming re-checks the rules: Oleg is available only until 10 May.
+  const auto breach = placement(workspace, {"confirm", "p-old-2"});
+  CHECK(breach.exit_code == 1);
+  CHECK_THAT(breach.err, Catch::Contains("p-old-2 (Oleg Ivanov + Aino Korhonen at Acme Export Oy") &&
+                           Catch::Contains("cannot be confirmed: rule 3 (availability)"));
+  REQUIRE(run_tandem({"-C", workspace.string(), "match"}).exit_code == 0);
+
+  const auto before = read_text(file);
+  const auto skip = placement(workspace, {"start", "acme-export.i1"});
+  CHECK(skip.exit_code == 1);
+  CHECK_THAT(skip.err, Catch::Contains("refused: acme-export.i1 (Anna Weber + Aino Korhonen at Acme Export Oy, "
+                                       "2024-05-06 to 2024-08-09): it is proposed; the moves allowed from "
+                                       "there: confirm or cancel"));
+  CHECK(read_text(file) == before);
+
+  const auto confirm = placement(workspace, {"confirm", "acme-export.i1", "--note", "agreed by phone"});
+  INFO(confirm.err);
+  REQUIRE(confirm.exit_code == 0);
+  CHECK(confirm.out == "acme-export.i1 (Anna Weber + Aino Korhonen at Acme Export Oy, 2024-05-06 to 2024-08-09): "
+                       "proposed -> confirmed\n");
+  REQUIRE(placement(workspace, {"start", "acme-export.i1", "--date", "2024-05-13"}).exit_code == 0);
+  REQUIRE(placement(workspace, {"complete", "acme-export.i1", "--date", "2024-08-02"}).exit_code == 0);
+  CHECK(rows_with(read_text(file), "acme-export.i1,") == std::vector<std::string>{
+          "acme-export.i1,acme-export,acme,i1,d1,2024-05-13,2024-08-02,completed,8.4,agreed by phone,\r"});
+
+  const auto back = placement(workspace, {"confirm", "acme-export.i1"});
+  CHECK(back.exit_code == 1);
+  CHECK_THAT(back.err, Catch::Contains("it is completed; the moves allowed from there: cancel"));
+  const auto forced = placement(workspace, {"confirm", "acme-export.i1", "--force"});
+  CHECK(forced.exit_code == 0);
+  CHECK_THAT(forced.out, Catch::EndsWith("completed -> confirmed (forced)\n"));
+
+  // Several ids: one refusal and nothing changes, not even the good move.
+  const auto partly = placement(workspace, {"cancel", "p-old-1", "nowhere"});
+  CHECK(partly.exit_code == 1);
+  CHECK_THAT(partly.err, Catch::Contains("placements.csv has no placement nowhere"));
+  const auto mixed = placement(workspace, {"start", "p-old-1", "p-old-3"});
+  CHECK(mixed.exit_code == 1);
+  CHECK_THAT(mixed.err, Catch::Contains("p-old-3 (Linh Tran at Gamma Trading Oy, 2024-09-02 to 2024-11-29): it is "
+                                        "cancelled; the moves allowed from there: none: it is cancelled"));
+  CHECK(rows_with(read_text(file), "p-old-1,")[0].find(",confirmed,") != std::string::npos);
+
+  // The history: header, then confirm, start, complete, the forced confirm.
+  const auto history = lines_of(read_text(workspace / ".tandem" / "history.csv"));
+  REQUIRE(history.size() == 5);
+  CHECK(history[0] == "when,who,id,from,to,note");
+  CHECK_THAT(history[1], Catch::Matches(R"(\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ,coordinator,acme-export\.i1,proposed,confirmed,agreed by phone)"));
+  CHECK_THAT(history[2], Catch::EndsWith(",coordinator,acme-export.i1,confirmed,started,"));
+  CHECK_THAT(history[3], Catch::EndsWith(",coordinator,acme-export.i1,started,completed,"));
+  CHECK_THAT(history[4], Catch::EndsWith(",coordinator,acme-export.i1,completed,confirmed,"));
+  // Every change went through the writer: the file before each is backed up.
+  CHECK(fs::exists(workspace / ".tandem" / "backup" / "placements.csv"));
+  CHECK(run_tandem({"-C", workspace.string(), "check", "--today", "2024-05-01"}).exit_code == 0);
+}
+
+TEST_CASE("placement lock and matching: hold are decisions that last across match runs")
+{
+  TemporaryFolder temporary;
+  const auto workspace = copy_fixture("match", temporary.path());
+  REQUIRE(run_tandem({"-C", workspace.string(), "match"}).exit_code == 0);
+  const auto acme_row = rows_with(read_text(workspace / "placements.csv"), "acme-export.i1,");
+  REQUIRE(acme_row.size() == 1);
+
+  const auto lock = placement(workspace, {"lock", "acme-export.i1"});
+  REQUIRE(lock.exit_code == 0);
+  CHECK_THAT(lock.out, Catch::EndsWith("locked: the next match keeps it as it is\n"));
+  CHECK(placement(workspace, {"lock", "p-old-1"}).exit_code == 1); // confirmed: nothing to lock
+  // Linh Tran (i2) on hold: a column the staff add to students.csv.
+  std::string roster;
+  for (const auto& line : lines_of(read_text(workspace / "students.csv"))) {
+    roster += line + (roster.empty() ? ",matching\n" : line.starts_with("i2,") ? ",hold\n" : ",\n");
+  }
+  write_text(workspace / "students.csv", roster);
+
+  for (int run = 0; run < 2; ++run) {
+    INFO("match run " << run + 1);
+    const auto again = run_tandem({"-C", workspace.string(), "match"});
+    INFO(again.err);
+    REQUIRE(again.exit_code == 0);
+    const auto now = read_text(workspace / "placements.csv");
+    CHECK(rows_with(now, "acme-export.i1,") == std::vector<std::string>{acme_row[0].substr(0, acme_row[0].size() - 1) + ",yes\r"});
+    CHECK(rows_with(now, ",proposed,").size() == 2); // the locked one and gamma-autumn.i4
+    CHECK(rows_with(now, ",i2,").size() == 1);       // only the cancelled p-old-3
+    CHECK_THAT(again.out, Catch::Contains("kept as they are (locked, or outside --term): acme-export.i1\n"));
+    CHECK_THAT(again.out, Catch::Contains("on hold (matching: hold in students.csv), left out: Linh Tran (i2)\n"));
+  }
+  const auto explain = run_tandem({"-C", workspace.string(), "match", "--dry-run", "--explain", "i2"});
+  CHECK_THAT(explain.out, Catch::Contains("i2 is on hold (matching: hold in students.csv)"));
+  CHECK(placement(workspace, {"unlock", "acme-export.i1"}).exit_code == 0);
+  CHECK(rows_with(read_text(workspace / "placements.csv"), "acme-export.i1,")[0].ends_with(",\r"));
+}
+
+TEST_CASE("placement list names people and companies, filters by status and term, and writes csv and json")
+{
+  TemporaryFolder temporary;
+  const auto workspace = copy_fixture("match", temporary.path());
+  const auto table = placement(workspace, {"list"});
+  REQUIRE(table.exit_code == 0);
+  CHECK(lines_of(table.out) == std::vector<std::string>{
+          "id       status     company           international  domestic       start       end         locked",
+          "p-old-1  confirmed  Beta Design Oy    Ama Mensah     Ella Laine     2024-05-06  2024-08-09",
+          "p-old-2  proposed   Acme Export Oy    Oleg Ivanov    Aino Korhonen  2024-05-06  2024-08-09",
+          "p-old-3  cancelled  Gamma Trading Oy  Linh Tran                     2024-09-02  2024-11-29"});
+  const auto autumn = placement(workspace, {"list", "--term", "autumn-2024", "--format", "csv"});
+  CHECK(autumn.out == "id,status,company,international,domestic,start,end,locked\n"
+                      "p-old-3,cancelled,Gamma Trading Oy,Linh Tran,,2024-09-02,2024-11-29,\n");
+  const auto proposed = placement(workspace, {"list", "--status", "proposed", "--format", "json"});
+  CHECK(proposed.out == "[\n  {\"id\": \"p-old-2\", \"status\": \"proposed\", \"company\": \"Acme Export Oy\", "
+                        "\"international\": \"Oleg Ivanov\", \"domestic\": \"Aino Korhonen\", \"start\": "
+                        "\"2024-05-06\", \"end\": \"2024-08-09\", \"locked\": \"\"}\n]\n");
+  CHECK(placement(workspace, {"list", "--status", "done"}).exit_code == 2);
+}
