@@ -396,6 +396,17 @@ void import_attendance(const MappedExport& mapped, const ColumnMap& map, Editabl
     }
   }
   table.add_columns({"event_id", "student_id", "company_id"});
+  // Export columns the map does not know are kept under their own names, as the
+  // summary says (the e-mail address, used to find the person, is not kept).
+  std::vector<std::string> extra_names;
+  std::vector<std::size_t> extra_sources;
+  for (std::size_t i = 0; i < mapped.headers.size(); ++i) {
+    if (!mapped.targets[i] && !io::trim(mapped.headers[i]).empty()) {
+      extra_names.emplace_back(io::trim(mapped.headers[i]));
+      extra_sources.push_back(i);
+    }
+  }
+  table.add_columns(extra_names);
   const std::size_t event_column = table.column("event_id");
   const std::size_t student_column = table.column("student_id");
   const std::size_t company_column = table.column("company_id");
@@ -447,6 +458,9 @@ void import_attendance(const MappedExport& mapped, const ColumnMap& map, Editabl
     row.fields[event_column] = event;
     row.fields[student_column] = student;
     row.fields[company_column] = company;
+    for (std::size_t extra = 0; extra < extra_names.size(); ++extra) {
+      row.fields[table.column(extra_names[extra])] = io::trim(field_or_empty(record, extra_sources[extra]));
+    }
     table.rows().push_back(std::move(row));
     report.added.push_back(fmt::format("{} {}", event, student.empty() ? company : student));
   }

@@ -135,6 +135,14 @@ bool SendmailTransport::deliver(const OutgoingMessage& message, std::string& pro
   if (WIFEXITED(status) && WEXITSTATUS(status) == 0 && whole) {
     return true;
   }
+  // /bin/sh's 127 (not found) and 126 (not executable): no later run can succeed
+  // either, so it is the configuration's error, not a temporary failure.
+  if (WIFEXITED(status) && (WEXITSTATUS(status) == 126 || WEXITSTATUS(status) == 127)) {
+    throw Error(fmt::format("tandem.yaml: reminders.sendmail: the mail command `{}` cannot be run ({}: {}); "
+                            "check reminders.sendmail",
+                            m_command, exit_description(status),
+                            WEXITSTATUS(status) == 127 ? "command not found" : "not executable"));
+  }
   problem = fmt::format("the mail command `{}` {}", m_command,
                         whole ? exit_description(status)
                               : "did not read the whole message and " + exit_description(status));

@@ -17,7 +17,9 @@ struct OutgoingMessage {
 class MailTransport {
 public:
   virtual ~MailTransport() = default;
-  // True when the message was handed over; otherwise `problem` says why.
+  // True when the message was handed over; otherwise `problem` says why (a
+  // temporary failure: the next run tries again). Throws tandem::Error when no
+  // run can succeed (a mail command that does not exist).
   virtual bool deliver(const OutgoingMessage& message, std::string& problem) = 0;
 };
 
@@ -25,7 +27,8 @@ public:
 // -t`) run by /bin/sh; exit status 0 after reading the whole message is the only
 // proof of delivery. A command still running after `timeout` is killed (with
 // what it started) and the send counts as a temporary failure: a hung mail
-// program must not hold the cron job and its lock for ever. The command's own
+// program must not hold the cron job and its lock for ever. A command the shell
+// cannot run (exit 126 or 127) is a configuration error. The command's own
 // output goes to standard error: standard output is tandem's.
 class SendmailTransport final : public MailTransport {
 public:

@@ -234,6 +234,21 @@ TEST_CASE("attendance imports by id or e-mail and rejects dangling rows")
         == "event_id,student_id,company_id\nws-1,s1,\nws-1,,kokkola-steel\n");
 }
 
+TEST_CASE("import attendance keeps the extra columns its summary names, and not the e-mail address")
+{
+  TemporaryFolder temporary;
+  const auto workspace = copy_fixture("minimal", temporary.path());
+  write_text(temporary.path() / "survey.csv", "Tapahtuma,Sähköposti,Palaute\n"
+                                              "ws-1,linh.tran@example.fi,hyödyllinen\n");
+  const auto result = run_tandem({"import", "attendance", (temporary.path() / "survey.csv").string()},
+                                 {workspace, {}});
+  INFO(result.err);
+  CHECK(result.exit_code == 0);
+  CHECK_THAT(result.out, Catch::Contains("  kept as extra columns: Palaute\n"));
+  CHECK(read_text(workspace / "attendance.csv") == "event_id,student_id,company_id,Palaute\nws-1,s1,,hyödyllinen\n");
+  CHECK(run_tandem({"check"}, {workspace, {}}).exit_code == 0);
+}
+
 TEST_CASE("an export row with more values than headers is rejected, not shifted")
 {
   TemporaryFolder temporary;

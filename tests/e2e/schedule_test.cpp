@@ -528,3 +528,17 @@ TEST_CASE("remind: a run out of time (run_timeout) leaves what is still due for 
   CHECK(next.exit_code == 0);
   CHECK(ledger_count(workspace, "sent") == 4);
 }
+
+TEST_CASE("remind: a mail command that does not exist is a configuration error, not a temporary failure")
+{
+  TemporaryFolder folder;
+  const auto workspace = copy_fixture("schedule", folder.path());
+  use_mail_command(workspace, "/usr/sbin/no-such-sendmail -t -i");
+  const auto missing = run_tandem({"-C", workspace.string(), "schedule", "remind", "--today", "2025-05-07"});
+  CHECK(missing.exit_code == 1);
+  CHECK_THAT(missing.err, Catch::Contains("tandem: tandem.yaml: reminders.sendmail: the mail command "
+                                          "`/usr/sbin/no-such-sendmail -t -i` cannot be run (exited with status "
+                                          "127: command not found); check reminders.sendmail\n"));
+  CHECK(ledger_count(workspace, "sent") == 0);
+  CHECK(ledger_count(workspace, "failed") == 0);
+}
