@@ -60,16 +60,13 @@ match::MatchResult solve(const match::MatchInput& input, match::Method method)
 void write_placements(workspace::WorkspaceWriter& writer, const workspace::WorkspacePaths& paths,
                       const match::MatchInput& input, const match::MatchResult& result)
 {
-  const auto text = io::read_file_if_exists(paths.file(workspace::file_names::placements),
-                                             paths.display(workspace::file_names::placements));
-  std::optional<io::CsvTable> existing;
-  if (text) {
-    auto reader = io::CsvReader::from_memory(paths.display(workspace::file_names::placements), *text);
-    existing = io::read_csv_table(reader);
-  } else if (result.placements.empty()) {
+  const auto existing = workspace::read_for_rewrite(paths, workspace::file_names::placements);
+  if (!existing && result.placements.empty()) {
     return;
   }
   const auto updated = match::updated_placements(input, result, existing);
+  const auto text = io::read_file_if_exists(paths.file(workspace::file_names::placements),
+                                             paths.display(workspace::file_names::placements));
   if (!text || updated != *text) {
     writer.replace(workspace::file_names::placements, updated);
   }

@@ -50,8 +50,8 @@ void run_move(MoveOptions options, Session& session)
   }
   const auto workspace = load_valid_workspace(paths, "placements are moved");
   const auto name = workspace::file_names::placements;
-  auto reader = io::CsvReader::from_file(paths.file(name), paths.display(name));
-  const auto plan = placement::plan_moves(workspace, io::read_csv_table(reader), options.request);
+  const auto table = workspace::read_for_rewrite(paths, name);
+  const auto plan = placement::plan_moves(workspace, table.value_or(io::CsvTable{}), options.request);
   for (const auto& refusal : plan.refusals) {
     std::cerr << "tandem: refused: " << refusal << '\n';
   }

@@ -96,7 +96,7 @@ char delimiter_char(Delimiter delimiter, std::string_view text)
   case Delimiter::automatic:
     break;
   }
-  return detect_delimiter(text);
+  return io::detect_delimiter(text);
 }
 
 // An export's columns, each mapped to a contract column, dropped, or kept as an
@@ -238,15 +238,14 @@ public:
   EditableTable(const workspace::WorkspacePaths& paths, std::string_view name,
                 const workspace::CsvSchema& schema, bool required)
   {
-    const auto path = paths.file(name);
-    std::error_code error;
-    if (fs::exists(path, error)) {
-      auto reader = io::CsvReader::from_file(path, paths.display(name));
-      try {
-        m_table = io::read_csv_table(reader);
-      } catch (const io::ProblemError& e) {
-        throw Error(e.problem().to_string() + " (fix the workspace file first)");
-      }
+    std::optional<io::CsvTable> table;
+    try {
+      table = workspace::read_for_rewrite(paths, name);
+    } catch (const io::ProblemError& e) {
+      throw Error(e.problem().to_string() + " (fix the workspace file first)");
+    }
+    if (table) {
+      m_table = std::move(*table);
     } else if (required) {
       throw Error(fmt::format("{}: this required file is missing (`tandem init` creates a "
                               "workspace)",
@@ -730,28 +729,6 @@ std::string yaml_text(const YAML::Node& root, std::string_view header_comment)
 }
 
 } // namespace
-
-char detect_delimiter(std::string_view text)
-{
-  std::map<char, int> counts{{',', 0}, {';', 0}, {'\t', 0}};
-  bool in_quotes = false;
-  for (const char c : text) {
-    if (c == '"') {
-      in_quotes = !in_quotes;
-    } else if (!in_quotes && (c == '\n' || c == '\r')) {
-      break;
-    } else if (!in_quotes && counts.count(c) > 0) {
-      ++counts[c];
-    }
-  }
-  char best = ',';
-  for (const char candidate : {';', '\t'}) {
-    if (counts[candidate] > counts[best]) {
-      best = candidate;
-    }
-  }
-  return best;
-}
 
 ImportReport import_file(const workspace::WorkspacePaths& paths, const ImportOptions& options)
 {

@@ -57,8 +57,5 @@ struct ImportReport {
 // export or the map cannot be used at all (nothing is written then).
 ImportReport import_file(const workspace::WorkspacePaths& paths, const ImportOptions& options);
 
-// The delimiter of a CSV text: the one of ',' ';' and tab found most often
-// outside quotes on its first line (',' on a tie).
-char detect_delimiter(std::string_view text);
 
 } // namespace tandem::import

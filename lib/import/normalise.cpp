@@ -3,6 +3,7 @@
 #include "import/column_map.hpp"
 #include "io/csv.hpp"
 #include "model/values.hpp"
+#include "workspace/writer.hpp"
 
 #include <fmt/format.h>
 
@@ -68,8 +69,6 @@ const std::map<std::string, WordTable, std::less<>>& word_tables()
   return tables;
 }
 
-const std::set<std::string, std::less<>> k_date_columns = {"joined", "left", "available_from",
-                                                           "available_to", "birth_date"};
 const std::set<std::string, std::less<>> k_country_columns = {"home_country", "citizenship",
                                                               "markets", "target_markets"};
 const std::set<std::string, std::less<>> k_lower_case_columns = {
@@ -81,24 +80,8 @@ const std::set<std::string, std::less<>> k_name_columns = {"first_name", "last_n
 // d.m.yyyy (Finnish) to yyyy-mm-dd; anything else unchanged.
 std::string finnish_date_to_iso(std::string_view text)
 {
-  std::vector<std::string> parts;
-  std::size_t begin = 0;
-  for (std::size_t i = 0; i <= text.size(); ++i) {
-    if (i == text.size() || text[i] == '.') {
-      parts.emplace_back(text.substr(begin, i - begin));
-      begin = i + 1;
-    }
-  }
-  if (parts.size() != 3) {
-    return std::string(text);
-  }
-  const auto day = model::parse_int(parts[0], 1, 31);
-  const auto month = model::parse_int(parts[1], 1, 12);
-  const auto year = model::parse_int(parts[2], 1900, 2100);
-  if (!day || !month || !year || parts[2].size() != 4) {
-    return std::string(text);
-  }
-  return fmt::format("{:04}-{:02}-{:02}", *year, *month, *day);
+  const auto date = model::parse_finnish_date(text);
+  return date ? model::format_date(*date) : std::string(text);
 }
 
 std::string single_spaces(std::string_view text)
@@ -133,7 +116,7 @@ std::string normalise_value(std::string_view column, std::string_view value)
       return word->second;
     }
   }
-  if (k_date_columns.count(column) > 0) {
+  if (workspace::is_date_column(column)) {
     return finnish_date_to_iso(trimmed);
   }
   if (k_country_columns.count(column) > 0) {

@@ -178,6 +178,31 @@ CsvReader CsvReader::from_file(const std::filesystem::path& path, std::string di
   }
 }
 
+CsvReader CsvReader::from_saved_file(const std::filesystem::path& path, std::string display_name)
+{
+  refuse_folder(path, display_name);
+  std::ifstream probe(path, std::ios::binary);
+  if (!probe) {
+    throw Error(fmt::format("{}: cannot open the file: {}", display_name, std::strerror(errno)));
+  }
+  constexpr std::size_t probe_size = 64 * 1024;
+  std::string raw_start(probe_size, '\0');
+  probe.read(raw_start.data(), static_cast<std::streamsize>(raw_start.size()));
+  raw_start.resize(static_cast<std::size_t>(probe.gcount()));
+  // A probe cut at its end may split a character: its last 3 bytes are not judged.
+  const std::string_view judged(raw_start.data(), raw_start.size() < probe_size ? raw_start.size()
+                                                                                 : raw_start.size() - 3);
+  const char delimiter = detect_delimiter(without_bom(raw_start));
+  if (is_valid_utf8(without_bom(judged))) {
+    return from_file(path, std::move(display_name), delimiter);
+  }
+  // Not UTF-8: a spreadsheet's Windows-1252, converted whole (such files are small).
+  auto converted = std::make_unique<std::string>(windows1252_to_utf8(read_file(path, display_name)));
+  auto reader = from_memory(std::move(display_name), *converted, delimiter);
+  reader.m_owned = std::move(converted);
+  return reader;
+}
+
 CsvReader CsvReader::from_memory(std::string display_name, std::string_view contents,
                                  char delimiter)
 {
@@ -320,6 +345,29 @@ std::string format_csv_table(const CsvTable& table)
     out += format_csv_record(row.fields, ',', table.crlf);
   }
   return out;
+}
+
+char detect_delimiter(std::string_view text)
+{
+  std::size_t commas = 0;
+  std::size_t semicolons = 0;
+  std::size_t tabs = 0;
+  bool in_quotes = false;
+  for (const char c : text) {
+    if (c == '"') {
+      in_quotes = !in_quotes;
+    } else if (!in_quotes && (c == '\n' || c == '\r')) {
+      break;
+    } else if (!in_quotes) {
+      commas += c == ',' ? 1 : 0;
+      semicolons += c == ';' ? 1 : 0;
+      tabs += c == '\t' ? 1 : 0;
+    }
+  }
+  if (semicolons > commas && semicolons >= tabs) {
+    return ';';
+  }
+  return tabs > commas && tabs > semicolons ? '\t' : ',';
 }
 
 std::string too_many_fields_message(std::size_t fields, std::size_t columns, char delimiter)

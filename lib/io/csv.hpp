@@ -30,6 +30,10 @@ class CsvReader {
 public:
   static CsvReader from_file(const std::filesystem::path& path, std::string display_name,
                              char delimiter = ',');
+  // A file as a spreadsheet may have saved it: the delimiter (',' ';' or tab) is
+  // taken from the header line, and text that is not UTF-8 is read as
+  // Windows-1252 (Excel's "CSV (semicolon)" in a Finnish or Swedish locale).
+  static CsvReader from_saved_file(const std::filesystem::path& path, std::string display_name);
   // The reader keeps a view of `contents`: it must outlive the reader.
   static CsvReader from_memory(std::string display_name, std::string_view contents,
                                char delimiter = ',');
@@ -44,6 +48,9 @@ public:
   // True when the input's line ends are CRLF (seen on the first line).
   bool uses_crlf() const { return m_uses_crlf; }
   bool had_bom() const { return m_had_bom; }
+  char delimiter() const { return m_delimiter; }
+  // True when the file was not UTF-8 and was read as Windows-1252.
+  bool was_windows1252() const { return m_owned != nullptr; }
   const std::string& display_name() const { return m_display_name; }
 
 private:
@@ -52,6 +59,7 @@ private:
   char* next_line();
 
   std::string m_display_name;
+  std::unique_ptr<std::string> m_owned; // the text converted to UTF-8, which m_lines reads
   std::unique_ptr<LineSource> m_lines;
   char m_delimiter;
   bool m_uses_crlf = false;
@@ -96,6 +104,10 @@ std::string format_csv_table(const CsvTable& table);
 // that starts with =, +, -, @, a tab or a carriage return gets a leading ' (as
 // OWASP recommends against formula injection); numbers stay as they are.
 std::string format_spreadsheet_record(const std::vector<std::string>& fields);
+
+// The delimiter of a header line: whichever of ',' ';' and tab occurs most
+// outside quotes (',' on a tie).
+char detect_delimiter(std::string_view text);
 
 // The message for a record with more fields than its header has columns.
 std::string too_many_fields_message(std::size_t fields, std::size_t columns, char delimiter);

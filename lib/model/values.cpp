@@ -91,6 +91,24 @@ std::string_view to_string(Level level)
   return k_level_names[static_cast<std::size_t>(level)];
 }
 
+std::optional<Date> parse_finnish_date(std::string_view text)
+{
+  const auto first = text.find('.');
+  const auto second = first == std::string_view::npos ? first : text.find('.', first + 1);
+  if (second == std::string_view::npos || text.size() - second - 1 != 4) {
+    return std::nullopt;
+  }
+  const auto day = parse_int(text.substr(0, first), 1, 31);
+  const auto month = parse_int(text.substr(first + 1, second - first - 1), 1, 12);
+  const auto year = parse_int(text.substr(second + 1), 1900, 2100);
+  if (!day || !month || !year) {
+    return std::nullopt;
+  }
+  const Date date{std::chrono::year(*year), std::chrono::month(static_cast<unsigned>(*month)),
+                  std::chrono::day(static_cast<unsigned>(*day))};
+  return date.ok() ? std::optional(date) : std::nullopt;
+}
+
 std::optional<Date> parse_date(std::string_view text)
 {
   if (text.size() != 10 || text[4] != '-' || text[7] != '-' || !all_digits(text.substr(0, 4))

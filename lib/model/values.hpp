@@ -26,6 +26,8 @@ struct DateTime {
 
 // ISO 8601 calendar date, YYYY-MM-DD, a real date of the calendar.
 std::optional<Date> parse_date(std::string_view text);
+// A date as Finnish and Swedish spreadsheets write it: d.m.yyyy (`1.9.2026`, `01.09.2026`).
+std::optional<Date> parse_finnish_date(std::string_view text);
 std::string format_date(Date date);
 // A time of day as HH:MM.
 std::string format_time(std::chrono::minutes time_of_day);

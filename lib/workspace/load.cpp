@@ -66,7 +66,16 @@ std::optional<io::CsvReader> open_csv(const WorkspacePaths& paths, std::string_v
     return std::nullopt;
   }
   try {
-    return io::CsvReader::from_file(paths.file(name), paths.display(name));
+    auto reader = io::CsvReader::from_saved_file(paths.file(name), paths.display(name));
+    if (reader.delimiter() != ',' || reader.was_windows1252()) {
+      const std::string saved = reader.delimiter() == ',' ? "" : reader.delimiter() == ';' ? "';'-separated" : "tab-separated";
+      diagnostics.warning(paths.display(name), 0,
+                          fmt::format("saved by a spreadsheet as {}{}{} text: read as such; tandem writes it "
+                                      "back ','-separated in UTF-8 when it next rewrites the file",
+                                      saved, saved.empty() || !reader.was_windows1252() ? "" : ", ",
+                                      reader.was_windows1252() ? "Windows-1252" : ""));
+    }
+    return reader;
   } catch (const io::ProblemError& e) {
     diagnostics.add(e.problem());
     return std::nullopt;

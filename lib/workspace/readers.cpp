@@ -63,10 +63,22 @@ std::optional<io::CsvHeader> read_header(io::CsvReader& reader, const CsvSchema&
     return std::nullopt;
   }
   io::CsvHeader header(std::move(record.fields));
+  // Say what the header was read as: a missing column is often a header that
+  // split wrongly (another delimiter, a merged cell).
+  const char delimiter = reader.delimiter();
+  constexpr std::size_t shown = 8;
+  std::vector<std::string> first_names;
+  for (std::size_t i = 0; i < header.size() && i < shown; ++i) {
+    first_names.push_back(quote_value(header.names()[i]));
+  }
+  const std::string found = fmt::format("the header splits on {} into {} column{}: {}{}",
+                                        delimiter == '\t' ? "tabs" : fmt::format("'{}'", delimiter),
+                                        header.size(), header.size() == 1 ? "" : "s", fmt::join(first_names, ", "),
+                                        header.size() > shown ? ", ..." : "");
   for (const auto column : schema.required) {
     if (!header.find(column)) {
       diagnostics.error(reader.display_name(), record.line,
-                        fmt::format("missing required column \"{}\"", column));
+                        fmt::format("missing required column \"{}\" ({})", column, found));
     }
   }
   // A contract column twice (`email`, `Email`): only the first would be read.

@@ -115,6 +115,18 @@ void CsvFieldSource::report(std::string_view key, io::Severity severity, std::st
   m_diagnostics.add(csv_problem(m_file, m_header, m_record->line, key, severity, std::move(message)));
 }
 
+std::optional<model::Date> CsvFieldSource::other_date_form(std::string_view text) const
+{
+  const auto date = model::parse_finnish_date(text);
+  if (date && !m_warned_date_form) {
+    m_warned_date_form = true;
+    m_diagnostics.warning(m_file, 0, "dates written as d.m.yyyy (as a spreadsheet in a Finnish or Swedish "
+                                     "locale saves them) are read as such; tandem writes YYYY-MM-DD when it "
+                                     "next rewrites the file");
+  }
+  return date;
+}
+
 bool CsvFieldSource::lacks(std::string_view key) const
 {
   const std::string* value = field(key);
@@ -300,7 +312,10 @@ std::optional<model::Date> RecordReader::date(std::string_view key, bool is_requ
   if (!value) {
     return std::nullopt;
   }
-  const auto parsed = model::parse_date(*value);
+  auto parsed = model::parse_date(*value);
+  if (!parsed) {
+    parsed = m_source.other_date_form(*value);
+  }
   if (!parsed) {
     error(key, "expected a real calendar date as YYYY-MM-DD, got " + quote_value(*value));
   }

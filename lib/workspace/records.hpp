@@ -40,6 +40,8 @@ public:
   virtual bool lacks(std::string_view key) const = 0;
   // The origin of the record, for links reported later.
   virtual model::Origin origin() const = 0;
+  // A date in a form other than ISO that this kind of file may hold; none by default.
+  virtual std::optional<model::Date> other_date_form(std::string_view) const { return std::nullopt; }
 };
 
 // A problem in a CSV row at the column named `key` (no column when the header
@@ -60,6 +62,9 @@ public:
   void report(std::string_view key, io::Severity severity, std::string message) const override;
   bool lacks(std::string_view key) const override;
   model::Origin origin() const override;
+  // d.m.yyyy, as Excel in a Finnish or Swedish locale saves dates: read, with one
+  // warning for the file (per batch of rows; the diagnostics drop repeats).
+  std::optional<model::Date> other_date_form(std::string_view text) const override;
 
 private:
   const std::string* field(std::string_view key) const;
@@ -74,6 +79,7 @@ private:
   // usually the entry after the last hit.
   mutable std::vector<std::pair<std::string, std::optional<std::size_t>>> m_columns;
   mutable std::size_t m_next_column = 0;
+  mutable bool m_warned_date_form = false;
 };
 
 // A YAML mapping; `path` names it in messages (`companies[2].openings[0]`).

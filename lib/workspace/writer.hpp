@@ -1,9 +1,11 @@
 #pragma once
 
 #include "io/backup.hpp"
+#include "io/csv.hpp"
 #include "io/workspace_lock.hpp"
 #include "workspace/paths.hpp"
 
+#include <optional>
 #include <string_view>
 
 namespace tandem::workspace {
@@ -23,5 +25,16 @@ private:
   io::WorkspaceLock m_lock;
   io::BackupStore m_backups;
 };
+
+// Whether a column of the contract's CSV files holds dates (start, end, date,
+// joined, left, available_from, available_to, birth_date).
+bool is_date_column(std::string_view name);
+
+// A CSV file of the workspace as a table to rewrite (std::nullopt when it does
+// not exist): read as a spreadsheet may have saved it (CsvReader::from_saved_file)
+// and put in the canonical form that tandem writes: d.m.yyyy dates in date
+// columns become YYYY-MM-DD (the delimiter and encoding follow from writing it).
+// Throws io::ProblemError for a file that cannot be read whole.
+std::optional<io::CsvTable> read_for_rewrite(const WorkspacePaths& paths, std::string_view name);
 
 } // namespace tandem::workspace

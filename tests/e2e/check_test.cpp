@@ -46,7 +46,8 @@ TEST_CASE("check names every problem of a broken workspace by file and line")
   const std::vector<std::string> expected = {
     "companies.yaml:4:18: error: companies[0].business_id: expected a Finnish Business ID "
     "(1234567-8) with a valid check digit, got \"2451398-7\"",
-    "outcomes.csv:1: error: missing required column \"status\"",
+    "outcomes.csv:1: error: missing required column \"status\" (the header splits on ',' into 3 columns: "
+    "\"student_id\", \"date\", \"employer\")",
     "placements.csv:2: error: opening_id: no opening \"no-such-opening\" in companies.yaml",
     "students.csv:2:7: error: joined: expected a real calendar date as YYYY-MM-DD, got "
     "\"2023-02-30\"",

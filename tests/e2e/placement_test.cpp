@@ -139,3 +139,51 @@ TEST_CASE("placement list names people and companies, filters by status and term
                         "\"2024-05-06\", \"end\": \"2024-08-09\", \"locked\": \"\"}\n]\n");
   CHECK(placement(workspace, {"list", "--status", "done"}).exit_code == 2);
 }
+
+TEST_CASE("files saved by Excel in a Finnish locale pass check and survive a placement move with nothing lost")
+{
+  TemporaryFolder temporary;
+  const auto workspace = copy_fixture("match", temporary.path());
+  // "CSV (semicolon)" in a Finnish locale: ';', d.m.yyyy, Windows-1252 (0xE4 is ä), CRLF.
+  write_text(workspace / "students.csv",
+             "id;first_name;last_name;email;group;field;languages;available_from;available_to\r\n"
+             "i1;Anna;Weber;anna.weber@example.fi;international;business;\"en:C1;de:native\";6.5.2024;9.8.2024\r\n"
+             "i4;Ama;Mensah;ama.mensah@example.fi;international;engineering;en:C1;;\r\n"
+             "d1;Aino;Korhonen;aino.korhonen@example.fi;domestic;business;\"fi:native;en:B2\";;\r\n"
+             "d3;Ella;L\xE4ine;ella.laine@example.fi;domestic;business;fi:native;;\r\n");
+  write_text(workspace / "placements.csv",
+             "id;opening_id;company_id;international_id;domestic_id;start;end;status;score;note;coordinator\r\n"
+             "p1;acme-export;acme;i1;d1;6.5.2024;9.8.2024;proposed;8,4;soitettu;Maija\r\n"
+             "p2;beta-design;beta;i4;d3;6.5.2024;9.8.2024;confirmed;;sovittu maaliskuussa;P\xE4ivi\r\n");
+  // "CSV UTF-8" in the same locale: a byte-order mark and ';'.
+  write_text(workspace / "events.yaml", "events:\n  - {id: ws-1, kind: workshop, start: 2024-03-14T14:00}\n");
+  write_text(workspace / "attendance.csv", "\xEF\xBB\xBF" "event_id;student_id;company_id;palaute\r\n"
+                                           "ws-1;i1;;hyödyllinen\r\n");
+
+  const auto check = run_tandem({"-C", workspace.string(), "check", "--today", "2024-05-01"});
+  INFO(check.err);
+  CHECK(check.exit_code == 0);
+  CHECK_THAT(check.out, Catch::Contains("4 students") && Catch::Contains("2 placements"));
+  CHECK_THAT(check.err, Catch::Contains("placements.csv: warning: saved by a spreadsheet as ';'-separated, "
+                                        "Windows-1252 text"));
+  CHECK_THAT(check.err, Catch::Contains("placements.csv: warning: dates written as d.m.yyyy"));
+  CHECK_THAT(check.err, Catch::Contains("attendance.csv: warning: saved by a spreadsheet as ';'-separated text"));
+  CHECK(rows_with(check.err, "placements.csv: warning: dates written").size() == 1); // once per file
+
+  const auto confirm = placement(workspace, {"confirm", "p1"});
+  INFO(confirm.err);
+  REQUIRE(confirm.exit_code == 0);
+  CHECK(confirm.out == "p1 (Anna Weber + Aino Korhonen at Acme Export Oy, 2024-05-06 to 2024-08-09): "
+                       "proposed -> confirmed\n");
+  // Rewritten in the canonical form, every value kept: ',' UTF-8, ISO dates, the
+  // decimal comma as it was (a number either way), CRLF kept, the staff's column kept.
+  CHECK(read_text(workspace / "placements.csv")
+        == "id,opening_id,company_id,international_id,domestic_id,start,end,status,score,note,coordinator\r\n"
+           "p1,acme-export,acme,i1,d1,2024-05-06,2024-08-09,confirmed,\"8,4\",soitettu,Maija\r\n"
+           "p2,beta-design,beta,i4,d3,2024-05-06,2024-08-09,confirmed,,sovittu maaliskuussa,Päivi\r\n");
+  const auto again = run_tandem({"-C", workspace.string(), "check", "--today", "2024-05-01"});
+  CHECK(again.exit_code == 0);
+  CHECK(rows_with(again.err, "placements.csv: warning").empty());
+  // The files tandem did not rewrite are as they were.
+  CHECK(read_text(workspace / "attendance.csv").starts_with("\xEF\xBB\xBF" "event_id;student_id"));
+}

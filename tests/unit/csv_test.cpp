@@ -145,3 +145,12 @@ TEST_CASE("a record for a spreadsheet neutralises formulas, keeps numbers")
         == "\"'=HYPERLINK(\"\"http://x\"\")\",'+358 40 123,-2,-1.5,'@SUM(A1),Linh\n");
   CHECK(tandem::io::format_spreadsheet_record({"\tx", "-inf", "- a list item", ""}) == "'\tx,'-inf,'- a list item,\n");
 }
+
+TEST_CASE("the delimiter is the most frequent of comma, semicolon and tab on the header line")
+{
+  CHECK(tandem::io::detect_delimiter("a;b;c\n1,2;3") == ';');
+  CHECK(tandem::io::detect_delimiter("a,b,c\n") == ',');
+  CHECK(tandem::io::detect_delimiter("a\tb\tc,d\n") == '\t');
+  CHECK(tandem::io::detect_delimiter("\"x;y;z\",b\n") == ',');
+  CHECK(tandem::io::detect_delimiter("single\n") == ',');
+}
