@@ -1,6 +1,7 @@
 #include "app.hpp"
 
 #include "io/atomic_file.hpp"
+#include "io/csv.hpp"
 #include "io/diagnostics.hpp"
 #include "io/error.hpp"
 #include "workspace/check.hpp"
@@ -36,6 +37,17 @@ void write_output(const std::string& text, const std::optional<std::string>& out
   } else {
     std::cout << text;
   }
+}
+
+void ExcelFlag::add_to(CLI::App& command, CLI::Option* format_option)
+{
+  format = format_option;
+  command.add_flag("--excel", on, "CSV for Excel in a Finnish or Swedish locale: UTF-8 with BOM, ';', decimal commas");
+}
+
+std::string ExcelFlag::apply(std::string csv) const
+{
+  return on ? io::excel_csv(csv) : csv;
 }
 
 void refuse_workspace_output(const workspace::WorkspacePaths& paths, const std::optional<std::string>& output,

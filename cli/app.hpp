@@ -1,5 +1,6 @@
 #pragma once
 
+#include "io/error.hpp"
 #include "io/text.hpp"
 #include "workspace/load.hpp"
 
@@ -42,6 +43,27 @@ workspace::Workspace load_valid_workspace(const workspace::WorkspacePaths& paths
 
 // A result to --output FILE (written atomically) or, without it, to standard output.
 void write_output(const std::string& text, const std::optional<std::string>& output);
+
+// `--excel` on a command with a CSV output: CSV in the dialect Excel opens in a
+// Finnish or Swedish locale (io::excel_csv). It selects the CSV format; with
+// another --format it is a usage error. `format` is the command's --format option.
+struct ExcelFlag {
+  bool on = false;
+  CLI::Option* format = nullptr;
+
+  void add_to(CLI::App& command, CLI::Option* format_option);
+  // The format to use: csv when --excel is on (checking --format), else `chosen`.
+  template <typename Format>
+  Format format_for(Format chosen, Format csv) const
+  {
+    if (on && format->count() > 0 && chosen != csv) {
+      throw Error("--excel writes CSV: leave out --format or give --format csv", ExitCode::usage);
+    }
+    return on ? csv : chosen;
+  }
+  // A CSV text as --excel asks for it.
+  std::string apply(std::string csv) const;
+};
 
 // Refuses (usage error, exit 2) an output the command line names that would
 // overwrite a workspace file or write into .tandem/: `--output students.csv`

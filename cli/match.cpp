@@ -23,6 +23,7 @@ struct MatchOptions {
   match::MatchRequest request;
   match::Method method = match::Method::optimal;
   MatchFormat format = MatchFormat::table;
+  ExcelFlag excel;
   std::optional<std::string> explain;
   std::optional<std::string> scores;
   std::optional<std::string> scores_in;
@@ -113,7 +114,7 @@ void run_match(const MatchOptions& options, const Session& session)
     }
     break;
   case MatchFormat::csv:
-    std::cout << match::to_csv(input, result);
+    std::cout << options.excel.apply(match::to_csv(input, result));
     if (explanation) {
       for (const auto& line : *explanation) {
         std::cerr << line << "\n";
@@ -145,7 +146,9 @@ void setup_match(CLI::App& app, Session& session)
   accept_names(command->add_option("--method", options->method, "optimal (default) or stable"), methods);
   const std::map<std::string, MatchFormat> formats{
     {"table", MatchFormat::table}, {"csv", MatchFormat::csv}, {"json", MatchFormat::json}};
-  accept_names(command->add_option("--format", options->format, "table (default), csv or json"), formats);
+  auto* format = accept_names(command->add_option("--format", options->format, "table (default), csv or json"),
+                              formats);
+  options->excel.add_to(*command, format);
   command->add_option("--explain", options->explain, "say why a student or an opening got what it got");
   command->add_option("--scores", options->scores, "write every allowed candidate and its score to FILE (CSV)");
   command->add_option("--scores-in", options->scores_in,
@@ -155,7 +158,10 @@ void setup_match(CLI::App& app, Session& session)
   command->add_option("--exclude", options->request.excludes, "leave this student or opening out of the run")
     ->expected(1, -1);
   command->add_flag("--dry-run", options->dry_run, "show the plan; leave placements.csv untouched");
-  command->callback([options, &session] { run_match(*options, session); });
+  command->callback([options, &session] {
+    options->format = options->excel.format_for(options->format, MatchFormat::csv);
+    run_match(*options, session);
+  });
 }
 
 } // namespace tandem::cli

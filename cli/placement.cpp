@@ -28,6 +28,7 @@ struct ListOptions {
   placement::ListRequest request;
   std::optional<std::string> status;
   placement::ListFormat format = placement::ListFormat::table;
+  ExcelFlag excel;
 };
 
 std::string now_utc()
@@ -80,7 +81,8 @@ void run_list(const ListOptions& options, const Session& session)
 {
   const auto paths = workspace::WorkspacePaths::resolve(session.options.workspace);
   const auto workspace = load_valid_workspace(paths, "placements are listed");
-  std::cout << placement::list_placements(workspace, options.request, options.format);
+  const auto text = placement::list_placements(workspace, options.request, options.format);
+  std::cout << (options.format == placement::ListFormat::csv ? options.excel.apply(text) : text);
 }
 
 void setup_move(CLI::App& parent, Session& session, const std::string& name, placement::Move move,
@@ -127,11 +129,13 @@ void setup_placement(CLI::App& app, Session& session)
   list->add_option("--term", options->request.term, "only placements that start in this term of tandem.yaml");
   const std::map<std::string, placement::ListFormat> formats{
     {"table", placement::ListFormat::table}, {"csv", placement::ListFormat::csv}, {"json", placement::ListFormat::json}};
-  accept_names(list->add_option("--format", options->format, "table (default), csv or json"), formats);
+  auto* format = accept_names(list->add_option("--format", options->format, "table (default), csv or json"), formats);
+  options->excel.add_to(*list, format);
   list->callback([options, &session] {
     if (options->status) {
       options->request.status = model::parse_enum<model::PlacementStatus>(*options->status);
     }
+    options->format = options->excel.format_for(options->format, placement::ListFormat::csv);
     run_list(*options, session);
   });
 }

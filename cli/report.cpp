@@ -25,6 +25,7 @@ struct ReportOptions {
   ReportFormat format = ReportFormat::md;
   bool is_public = false;
   std::optional<std::string> output;
+  ExcelFlag excel;
 };
 
 std::optional<model::Date> date_option(const std::optional<std::string>& text)
@@ -57,7 +58,7 @@ void run_report(const ReportOptions& options, const Session& session)
     write_output(report::to_markdown(figures), options.output);
     break;
   case ReportFormat::csv:
-    write_output(report::to_csv(figures), options.output);
+    write_output(options.excel.apply(report::to_csv(figures)), options.output);
     break;
   case ReportFormat::json:
     write_output(report::to_json(figures), options.output);
@@ -81,7 +82,7 @@ void run_participants(const ReportOptions& options, const Session& session)
   if (options.format == ReportFormat::md) {
     write_output(report::participants_markdown(workspace, period), options.output);
   } else if (options.format == ReportFormat::csv) {
-    write_output(report::participants_csv(workspace, period), options.output);
+    write_output(options.excel.apply(report::participants_csv(workspace, period)), options.output);
   } else {
     throw Error("report participants writes csv (default) or md", ExitCode::usage);
   }
@@ -109,6 +110,7 @@ void setup_report(CLI::App& app, Session& session)
   command->add_flag("--public", options->is_public,
                     "hide small counts of people (reporting.suppress_below, default 5)");
   command->add_option("--output", options->output, "write to FILE instead of standard output");
+  options->excel.add_to(*command, format);
   auto* participants = command->add_subcommand(
     "participants", "one row per participant with the entry data funders' forms ask for");
   command->require_subcommand(0, 1);
@@ -117,8 +119,10 @@ void setup_report(CLI::App& app, Session& session)
       if (format->count() == 0) {
         options->format = ReportFormat::csv;
       }
+      options->format = options->excel.format_for(options->format, ReportFormat::csv);
       run_participants(*options, session);
     } else {
+      options->format = options->excel.format_for(options->format, ReportFormat::csv);
       run_report(*options, session);
     }
   });

@@ -22,6 +22,7 @@ namespace {
 struct ScheduleOptions {
   schedule::ScheduleRequest request;
   std::optional<std::string> output;
+  ExcelFlag excel;
 };
 
 struct RemindOptions {
@@ -52,7 +53,9 @@ void run_schedule(const ScheduleOptions& options, const Session& session)
   const auto workspace = load_valid_workspace(paths, "the calendar is made");
   const schedule::ProjectZone zone(workspace.project->timezone);
   const auto calendar = load_valid_calendar(workspace, paths, zone, "the calendar is made");
-  write_output(schedule::render_schedule(workspace, paths, calendar, zone, options.request), options.output);
+  const auto text = schedule::render_schedule(workspace, paths, calendar, zone, options.request);
+  write_output(options.request.format == schedule::ScheduleFormat::csv ? options.excel.apply(text) : text,
+               options.output);
 }
 
 void run_remind(const RemindOptions& options, Session& session)
@@ -124,10 +127,11 @@ void setup_schedule(CLI::App& app, Session& session)
                                                                 {"csv", schedule::ScheduleFormat::csv},
                                                                 {"json", schedule::ScheduleFormat::json},
                                                                 {"ics", schedule::ScheduleFormat::ics}};
-  accept_names(
+  auto* format = accept_names(
     command->add_option("--format", options->request.format, "table (default), csv, json or ics (iCalendar)"),
     formats);
   command->add_option("--output", options->output, "write to FILE instead of standard output");
+  options->excel.add_to(*command, format);
 
   auto remind_options = std::make_shared<RemindOptions>();
   auto* remind = command->add_subcommand("remind", "the cron job: send every reminder that is due and not yet sent");
@@ -142,6 +146,7 @@ void setup_schedule(CLI::App& app, Session& session)
     if (remind->parsed()) {
       run_remind(*remind_options, session);
     } else {
+      options->request.format = options->excel.format_for(options->request.format, schedule::ScheduleFormat::csv);
       run_schedule(*options, session);
     }
   });

@@ -347,6 +347,25 @@ std::string format_csv_table(const CsvTable& table)
   return out;
 }
 
+std::string excel_csv(std::string_view csv)
+{
+  auto reader = CsvReader::from_memory("output", csv);
+  std::string out(utf8_bom);
+  CsvRecord record;
+  while (reader.next(record)) {
+    for (auto& field : record.fields) {
+      const auto point = field.find('.');
+      double ignored = 0;
+      if (point != std::string::npos && point > 0 && point + 1 < field.size()
+          && std::from_chars(field.data(), field.data() + field.size(), ignored).ptr == field.data() + field.size()) {
+        field[point] = ',';
+      }
+    }
+    out += format_csv_record(record.fields, ';', true);
+  }
+  return out;
+}
+
 char detect_delimiter(std::string_view text)
 {
   std::size_t commas = 0;

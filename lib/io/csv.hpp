@@ -105,6 +105,11 @@ std::string format_csv_table(const CsvTable& table);
 // OWASP recommends against formula injection); numbers stay as they are.
 std::string format_spreadsheet_record(const std::vector<std::string>& fields);
 
+// A CSV output (',' and '.' decimals) as Excel in a Finnish or Swedish locale
+// opens it with a double click: a UTF-8 byte-order mark, ';' between fields,
+// CRLF line ends and decimal commas ("8.4" would open as 8 April).
+std::string excel_csv(std::string_view csv);
+
 // The delimiter of a header line: whichever of ',' ';' and tab occurs most
 // outside quotes (',' on a tie).
 char detect_delimiter(std::string_view text);

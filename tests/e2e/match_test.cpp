@@ -326,3 +326,35 @@ TEST_CASE("match --scores-in refuses a row whose students are in the wrong colum
                                          "students.csv, but the column international_id takes international students"));
   CHECK(read_text(workspace / "placements.csv") == before);
 }
+
+TEST_CASE("excel: CSV outputs as Excel opens them in a Finnish locale, and no other format")
+{
+  TemporaryFolder temporary;
+  const auto workspace = copy_fixture("match", temporary.path());
+  const auto plain = run_tandem({"-C", workspace.string(), "match", "--dry-run", "--format", "csv"});
+  const auto excel = run_tandem({"-C", workspace.string(), "match", "--dry-run", "--excel"});
+  REQUIRE(plain.exit_code == 0);
+  REQUIRE(excel.exit_code == 0);
+  CHECK(excel.out.starts_with("\xEF\xBB\xBF" "id;opening_id;company_id;international_id;domestic_id;start;end;score\r\n"));
+  CHECK_THAT(excel.out, Catch::Contains("acme-export.i1;acme-export;acme;i1;d1;2024-05-06;2024-08-09;8,4\r\n"));
+  // Python's csv module reads both to the same rows, once the decimal comma is a point again.
+  write_text(temporary.path() / "plain.csv", plain.out);
+  write_text(temporary.path() / "excel.csv", excel.out);
+  const auto same = run_program(
+    "/usr/bin/python3",
+    {"-c",
+     "import csv, sys\n"
+     "plain = list(csv.reader(open(sys.argv[1], encoding='utf-8', newline='')))\n"
+     "excel = list(csv.reader(open(sys.argv[2], encoding='utf-8-sig', newline=''), delimiter=';'))\n"
+     "excel = [[c.replace(',', '.') for c in row] for row in excel]\n"
+     "print(len(plain), plain == excel)\n",
+     (temporary.path() / "plain.csv").string(), (temporary.path() / "excel.csv").string()});
+  CHECK(same.out == "4 True\n");
+  const auto refused = run_tandem({"-C", workspace.string(), "match", "--dry-run", "--excel", "--format", "json"});
+  CHECK(refused.exit_code == 2);
+  CHECK_THAT(refused.err, Catch::Contains("--excel writes CSV"));
+  const auto list = run_tandem({"-C", workspace.string(), "placement", "list", "--excel"});
+  CHECK(list.out.starts_with("\xEF\xBB\xBF" "id;status;company;international;domestic;start;end;locked\r\n"));
+  const auto report = run_tandem({"-C", workspace.string(), "report", "--excel"});
+  CHECK(report.out.starts_with("\xEF\xBB\xBF" "indicator;breakdown;value\r\n"));
+}
