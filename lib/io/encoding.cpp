@@ -1,5 +1,7 @@
 #include "io/encoding.hpp"
 
+#include <algorithm>
+
 #include <array>
 #include <cstdint>
 #include <cstring>
@@ -105,6 +107,12 @@ std::string_view without_bom(std::string_view text)
     text.remove_prefix(utf8_bom.size());
   }
   return text;
+}
+
+std::size_t character_count(std::string_view text)
+{
+  return static_cast<std::size_t>(
+    std::count_if(text.begin(), text.end(), [](char byte) { return !is_utf8_continuation(byte); }));
 }
 
 } // namespace tandem::io

@@ -17,6 +17,8 @@ std::string windows1252_to_utf8(std::string_view text);
 bool is_valid_utf8(std::string_view text);
 // A byte inside a UTF-8 character, not its first: text may not be cut before it.
 constexpr bool is_utf8_continuation(char byte) { return (static_cast<unsigned char>(byte) & 0xC0U) == 0x80U; }
+// The characters of UTF-8 text, for lining up table columns ("Läine" is 5, not 6 bytes' worth).
+std::size_t character_count(std::string_view text);
 
 // Strips a leading UTF-8 byte-order mark.
 std::string_view without_bom(std::string_view text);

@@ -1,6 +1,7 @@
 #include "placement/moves.hpp"
 
 #include "io/atomic_file.hpp"
+#include "io/encoding.hpp"
 #include "io/error.hpp"
 #include "io/text.hpp"
 #include "match/rules.hpp"
@@ -312,13 +313,16 @@ std::string list_placements(const workspace::Workspace& workspace, const ListReq
     for (std::size_t c = 0; c < header.size(); ++c) {
       widths[c] = header[c].size();
       for (const auto& row : rows) {
-        widths[c] = std::max(widths[c], row[c].size());
+        widths[c] = std::max(widths[c], io::character_count(row[c]));
       }
     }
     const auto line = [&](const std::vector<std::string>& row) {
       std::string text;
       for (std::size_t c = 0; c < row.size(); ++c) {
-        text += c + 1 == row.size() ? row[c] : fmt::format("{:<{}}  ", row[c], widths[c]);
+        text += row[c];
+        if (c + 1 < row.size()) {
+          text += std::string(widths[c] - io::character_count(row[c]) + 2, ' ');
+        }
       }
       while (!text.empty() && text.back() == ' ') {
         text.pop_back();

@@ -2,6 +2,8 @@
 
 #include <catch2/catch.hpp>
 
+#include <algorithm>
+
 using namespace tandem::test;
 namespace fs = std::filesystem;
 
@@ -184,6 +186,16 @@ TEST_CASE("files saved by Excel in a Finnish locale pass check and survive a pla
   const auto again = run_tandem({"-C", workspace.string(), "check", "--today", "2024-05-01"});
   CHECK(again.exit_code == 0);
   CHECK(rows_with(again.err, "placements.csv: warning").empty());
+  // The list lines up by characters, not bytes: "Läine" is as wide as "Laine".
+  const auto list = lines_of(placement(workspace, {"list"}).out);
+  REQUIRE(list.size() == 3);
+  const auto column_of_start = [](const std::string& line, const std::string& start) {
+    const auto bytes = line.find(start);
+    return bytes - static_cast<std::size_t>(std::count_if(line.begin(), line.begin() + static_cast<long>(bytes),
+                                                          [](char c) { return (c & 0xC0) == 0x80; }));
+  };
+  CHECK(column_of_start(list[2], "2024-05-06") == column_of_start(list[0], "start"));
+  CHECK(column_of_start(list[1], "2024-05-06") == column_of_start(list[0], "start"));
   // The files tandem did not rewrite are as they were.
   CHECK(read_text(workspace / "attendance.csv").starts_with("\xEF\xBB\xBF" "event_id;student_id"));
 }
