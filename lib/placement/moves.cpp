@@ -174,7 +174,12 @@ MovePlan plan_moves(const workspace::Workspace& workspace, const io::CsvTable& t
   io::CsvTable updated = table;
   bool changed = false;
   const auto id_column = table.header.find("id");
+  std::vector<std::string> seen;
   for (const auto& id : request.ids) {
+    if (io::contains(seen, id)) {
+      continue; // named twice: moved once
+    }
+    seen.push_back(id);
     const auto placement = std::find_if(workspace.placements.begin(), workspace.placements.end(),
                                         [&](const model::Placement& row) { return row.id == id; });
     if (placement == workspace.placements.end() || !id_column) {
@@ -186,6 +191,9 @@ MovePlan plan_moves(const workspace::Workspace& workspace, const io::CsvTable& t
                                                                     && io::trim(record.fields[*id_column]) == id;
                                                            })
                                               - updated.rows.begin());
+    if (row == updated.rows.size()) {
+      throw Error(fmt::format("placements.csv changed while it was read: {} is gone; run the command again", id));
+    }
     const std::string what = fmt::format("{} ({})", id, describe(workspace, *placement));
     const std::string status(model::to_string(placement->status));
 
