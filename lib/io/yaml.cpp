@@ -72,14 +72,19 @@ bool reads_as_non_string(std::string_view text)
 
 namespace {
 
-// A line break or other control character in a plain scalar would end it or
-// make the file unreadable; double quotes escape it (found by fuzz_yaml).
-bool needs_escapes(std::string_view text)
+// Text that a plain scalar could not carry whole, so it is double-quoted: a line
+// break or other control character, a leading indicator (`:025` in a flow
+// mapping made yaml-cpp write unreadable YAML), a flow indicator, ": " or " #"
+// (found by fuzz_yaml). Quoting more than needed is harmless.
+bool needs_quotes(std::string_view text)
 {
-  return std::any_of(text.begin(), text.end(), [](char c) {
+  const bool control = std::any_of(text.begin(), text.end(), [](char c) {
     const auto byte = static_cast<unsigned char>(c);
     return byte < 0x20 || byte == 0x7F;
   });
+  return control || (!text.empty() && std::string_view("-?:,[]{}#&*!|>'\"%@`").find(text.front()) != std::string_view::npos)
+         || text.find_first_of(",[]{}") != std::string_view::npos || text.find(": ") != std::string_view::npos
+         || text.find(" #") != std::string_view::npos || (!text.empty() && text.back() == ':');
 }
 
 bool holds_collection(const YAML::Node& node)
@@ -98,7 +103,7 @@ void emit_node(YAML::Emitter& out, const YAML::Node& node, int depth)
   switch (node.Type()) {
   case YAML::NodeType::Scalar:
     // yaml-cpp tags a plain scalar it read "?", a quoted one "!", a new one "".
-    if (node.Tag() == "!" || needs_escapes(node.Scalar())
+    if (node.Tag() == "!" || needs_quotes(node.Scalar())
         || (node.Tag().empty() && reads_as_non_string(node.Scalar()))) {
       out << YAML::DoubleQuoted;
     }
