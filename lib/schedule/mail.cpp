@@ -70,7 +70,9 @@ std::string format_mailbox(const Mailbox& mailbox)
     return mailbox.address;
   }
   std::string name;
-  if (!is_plain_header_text(mailbox.name)) {
+  // A long name is sent as encoded words too, which fold: a quoted string cannot,
+  // and a To: line past 998 octets breaks RFC 5322 (found by fuzz_mail_header).
+  if (!is_plain_header_text(mailbox.name) || mailbox.name.size() > k_plain_header_length) {
     name = encode_header_text(mailbox.name);
   } else if (mailbox.name.find_first_of("()<>[]:;@\\,.\"") == std::string::npos) {
     name = mailbox.name;
