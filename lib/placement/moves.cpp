@@ -6,6 +6,7 @@
 #include "io/text.hpp"
 #include "match/rules.hpp"
 #include "report/period.hpp"
+#include "schedule/items.hpp"
 
 #include <fmt/format.h>
 
@@ -66,14 +67,9 @@ const model::Company* company_of(const workspace::Workspace& workspace, const mo
   if (const auto* company = workspace.find_company(placement.company_id)) {
     return company;
   }
-  for (const auto& company : workspace.companies) {
-    for (const auto& opening : company.openings) {
-      if (opening.id == placement.opening_id) {
-        return &company;
-      }
-    }
-  }
-  return nullptr;
+  // A row added by hand may leave company_id to its opening's.
+  const auto* opening = workspace.find_opening(placement.opening_id);
+  return opening != nullptr ? workspace.find_company(opening->company_id) : nullptr;
 }
 
 std::string person(const workspace::Workspace& workspace, const std::string& id)
@@ -82,29 +78,17 @@ std::string person(const workspace::Workspace& workspace, const std::string& id)
   return student ? fmt::format("{} {}", student->first_name, student->last_name) : id;
 }
 
-struct Span {
-  std::optional<model::Date> start;
-  std::optional<model::Date> end;
-};
-
-Span span_of(const workspace::Workspace& workspace, const model::Placement& placement)
-{
-  const auto* opening = workspace.find_opening(placement.opening_id);
-  return {placement.start ? placement.start : (opening ? std::optional(opening->start) : std::nullopt),
-          placement.end ? placement.end : (opening ? std::optional(opening->end) : std::nullopt)};
-}
-
 // "Anna Weber + Aino Korhonen at Acme Oy, 2024-05-06 to 2024-08-09"
 std::string describe(const workspace::Workspace& workspace, const model::Placement& placement)
 {
   const auto* company = company_of(workspace, placement);
-  const auto span = span_of(workspace, placement);
+  const auto span = schedule::placement_days(workspace, placement);
   std::string who = person(workspace, placement.international_id);
   if (!placement.domestic_id.empty()) {
     who += " + " + person(workspace, placement.domestic_id);
   }
   return fmt::format("{} at {}, {} to {}", who, company ? company->name : placement.company_id,
-                     span.start ? model::format_date(*span.start) : "?", span.end ? model::format_date(*span.end) : "?");
+                     span.first ? model::format_date(*span.first) : "?", span.last ? model::format_date(*span.last) : "?");
 }
 
 // The hard rules and the students' other real placements, as match applies them.
@@ -122,14 +106,14 @@ std::vector<std::string> confirm_breaches(const workspace::Workspace& workspace,
                                      breach.explanation));
     }
   }
-  const auto span = span_of(workspace, placement);
+  const auto span = schedule::placement_days(workspace, placement);
   for (const auto& other : workspace.placements) {
     if (other.id == placement.id || !other.is_real()) {
       continue;
     }
-    const auto other_span = span_of(workspace, other);
-    if (!span.start || !span.end || !other_span.start || !other_span.end
-        || !(*span.start <= *other_span.end && *other_span.start <= *span.end)) {
+    const auto other_span = schedule::placement_days(workspace, other);
+    if (!span.first || !span.last || !other_span.first || !other_span.last
+        || !(*span.first <= *other_span.last && *other_span.first <= *span.last)) {
       continue;
     }
     for (const auto* id : {&placement.international_id, &placement.domestic_id}) {
@@ -283,16 +267,16 @@ std::string list_placements(const workspace::Workspace& workspace, const ListReq
   const std::vector<std::string> header{"id", "status", "company", "international", "domestic", "start", "end", "locked"};
   std::vector<std::vector<std::string>> rows;
   for (const auto& placement : workspace.placements) {
-    const auto span = span_of(workspace, placement);
+    const auto span = schedule::placement_days(workspace, placement);
     if ((request.status && placement.status != *request.status)
-        || (request.term && (!span.start || !period.contains(*span.start)))) {
+        || (request.term && (!span.first || !period.contains(*span.first)))) {
       continue;
     }
     const auto* company = company_of(workspace, placement);
     rows.push_back({placement.id, std::string(model::to_string(placement.status)),
                     company ? company->name : placement.company_id, person(workspace, placement.international_id),
                     placement.domestic_id.empty() ? "" : person(workspace, placement.domestic_id),
-                    span.start ? model::format_date(*span.start) : "", span.end ? model::format_date(*span.end) : "",
+                    span.first ? model::format_date(*span.first) : "", span.last ? model::format_date(*span.last) : "",
                     placement.locked ? "yes" : ""});
   }
   std::string out;

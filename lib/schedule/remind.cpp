@@ -99,7 +99,8 @@ private:
       return SendResult::sent; // a dry run without an outbox only says what it would send
     }
     if (std::chrono::steady_clock::now() >= m_request.deadline) {
-      if (m_out_of_time++ == 0) {
+      if (!m_out_of_time) {
+        m_out_of_time = true;
         m_summary.failures.push_back(fmt::format(
           "the run's time (reminders.run_timeout, {} s) ran out: the messages still due are left for the next run",
           m_project.reminders.run_timeout_seconds));
@@ -138,7 +139,7 @@ private:
   std::string m_date;
   std::string m_domain;
   std::string m_project_tag;
-  std::size_t m_out_of_time = 0; // messages not begun for lack of time
+  bool m_out_of_time = false; // said once: the run's time ran out
   RemindSummary m_summary;
 };
 
