@@ -30,6 +30,32 @@ workspace::Workspace load_valid_workspace(const workspace::WorkspacePaths& paths
   return workspace;
 }
 
+bool apply_change(workspace::WorkspaceWriter* writer, const workspace::WorkspacePaths& paths, std::string_view name,
+                  const workspace::PlannedChange& change, Session& session)
+{
+  for (const auto& refusal : change.refusals) {
+    std::cerr << "tandem: refused: " << refusal << '\n';
+  }
+  if (!change.refusals.empty()) {
+    std::cerr << fmt::format("tandem: nothing was changed: {} refused\n", change.refusals.size());
+    session.exit_status = static_cast<int>(ExitCode::failure);
+    return false;
+  }
+  const bool write = writer != nullptr && change.contents.has_value();
+  if (write) {
+    writer->replace(name, *change.contents);
+  }
+  if (!session.options.quiet) {
+    for (const auto& line : change.lines) {
+      std::cout << line << '\n';
+    }
+    if (writer == nullptr && change.contents) {
+      std::cout << fmt::format("dry run: {} was not written\n", paths.display(name));
+    }
+  }
+  return write;
+}
+
 void write_output(const std::string& text, const std::optional<std::string>& output)
 {
   if (output) {
@@ -91,8 +117,11 @@ int run(int argc, char** argv)
   setup_import(app, session);
   setup_match(app, session);
   setup_placement(app, session);
+  setup_student(app, session);
+  setup_outcome(app, session);
   setup_report(app, session);
   setup_schedule(app, session);
+  setup_status(app, session);
 
   try {
     app.parse(argc, argv);

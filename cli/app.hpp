@@ -3,6 +3,7 @@
 #include "io/error.hpp"
 #include "io/text.hpp"
 #include "workspace/load.hpp"
+#include "workspace/writer.hpp"
 
 #include <CLI/CLI.hpp>
 
@@ -35,11 +36,21 @@ void setup_report(CLI::App& app, Session& session);
 void setup_match(CLI::App& app, Session& session);
 void setup_placement(CLI::App& app, Session& session);
 void setup_schedule(CLI::App& app, Session& session);
+void setup_status(CLI::App& app, Session& session);
+void setup_student(CLI::App& app, Session& session);
+void setup_outcome(CLI::App& app, Session& session);
 
 // The workspace, refused (its problems on standard error, then tandem::Error)
 // when `tandem check` would report an error: plans and figures are made only
 // from data that passes it. `purpose` ends the message: "the report is made".
 workspace::Workspace load_valid_workspace(const workspace::WorkspacePaths& paths, std::string_view purpose);
+
+// Carries out a command's planned change of the workspace file `name`: the
+// refusals to standard error and exit 1 with nothing written; else the new
+// contents through `writer` (nullptr: a dry run, nothing written) and the lines
+// to standard output. True when the file was written.
+bool apply_change(workspace::WorkspaceWriter* writer, const workspace::WorkspacePaths& paths, std::string_view name,
+                  const workspace::PlannedChange& change, Session& session);
 
 // A result to --output FILE (written atomically) or, without it, to standard output.
 void write_output(const std::string& text, const std::optional<std::string>& output);

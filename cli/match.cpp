@@ -5,6 +5,7 @@
 #include "io/error.hpp"
 #include "match/explain.hpp"
 #include "match/format.hpp"
+#include "placement/moves.hpp"
 #include "workspace/writer.hpp"
 
 #include <fmt/format.h>
@@ -12,6 +13,7 @@
 #include <iostream>
 #include <map>
 #include <memory>
+#include <set>
 
 namespace tandem::cli {
 
@@ -59,7 +61,8 @@ match::MatchResult solve(const match::MatchInput& input, match::Method method)
 // Writes placements.csv when the run changes it (an unchanged file is left
 // alone, and no file is made for an empty plan).
 void write_placements(workspace::WorkspaceWriter& writer, const workspace::WorkspacePaths& paths,
-                      const match::MatchInput& input, const match::MatchResult& result)
+                      const workspace::Workspace& workspace, const match::MatchInput& input,
+                      const match::MatchResult& result)
 {
   const auto existing = workspace::read_for_rewrite(paths, workspace::file_names::placements);
   if (!existing && result.placements.empty()) {
@@ -71,6 +74,20 @@ void write_placements(workspace::WorkspaceWriter& writer, const workspace::Works
   if (!text || updated != *text) {
     writer.replace(workspace::file_names::placements, updated);
   }
+  // A proposal is dated in the history when it is new, so that `status` can say how long it has waited.
+  std::set<std::string> proposed_before;
+  for (const auto& placement : workspace.placements) {
+    if (placement.status == model::PlacementStatus::proposed) {
+      proposed_before.insert(placement.id);
+    }
+  }
+  std::vector<placement::HistoryRecord> history;
+  for (const auto& proposal : result.placements) {
+    if (proposed_before.count(proposal.id) == 0) {
+      history.push_back({proposal.id, "", "proposed", "tandem match"});
+    }
+  }
+  placement::record_history(paths, history);
 }
 
 void run_match(const MatchOptions& options, const Session& session)
@@ -98,7 +115,7 @@ void run_match(const MatchOptions& options, const Session& session)
   const std::string change = fmt::format("{} proposed row(s) added, {} earlier proposed row(s) replaced",
                                          result.placements.size(), replaced);
   if (writer) {
-    write_placements(*writer, paths, input, result);
+    write_placements(*writer, paths, workspace, input, result);
   }
 
   // Notes go to standard error when standard output carries data for a program.

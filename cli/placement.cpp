@@ -5,11 +5,8 @@
 #include "placement/moves.hpp"
 #include "workspace/writer.hpp"
 
-#include <fmt/chrono.h>
 #include <fmt/format.h>
 
-#include <chrono>
-#include <cstdlib>
 #include <iostream>
 #include <map>
 #include <memory>
@@ -31,12 +28,6 @@ struct ListOptions {
   ExcelFlag excel;
 };
 
-std::string now_utc()
-{
-  return fmt::format("{:%Y-%m-%dT%H:%M:%SZ}",
-                     std::chrono::floor<std::chrono::seconds>(std::chrono::system_clock::now()));
-}
-
 void run_move(MoveOptions options, Session& session)
 {
   if (options.date) {
@@ -53,27 +44,8 @@ void run_move(MoveOptions options, Session& session)
   const auto name = workspace::file_names::placements;
   const auto table = workspace::read_for_rewrite(paths, name);
   const auto plan = placement::plan_moves(workspace, table.value_or(io::CsvTable{}), options.request);
-  for (const auto& refusal : plan.refusals) {
-    std::cerr << "tandem: refused: " << refusal << '\n';
-  }
-  if (!plan.refusals.empty()) {
-    std::cerr << fmt::format("tandem: nothing was changed: {} move(s) refused\n", plan.refusals.size());
-    session.exit_status = static_cast<int>(ExitCode::failure);
-    return;
-  }
-  if (writer && plan.contents) {
-    writer->replace(name, *plan.contents);
-    const char* user = std::getenv("USER");
-    placement::append_history(paths.state_folder() / "history.csv", plan.history,
-                              user != nullptr && *user != '\0' ? user : "unknown", now_utc());
-  }
-  if (!session.options.quiet) {
-    for (const auto& line : plan.lines) {
-      std::cout << line << '\n';
-    }
-    if (options.dry_run && plan.contents) {
-      std::cout << fmt::format("dry run: {} was not written\n", paths.display(name));
-    }
+  if (apply_change(writer.get(), paths, name, plan, session)) {
+    placement::record_history(paths, plan.history);
   }
 }
 

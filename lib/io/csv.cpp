@@ -276,6 +276,44 @@ std::optional<std::size_t> CsvHeader::find(std::string_view name) const
   return it->second;
 }
 
+std::size_t CsvTable::column(std::string_view name)
+{
+  if (const auto found = header.find(name)) {
+    return *found;
+  }
+  auto names = header.names();
+  names.emplace_back(name);
+  header = CsvHeader(std::move(names));
+  for (auto& row : rows) {
+    row.fields.resize(header.size());
+  }
+  return header.size() - 1;
+}
+
+std::string& CsvTable::cell(std::size_t row, std::string_view name)
+{
+  const std::size_t index = column(name);
+  auto& fields = rows[row].fields;
+  if (fields.size() <= index) {
+    fields.resize(header.size());
+  }
+  return fields[index];
+}
+
+std::optional<std::size_t> CsvTable::find_row(std::string_view column_name, std::string_view value) const
+{
+  const auto index = header.find(column_name);
+  if (!index) {
+    return std::nullopt;
+  }
+  for (std::size_t row = 0; row < rows.size(); ++row) {
+    if (*index < rows[row].fields.size() && trim(rows[row].fields[*index]) == value) {
+      return row;
+    }
+  }
+  return std::nullopt;
+}
+
 CsvTable read_csv_table(CsvReader& reader)
 {
   CsvTable table;

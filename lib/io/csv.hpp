@@ -91,6 +91,13 @@ struct CsvTable {
   std::vector<CsvRecord> rows;
   bool crlf = false;
   bool bom = false;
+
+  // The index of a column; a missing one is added at the end, every row padded.
+  std::size_t column(std::string_view name);
+  // A row's cell under a column (added when missing).
+  std::string& cell(std::size_t row, std::string_view name);
+  // The first row whose `column` holds `value` (trimmed); none without the column.
+  std::optional<std::size_t> find_row(std::string_view column, std::string_view value) const;
 };
 
 CsvTable read_csv_table(CsvReader& reader);

@@ -60,9 +60,22 @@ bool Diagnostics::has_errors() const
 
 Diagnostics::Counts Diagnostics::print(std::ostream& out) const
 {
-  Counts counts;
-  for (const auto& problem : sorted()) {
+  const auto problems = sorted();
+  for (const auto& problem : problems) {
     out << problem.to_string() << '\n';
+  }
+  return counts_of(problems);
+}
+
+Diagnostics::Counts Diagnostics::counts() const
+{
+  return counts_of(sorted());
+}
+
+Diagnostics::Counts Diagnostics::counts_of(const std::vector<Problem>& problems)
+{
+  Counts counts;
+  for (const auto& problem : problems) {
     ++(problem.severity == Severity::error ? counts.errors : counts.warnings);
   }
   return counts;

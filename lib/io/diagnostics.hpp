@@ -53,11 +53,15 @@ public:
   };
   // Writes every problem, sorted, each once, one per line; returns the counts.
   Counts print(std::ostream& out) const;
+  // The counts print would return, each problem once.
+  Counts counts() const;
 
   // Sorted by file, line, column, then message, without repeats.
   std::vector<Problem> sorted() const;
 
 private:
+  static Counts counts_of(const std::vector<Problem>& problems);
+
   std::vector<Problem> m_problems;
 };
 

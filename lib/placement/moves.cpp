@@ -7,17 +7,25 @@
 #include "match/rules.hpp"
 #include "report/period.hpp"
 #include "schedule/items.hpp"
+#include "schedule/state_table.hpp"
+
+#include <fmt/chrono.h>
 
 #include <fmt/format.h>
 
 #include <algorithm>
 #include <array>
+#include <chrono>
+#include <cstdlib>
 
 namespace tandem::placement {
 
 namespace {
 
 using model::PlacementStatus;
+
+constexpr const char* k_history_file = "history.csv";
+const std::vector<std::string> k_history_header{"when", "who", "id", "from", "to", "note"};
 
 // The forward step of each status (cancelled is reached from any status).
 std::optional<PlacementStatus> next_of(PlacementStatus status)
@@ -62,41 +70,28 @@ PlacementStatus target_of(Move move)
   }
 }
 
-const model::Company* company_of(const workspace::Workspace& workspace, const model::Placement& placement)
-{
-  if (const auto* company = workspace.find_company(placement.company_id)) {
-    return company;
-  }
-  // A row added by hand may leave company_id to its opening's.
-  const auto* opening = workspace.find_opening(placement.opening_id);
-  return opening != nullptr ? workspace.find_company(opening->company_id) : nullptr;
-}
+} // namespace
 
-std::string person(const workspace::Workspace& workspace, const std::string& id)
-{
-  const auto* student = workspace.find_student(id);
-  return student ? fmt::format("{} {}", student->first_name, student->last_name) : id;
-}
-
-// "Anna Weber + Aino Korhonen at Acme Oy, 2024-05-06 to 2024-08-09"
 std::string describe(const workspace::Workspace& workspace, const model::Placement& placement)
 {
-  const auto* company = company_of(workspace, placement);
+  const auto* company = workspace.company_of(placement);
   const auto span = schedule::placement_days(workspace, placement);
-  std::string who = person(workspace, placement.international_id);
+  std::string who = workspace.student_name(placement.international_id);
   if (!placement.domestic_id.empty()) {
-    who += " + " + person(workspace, placement.domestic_id);
+    who += " + " + workspace.student_name(placement.domestic_id);
   }
   return fmt::format("{} at {}, {} to {}", who, company ? company->name : placement.company_id,
                      span.first ? model::format_date(*span.first) : "?", span.last ? model::format_date(*span.last) : "?");
 }
+
+namespace {
 
 // The hard rules and the students' other real placements, as match applies them.
 std::vector<std::string> confirm_breaches(const workspace::Workspace& workspace, const model::Placement& placement)
 {
   std::vector<std::string> breaches;
   const auto* opening = workspace.find_opening(placement.opening_id);
-  const auto* company = company_of(workspace, placement);
+  const auto* company = workspace.company_of(placement);
   const auto* international = workspace.find_student(placement.international_id);
   const auto* domestic = placement.domestic_id.empty() ? nullptr : workspace.find_student(placement.domestic_id);
   if (opening != nullptr && company != nullptr && international != nullptr) {
@@ -119,35 +114,11 @@ std::vector<std::string> confirm_breaches(const workspace::Workspace& workspace,
     for (const auto* id : {&placement.international_id, &placement.domestic_id}) {
       if (!id->empty() && (*id == other.international_id || *id == other.domestic_id)) {
         breaches.push_back(fmt::format("rule 8 (nobody twice): {} has the {} placement {} at the same time",
-                                       person(workspace, *id), model::to_string(other.status), other.id));
+                                       workspace.student_name(*id), model::to_string(other.status), other.id));
       }
     }
   }
   return breaches;
-}
-
-std::size_t column(io::CsvTable& table, std::string_view name)
-{
-  if (const auto found = table.header.find(name)) {
-    return *found;
-  }
-  auto names = table.header.names();
-  names.emplace_back(name);
-  table.header = io::CsvHeader(std::move(names));
-  for (auto& row : table.rows) {
-    row.fields.resize(table.header.size());
-  }
-  return table.header.size() - 1;
-}
-
-std::string& cell(io::CsvTable& table, std::size_t row, std::string_view name)
-{
-  const std::size_t index = column(table, name);
-  auto& fields = table.rows[row].fields;
-  if (fields.size() <= index) {
-    fields.resize(table.header.size());
-  }
-  return fields[index];
 }
 
 } // namespace
@@ -169,15 +140,11 @@ MovePlan plan_moves(const workspace::Workspace& workspace, const io::CsvTable& t
     if (placement == workspace.placements.end() || !id_column) {
       throw Error(fmt::format("placements.csv has no placement {} (`tandem placement list` shows them)", id));
     }
-    const auto row = static_cast<std::size_t>(std::find_if(updated.rows.begin(), updated.rows.end(),
-                                                           [&](const io::CsvRecord& record) {
-                                                             return *id_column < record.fields.size()
-                                                                    && io::trim(record.fields[*id_column]) == id;
-                                                           })
-                                              - updated.rows.begin());
-    if (row == updated.rows.size()) {
+    const auto found_row = updated.find_row("id", id);
+    if (!found_row) {
       throw Error(fmt::format("placements.csv changed while it was read: {} is gone; run the command again", id));
     }
+    const std::size_t row = *found_row;
     const std::string what = fmt::format("{} ({})", id, describe(workspace, *placement));
     const std::string status(model::to_string(placement->status));
 
@@ -193,7 +160,7 @@ MovePlan plan_moves(const workspace::Workspace& workspace, const io::CsvTable& t
         plan.lines.push_back(fmt::format("{}: already {}", what, lock ? "locked" : "unlocked"));
         continue;
       }
-      cell(updated, row, "locked") = lock ? "yes" : "";
+      updated.cell(row, "locked") = lock ? "yes" : "";
       plan.history.push_back({id, lock ? "unlocked" : "locked", lock ? "locked" : "unlocked", request.note});
       plan.lines.push_back(fmt::format("{}: {}", what, lock ? "locked: the next match keeps it as it is"
                                                             : "unlocked: the next match may replace it"));
@@ -221,18 +188,18 @@ MovePlan plan_moves(const workspace::Workspace& workspace, const io::CsvTable& t
         continue;
       }
     }
-    cell(updated, row, "status") = std::string(model::to_string(target));
+    updated.cell(row, "status") = std::string(model::to_string(target));
     if (request.date && target == PlacementStatus::started) {
-      cell(updated, row, "start") = model::format_date(*request.date);
+      updated.cell(row, "start") = model::format_date(*request.date);
     }
     if (request.date && target == PlacementStatus::completed) {
-      cell(updated, row, "end") = model::format_date(*request.date);
+      updated.cell(row, "end") = model::format_date(*request.date);
     }
     if (placement->locked) {
-      cell(updated, row, "locked") = ""; // only a proposal has a lock
+      updated.cell(row, "locked") = ""; // only a proposal has a lock
     }
     if (!request.note.empty()) {
-      auto& note = cell(updated, row, "note");
+      auto& note = updated.cell(row, "note");
       note = note.empty() ? request.note : note + "; " + request.note;
     }
     plan.history.push_back({id, status, std::string(model::to_string(target)), request.note});
@@ -250,12 +217,43 @@ void append_history(const std::filesystem::path& path, const std::vector<History
                     const std::string& who, const std::string& when)
 {
   std::error_code ignored;
-  std::string text = std::filesystem::exists(path, ignored) ? ""
-                                                            : io::format_csv_record({"when", "who", "id", "from", "to", "note"});
+  std::string text = std::filesystem::exists(path, ignored) ? "" : io::format_csv_record(k_history_header);
   for (const auto& record : records) {
     text += io::format_csv_record({when, who, record.id, record.from, record.to, record.note});
   }
   io::append_durably(path, text);
+}
+
+void record_history(const workspace::WorkspacePaths& paths, const std::vector<HistoryRecord>& records)
+{
+  if (records.empty()) {
+    return;
+  }
+  const char* user = std::getenv("USER");
+  const auto now = std::chrono::floor<std::chrono::seconds>(std::chrono::system_clock::now());
+  append_history(paths.state_folder() / k_history_file, records, user != nullptr && *user != '\0' ? user : "unknown",
+                 fmt::format("{:%Y-%m-%dT%H:%M:%SZ}", now));
+}
+
+std::map<std::string, model::Date> proposal_days(std::string_view history_csv, const std::string& display_name)
+{
+  std::map<std::string, model::Date> days;
+  for (const auto& record : schedule::read_state_table(history_csv, display_name, k_history_header)) {
+    const auto& fields = record.fields; // when, who, id, from, to, note
+    const auto day = model::parse_date(fields[0].substr(0, 10));
+    if (fields[4] == "proposed" && day) {
+      days[fields[2]] = *day;
+    }
+  }
+  return days;
+}
+
+std::map<std::string, model::Date> proposal_days(const workspace::WorkspacePaths& paths)
+{
+  const auto path = paths.state_folder() / k_history_file;
+  const auto display = paths.display(std::string(".tandem/") + k_history_file);
+  const auto text = io::read_file_if_exists(path, display);
+  return text ? proposal_days(*text, display) : std::map<std::string, model::Date>{};
 }
 
 std::string list_placements(const workspace::Workspace& workspace, const ListRequest& request, ListFormat format)
@@ -272,10 +270,10 @@ std::string list_placements(const workspace::Workspace& workspace, const ListReq
         || (request.term && (!span.first || !period.contains(*span.first)))) {
       continue;
     }
-    const auto* company = company_of(workspace, placement);
+    const auto* company = workspace.company_of(placement);
     rows.push_back({placement.id, std::string(model::to_string(placement.status)),
-                    company ? company->name : placement.company_id, person(workspace, placement.international_id),
-                    placement.domestic_id.empty() ? "" : person(workspace, placement.domestic_id),
+                    company ? company->name : placement.company_id, workspace.student_name(placement.international_id),
+                    placement.domestic_id.empty() ? "" : workspace.student_name(placement.domestic_id),
                     span.first ? model::format_date(*span.first) : "", span.last ? model::format_date(*span.last) : "",
                     placement.locked ? "yes" : ""});
   }

@@ -3,7 +3,9 @@
 #include "io/csv.hpp"
 #include "model/values.hpp"
 #include "workspace/load.hpp"
+#include "workspace/writer.hpp"
 
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -31,11 +33,9 @@ struct HistoryRecord {
   std::string note;
 };
 
-struct MovePlan {
-  std::vector<std::string> lines;    // what changes (or would), naming people and companies
-  std::vector<std::string> refusals; // moves refused, each with its reason: nothing is written
+// The new placements.csv, and the history of what changed in it.
+struct MovePlan : workspace::PlannedChange {
   std::vector<HistoryRecord> history;
-  std::optional<std::string> contents; // the new placements.csv, when something changes and nothing was refused
 };
 
 // Plans the moves on `table` (placements.csv as read, unknown columns kept),
@@ -46,6 +46,18 @@ MovePlan plan_moves(const workspace::Workspace& workspace, const io::CsvTable& t
 // .tandem/history.csv: when (UTC), who, id, from, to, note; appended durably.
 void append_history(const std::filesystem::path& path, const std::vector<HistoryRecord>& records,
                     const std::string& who, const std::string& when);
+// Appends to the workspace's history, now, by $USER.
+void record_history(const workspace::WorkspacePaths& paths, const std::vector<HistoryRecord>& records);
+
+// The (UTC) day each placement became `proposed` last, from the history's text;
+// a placement without such a record is not in the map. Throws tandem::Error
+// when the history is damaged.
+std::map<std::string, model::Date> proposal_days(std::string_view history_csv, const std::string& display_name);
+// The same, read from the workspace's history (none yet: an empty map).
+std::map<std::string, model::Date> proposal_days(const workspace::WorkspacePaths& paths);
+
+// "Anna Weber + Aino Korhonen at Acme Oy, 2024-05-06 to 2024-08-09"
+std::string describe(const workspace::Workspace& workspace, const model::Placement& placement);
 
 // `placement list`: the placements with people's and companies' names.
 struct ListRequest {

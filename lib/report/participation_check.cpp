@@ -1,5 +1,6 @@
 #include "report/participation_check.hpp"
 
+#include "report/follow_ups.hpp"
 #include "report/participation.hpp"
 #include "workspace/paths.hpp"
 
@@ -14,16 +15,6 @@ namespace {
 using model::Date;
 using model::format_date;
 namespace file_names = workspace::file_names;
-
-// A follow-up is overdue once its window has closed (cli.md's result windows).
-constexpr long k_upon_leaving_window_end = 28;
-constexpr long k_six_months_window_end = 213;
-// "No activity for six months".
-constexpr long k_quiet_days = 183;
-
-} // namespace
-
-namespace {
 
 void check_follow_ups(const ActivityLog& log, const OutcomesByStudent& outcomes,
                       const workspace::WorkspacePaths& paths, Date today, io::Diagnostics& diagnostics);
@@ -97,31 +88,32 @@ void check_follow_ups(const ActivityLog& log, const OutcomesByStudent& outcomes,
                       const workspace::WorkspacePaths& paths, Date today, io::Diagnostics& diagnostics)
 {
   const std::string students = paths.display(file_names::students);
-  for (const auto& participant : log.participants()) {
-    const auto& summary = *participant.summary;
+  for (const auto& follow_up : outcome_follow_ups(log, outcomes, today)) {
+    if (!follow_up.overdue) {
+      continue; // due, not overdue: `status` lists it, check does not warn yet
+    }
+    const Participant& participant = *follow_up.participant;
     const std::string& id = *participant.id;
-    if (!summary.left && model::days_between(participant.last_activity, today) > k_quiet_days) {
-      diagnostics.warning(students, summary.line,
+    const std::size_t line = participant.summary->line;
+    switch (follow_up.need) {
+    case FollowUpNeed::no_activity:
+      diagnostics.warning(students, line,
                           fmt::format("student {} has no left date and no activity since {}: record when "
                                       "they left, so that their results can be followed up",
                                       id, format_date(participant.last_activity)));
-    }
-    const long since_leaving = model::days_between(participant.leaving, today);
-    if (since_leaving <= k_upon_leaving_window_end) {
-      continue;
-    }
-    const Results results = results_of(participant, outcomes.of(summary));
-    if (results.upon_leaving == nullptr) {
-      diagnostics.warning(students, summary.line,
+      break;
+    case FollowUpNeed::upon_leaving:
+      diagnostics.warning(students, line,
                           fmt::format("student {} left on {} and has no outcome from the four weeks after: "
                                       "record one in {} (the funder's results upon leaving)",
                                       id, format_date(participant.leaving), file_names::outcomes));
-    }
-    if (since_leaving > k_six_months_window_end && results.six_months == nullptr) {
-      diagnostics.warning(students, summary.line,
+      break;
+    case FollowUpNeed::six_months:
+      diagnostics.warning(students, line,
                           fmt::format("student {} left on {} and has no outcome from six months after "
                                       "(days 153 to 213): record one in {} (the funder's longer-term results)",
                                       id, format_date(participant.leaving), file_names::outcomes));
+      break;
     }
   }
 }

@@ -73,15 +73,15 @@ void add_placement_items(const workspace::Workspace& workspace, const model::Pla
   items.push_back(whole);
 
   for (const auto& follow_up : workspace.project->schedule.follow_ups) {
-    const auto anchor = anchor_day(span, follow_up.anchor);
-    if (!anchor) {
+    const auto day = follow_up_day(span, follow_up, working_days);
+    if (!day) {
       continue;
     }
     CalendarItem item = whole;
     item.key = whole.key + "/" + follow_up.id;
     item.kind = follow_up.kind == model::FollowUpKind::deadline ? ItemKind::deadline : ItemKind::check_in;
     item.title = fmt::format("{}: placement {} at {}", follow_up.title, placement.id, company);
-    item.first_day = item.last_day = working_days.add_working_days(*anchor, follow_up.working_days);
+    item.first_day = item.last_day = *day;
     item.follow_up = &follow_up;
     items.push_back(std::move(item));
   }
@@ -171,6 +171,13 @@ PlacementDays placement_days(const workspace::Workspace& workspace, const model:
     span.last = span.last.value_or(opening->end);
   }
   return span;
+}
+
+std::optional<model::Date> follow_up_day(const PlacementDays& span, const model::FollowUp& follow_up,
+                                         const WorkingCalendar& working_days)
+{
+  const auto anchor = span.first ? anchor_day(span, follow_up.anchor) : std::nullopt;
+  return anchor ? std::optional(working_days.add_working_days(*anchor, follow_up.working_days)) : std::nullopt;
 }
 
 WorkingCalendar working_calendar_of(const model::Project& project)

@@ -63,6 +63,11 @@ struct PlacementDays {
 };
 PlacementDays placement_days(const workspace::Workspace& workspace, const model::Placement& placement);
 
+// The day of one of a placement's follow-ups (std::nullopt when its anchor has
+// no day: the middle or end of a placement without an end).
+std::optional<model::Date> follow_up_day(const PlacementDays& span, const model::FollowUp& follow_up,
+                                         const WorkingCalendar& working_days);
+
 // The working-day calendar of the project (weekends, Finnish holidays, tandem.yaml closed days).
 WorkingCalendar working_calendar_of(const model::Project& project);
 

@@ -101,6 +101,27 @@ const model::Company* Workspace::find_company(const std::string& id) const
   return find_in(m_companies_by_id, id);
 }
 
+std::string Workspace::student_name(const std::string& id) const
+{
+  const auto* student = find_student(id);
+  return student != nullptr ? student->first_name + " " + student->last_name : id;
+}
+
+const model::Company* Workspace::company_of(const model::Placement& placement) const
+{
+  if (const auto* company = find_company(placement.company_id)) {
+    return company;
+  }
+  const auto* opening = find_opening(placement.opening_id);
+  return opening != nullptr ? find_company(opening->company_id) : nullptr;
+}
+
+std::string Workspace::company_name_of(const model::Placement& placement) const
+{
+  const auto* company = company_of(placement);
+  return company != nullptr ? company->name : placement.company_id;
+}
+
 const model::Opening* Workspace::find_opening(const std::string& id) const
 {
   return find_in(m_openings_by_id, id);

@@ -48,6 +48,13 @@ struct Workspace {
   const model::Opening* find_opening(const std::string& id) const;
   const model::Event* find_event(const std::string& id) const;
 
+  // "First Last", or the id when the roster lacks the student: what people read.
+  std::string student_name(const std::string& id) const;
+  // The placement's company; a row added by hand may leave company_id to its opening's.
+  const model::Company* company_of(const model::Placement& placement) const;
+  // The placement's company's name, or its id when the workspace lacks it.
+  std::string company_name_of(const model::Placement& placement) const;
+
   // Builds the look-up tables behind the find_ functions; call after the
   // vectors are filled (load_workspace does). Students are found through
   // student_index, which gets the position of each kept record (and an entry for

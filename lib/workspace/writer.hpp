@@ -6,7 +6,9 @@
 #include "workspace/paths.hpp"
 
 #include <optional>
+#include <string>
 #include <string_view>
+#include <vector>
 
 namespace tandem::workspace {
 
@@ -24,6 +26,15 @@ private:
   const WorkspacePaths& m_paths;
   io::WorkspaceLock m_lock;
   io::BackupStore m_backups;
+};
+
+// A change to one workspace file made by a command (placement moves, student
+// changes, outcomes): what it does, naming people, and the new contents, which
+// are written only when nothing was refused.
+struct PlannedChange {
+  std::vector<std::string> lines;    // what changes (or would)
+  std::vector<std::string> refusals; // each with its reason: nothing is written
+  std::optional<std::string> contents; // the new file, when something changes and nothing was refused
 };
 
 // Whether a column of the contract's CSV files holds dates (start, end, date,
