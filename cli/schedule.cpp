@@ -73,6 +73,13 @@ void run_remind(const RemindOptions& options, Session& session)
   const auto workspace = load_valid_workspace(paths, "reminders are sent");
   const schedule::ProjectZone zone(workspace.project->timezone);
   const auto calendar = load_valid_calendar(workspace, paths, zone, "reminders are sent");
+  io::Diagnostics template_problems;
+  const auto templates = schedule::MessageTemplates::load(paths, template_problems);
+  if (template_problems.has_errors()) {
+    template_problems.print(std::cerr);
+    throw Error("a message template has errors (listed above); `tandem check` shows them, and reminders are sent "
+                "once they are fixed");
+  }
 
   schedule::RemindRequest request;
   request.dry_run = options.dry_run;
@@ -95,7 +102,8 @@ void run_remind(const RemindOptions& options, Session& session)
       workspace.project->reminders.sendmail, std::chrono::seconds(workspace.project->reminders.send_timeout_seconds));
   }
 
-  const auto summary = schedule::run_reminders(workspace, calendar.items, zone, ledger, transport.get(), request);
+  const auto summary = schedule::run_reminders(workspace, calendar.items, zone, templates, ledger, transport.get(),
+                                                   request);
   for (const auto& failure : summary.failures) {
     std::cerr << "tandem: " << failure << '\n';
   }

@@ -115,6 +115,11 @@ bool is_language_code(std::string_view text)
   return language_codes().contains(text);
 }
 
+bool is_message_language(std::string_view code)
+{
+  return code == "en" || code == "fi" || code == "sv";
+}
+
 bool is_eu_country(std::string_view code)
 {
   return eu_countries().contains(code);

@@ -42,6 +42,9 @@ struct ReminderSettings {
   std::string sendmail = "/usr/sbin/sendmail -t -i";
   std::vector<std::string> event_offsets = {"7d", "1d"};
   int catch_up_days = 3;
+  // The language of the messages to staff, and to students and companies that
+  // name none (`language` in students.csv, a contact's `language`): en, fi or sv.
+  std::string language = "en";
   // A mail command still running after this long is killed: a temporary failure.
   int send_timeout_seconds = 60;
   // A run still sending after this long leaves the rest for the next run, so that
@@ -133,6 +136,9 @@ struct Student {
   // `matching: hold` in students.csv: staff leave the student out of every match
   // until they clear it (an addition to the contract).
   bool on_hold = false;
+  // `language` in students.csv: the language of the messages they get (en, fi,
+  // sv; empty: tandem.yaml reminders.language). An addition to the contract.
+  std::string message_language;
 
   // The student's level in a language; for Finnish the higher of the `fi`
   // entry and `finnish_certified` (data contract, matching rule 5).
@@ -143,6 +149,7 @@ struct Contact {
   std::string name;
   std::string email;
   std::string phone;
+  std::string message_language; // `language`: of the messages to the contact (en, fi, sv; empty: reminders.language)
 };
 
 struct Opening {

@@ -12,6 +12,7 @@ namespace tandem::schedule {
 struct Mailbox {
   std::string name; // may be empty
   std::string address;
+  std::string language = "en"; // of the messages to this mailbox: en, fi or sv
 };
 
 // What one message says; compose_message() adds the rest.

@@ -12,9 +12,10 @@ namespace {
 
 class ReminderRun {
 public:
-  ReminderRun(const workspace::Workspace& workspace, const ProjectZone& zone, Ledger& ledger,
-              MailTransport* transport, const RemindRequest& request)
-    : m_project(*workspace.project), m_ledger(ledger), m_transport(transport), m_request(request),
+  ReminderRun(const workspace::Workspace& workspace, const ProjectZone& zone, const MessageTemplates& templates,
+              Ledger& ledger, MailTransport* transport, const RemindRequest& request)
+    : m_project(*workspace.project), m_templates(templates), m_ledger(ledger), m_transport(transport),
+      m_request(request),
       m_date(rfc5322_date(request.now, zone.utc_offset(request.now))),
       m_domain(address_domain(m_project.reminders.from)),
       m_project_tag(m_project.code.empty() ? m_project.name : m_project.code)
@@ -108,8 +109,11 @@ private:
       ++m_summary.unsent;
       return SendResult::out_of_time;
     }
-    MailContent content{m_project.reminders.from, recipient, reminder.subject, greeting(recipient) + reminder.body
-                        + signature(), reminder.key, id};
+    MessageFields fields = reminder.fields;
+    fields.values.insert_or_assign("project", m_project.name);
+    fields.values.insert_or_assign("from", m_project.reminders.from);
+    const Message message = m_templates.render(reminder.kind, recipient.language, fields, recipient.name);
+    MailContent content{m_project.reminders.from, recipient, message.subject, message.body, reminder.key, id};
     std::string problem;
     if (m_transport->deliver({recipient.address, id, compose_message(content, m_date)}, problem)) {
       return SendResult::sent;
@@ -121,18 +125,8 @@ private:
     return SendResult::failed;
   }
 
-  static std::string greeting(const Mailbox& recipient)
-  {
-    return recipient.name.empty() ? "Hello,\n\n" : "Hello " + recipient.name + ",\n\n";
-  }
-
-  std::string signature() const
-  {
-    return fmt::format("\n-- \nAn automatic reminder from {}. Replies reach {}.\n", m_project.name,
-                       m_project.reminders.from);
-  }
-
   const model::Project& m_project;
+  const MessageTemplates& m_templates;
   Ledger& m_ledger;
   MailTransport* m_transport;
   const RemindRequest& m_request;
@@ -146,15 +140,15 @@ private:
 } // namespace
 
 RemindSummary run_reminders(const workspace::Workspace& workspace, const std::vector<CalendarItem>& items,
-                            const ProjectZone& zone, Ledger& ledger, MailTransport* transport,
-                            const RemindRequest& request)
+                            const ProjectZone& zone, const MessageTemplates& templates, Ledger& ledger,
+                            MailTransport* transport, const RemindRequest& request)
 {
   const auto& project = *workspace.project;
   if (project.reminders.from.empty()) {
     throw Error("tandem.yaml: reminders.from is needed to send reminders, e.g. "
                 "from: \"Career Services <career@example.fi>\"");
   }
-  ReminderRun run(workspace, zone, ledger, transport, request);
+  ReminderRun run(workspace, zone, templates, ledger, transport, request);
   for (const auto& reminder : reminders_due(workspace, items, zone, request.today)) {
     run.handle(reminder);
   }

@@ -2,6 +2,7 @@
 
 #include "schedule/items.hpp"
 #include "schedule/ledger.hpp"
+#include "schedule/messages.hpp"
 #include "schedule/time_zone.hpp"
 #include "schedule/transport.hpp"
 #include "workspace/load.hpp"
@@ -33,9 +34,10 @@ struct RemindSummary {
   std::size_t already_done = 0;      // recipients, and missed reminders, already in the ledger
 };
 
-// `transport` may be null in a dry run without an outbox.
+// `transport` may be null in a dry run without an outbox. Each message is made
+// from `templates` in its recipient's language.
 RemindSummary run_reminders(const workspace::Workspace& workspace, const std::vector<CalendarItem>& items,
-                            const ProjectZone& zone, Ledger& ledger, MailTransport* transport,
-                            const RemindRequest& request);
+                            const ProjectZone& zone, const MessageTemplates& templates, Ledger& ledger,
+                            MailTransport* transport, const RemindRequest& request);
 
 } // namespace tandem::schedule

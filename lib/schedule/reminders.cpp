@@ -2,11 +2,14 @@
 
 #include "io/text.hpp"
 #include "model/values.hpp"
+#include "report/follow_ups.hpp"
+#include "report/participation.hpp"
 #include "report/period.hpp"
 
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <array>
 #include <map>
 #include <set>
 #include <tuple>
@@ -29,16 +32,22 @@ long offset_days(std::string_view offset)
   return offset.back() == 'w' ? 7 * count : count;
 }
 
-// Collects recipients, each address once (compared without case).
+// Collects recipients, each address once (compared without case), each with
+// the language of their messages (their own, else the project's).
 class RecipientList {
 public:
-  void add(std::string name, const std::string& address)
+  explicit RecipientList(const model::Project& project) : m_project(project) {}
+
+  void add(std::string name, const std::string& address, const std::string& language)
   {
     if (!address.empty() && m_seen.insert(io::to_lower_ascii(address)).second) {
-      m_list.push_back({std::move(name), address});
+      m_list.push_back({std::move(name), address, language.empty() ? m_project.reminders.language : language});
     }
   }
-  void add_student(const model::Student& student) { add(student.first_name + " " + student.last_name, student.email); }
+  void add_student(const model::Student& student)
+  {
+    add(student.first_name + " " + student.last_name, student.email, student.message_language);
+  }
   void add_student(const workspace::Workspace& workspace, const std::string& id)
   {
     if (const auto* student = workspace.find_student(id)) {
@@ -48,22 +57,43 @@ public:
   void add_company(const workspace::Workspace& workspace, const std::string& id)
   {
     if (const auto* company = workspace.find_company(id)) {
-      add(company->contact.name, company->contact.email);
+      add(company->contact.name, company->contact.email, company->contact.message_language);
     }
   }
-  void add_staff(const model::Project& project)
+  void add_staff()
   {
-    for (const auto& address : project.reminders.staff) {
-      add("", address);
+    for (const auto& address : m_project.reminders.staff) {
+      add("", address, "");
     }
   }
   std::vector<Mailbox> take() { return std::move(m_list); }
 
 private:
+  const model::Project& m_project;
   std::vector<Mailbox> m_list;
   std::set<std::string> m_seen;
 };
 
+// The item's days and times for a message.
+When when_of(const CalendarItem& item, const ProjectZone& zone)
+{
+  if (!item.start) {
+    return {item.first_day, item.last_day, std::nullopt, std::nullopt};
+  }
+  const auto start = zone.wall_time(*item.start);
+  When when{start.date, std::nullopt, start.time_of_day, std::nullopt};
+  if (item.end) {
+    const auto end = zone.wall_time(*item.end);
+    if (end.date == start.date) {
+      when.end = end.time_of_day;
+    } else {
+      when.last = end.date;
+    }
+  }
+  return when;
+}
+
+// The digest's own lines are in English: they are for staff, like check's messages.
 std::string when_text(const CalendarItem& item, const ProjectZone& zone)
 {
   if (!item.start) {
@@ -96,7 +126,7 @@ report::Period term_around(const model::Project& project, model::Date day)
 // data-contract.md, events.yaml: the registered, else the event's audience.
 std::vector<Mailbox> event_recipients(const workspace::Workspace& workspace, const model::Event& event, model::Date day)
 {
-  RecipientList recipients;
+  RecipientList recipients(*workspace.project);
   bool registered = false;
   for (const auto& row : workspace.attendance) {
     if (row.event_id == event.id) {
@@ -165,11 +195,8 @@ void add_event_reminders(const workspace::Workspace& workspace, const CalendarIt
     reminder.key = item.key + "/" + offset;
     reminder.due = due;
     reminder.too_late = is_too_late(workspace, due, today);
-    reminder.subject = fmt::format("Reminder: {} on {}", item.title, when_text(item, zone));
-    reminder.body = fmt::format("{}\nWhen: {}\n", item.title, when_text(item, zone));
-    if (!item.location.empty()) {
-      reminder.body += "Where: " + item.location + "\n";
-    }
+    reminder.kind = MessageKind::event;
+    reminder.fields.values = {{"event", item.title}, {"when", when_of(item, zone)}, {"where", item.location}};
     if (!reminder.too_late) {
       if (!recipients) {
         recipients = event_recipients(workspace, event, item.first_day);
@@ -183,7 +210,7 @@ void add_event_reminders(const workspace::Workspace& workspace, const CalendarIt
 std::vector<Mailbox> placement_recipients(const workspace::Workspace& workspace, const model::Placement& placement,
                                           const std::vector<model::RecipientRole>& roles)
 {
-  RecipientList recipients;
+  RecipientList recipients(*workspace.project);
   // A proposed placement is not yet agreed with anyone: only staff hear of it.
   const bool agreed = placement.is_real();
   for (const auto role : roles) {
@@ -195,10 +222,65 @@ std::vector<Mailbox> placement_recipients(const workspace::Workspace& workspace,
     } else if (role == model::RecipientRole::company && agreed) {
       recipients.add_company(workspace, placement.company_id);
     } else if (role == model::RecipientRole::staff) {
-      recipients.add_staff(*workspace.project);
+      recipients.add_staff();
     }
   }
   return recipients.take();
+}
+
+// What every message about a placement says: who, where, when.
+FieldMap placement_fields(const workspace::Workspace& workspace, const model::Placement& placement)
+{
+  const auto span = placement_days(workspace, placement);
+  NameList students{{workspace.student_name(placement.international_id)}};
+  if (!placement.domestic_id.empty()) {
+    students.names.push_back(workspace.student_name(placement.domestic_id));
+  }
+  const auto* opening = workspace.find_opening(placement.opening_id);
+  FieldMap fields{{"students", students},
+                  {"company", workspace.company_name_of(placement)},
+                  {"opening", opening != nullptr ? opening->title : std::string()},
+                  {"proposed", !placement.is_real()},
+                  {"placement", placement.id}};
+  if (span.first) {
+    fields.emplace("start", When{*span.first, std::nullopt, std::nullopt, std::nullopt});
+  }
+  if (span.last) {
+    fields.emplace("end", When{*span.last, std::nullopt, std::nullopt, std::nullopt});
+  }
+  return fields;
+}
+
+// A follow-up's title in every language: tandem's own follow-ups are
+// translated; one that tandem.yaml names or titles itself keeps its title.
+FieldValue follow_up_title(const model::FollowUp& follow_up)
+{
+  struct Translation {
+    std::string_view id;
+    std::string_view en;
+    std::string_view fi;
+    std::string_view sv;
+  };
+  static constexpr std::array<Translation, 5> translations{{
+    {"agreement", "Placement agreement", "Harjoittelusopimus", "Praktikavtal"},
+    {"first-week-call", "First-week call", "Ensimmäisen viikon puhelu", "Samtal efter första veckan"},
+    {"midpoint-visit", "Mid-point visit", "Väliarviointikäynti", "Mittbesök"},
+    {"final-feedback", "Final feedback round", "Loppupalaute", "Slutlig respons"},
+    {"student-report", "Student's placement report", "Opiskelijan harjoitteluraportti", "Studentens praktikrapport"},
+  }};
+  for (const auto& defaults : model::default_follow_ups()) {
+    if (defaults.id != follow_up.id || defaults.title != follow_up.title) {
+      continue;
+    }
+    for (const auto& translation : translations) {
+      if (translation.id == follow_up.id) {
+        return Phrase{{{"en", std::string(translation.en)},
+                       {"fi", std::string(translation.fi)},
+                       {"sv", std::string(translation.sv)}}};
+      }
+    }
+  }
+  return follow_up.title;
 }
 
 void add_placement_reminder(const workspace::Workspace& workspace, const CalendarItem& item,
@@ -210,28 +292,26 @@ void add_placement_reminder(const workspace::Workspace& workspace, const Calenda
     return;
   }
   const model::Placement& placement = *item.placement;
-  const std::string prefix = placement.is_real() ? "" : "[proposed] ";
-  const std::string company = company_name(workspace, placement.company_id);
   Reminder reminder;
   reminder.due = due;
   reminder.too_late = is_too_late(workspace, due, today);
+  reminder.fields.values = placement_fields(workspace, placement);
   const std::vector<model::RecipientRole> everyone{model::RecipientRole::students, model::RecipientRole::company,
                                                    model::RecipientRole::staff};
   if (item.follow_up == nullptr) {
     reminder.key = item.key + "/start";
-    reminder.subject = fmt::format("{}Placement {} at {} starts on {}", prefix, placement.id, company,
-                                   model::format_date(item.first_day));
+    reminder.kind = MessageKind::placement_start;
   } else {
     reminder.key = item.key;
-    reminder.subject = fmt::format("{}{} on {}: placement {} at {}", prefix, item.follow_up->title,
-                                   model::format_date(item.first_day), placement.id, company);
+    reminder.kind = MessageKind::follow_up;
+    reminder.fields.values.emplace("follow_up", follow_up_title(*item.follow_up));
+    reminder.fields.values.emplace("deadline", item.follow_up->kind == model::FollowUpKind::deadline);
+    reminder.fields.values.emplace("date", When{item.first_day, std::nullopt, std::nullopt, std::nullopt});
   }
   if (!reminder.too_late) {
     reminder.recipients =
       placement_recipients(workspace, placement, item.follow_up == nullptr ? everyone : item.follow_up->recipients);
   }
-  reminder.body = fmt::format("{}\nWhen: {}\n\n{}\n", reminder.subject.substr(prefix.size()),
-                              model::format_date(item.first_day), item.description);
   reminders.push_back(std::move(reminder));
 }
 
@@ -253,17 +333,16 @@ std::vector<StatusLag> status_lags(const workspace::Workspace& workspace, model:
       fmt::format("Placement {} at {}", placement.id, company_name(workspace, placement.company_id));
     if (placement.status == model::PlacementStatus::proposed && span.first && *span.first <= today) {
       lags.push_back({&placement, "placement/" + placement.id + "/unconfirmed", *span.first,
-                      fmt::format("{} was to start on {} but is still proposed: confirm or cancel it in "
-                                  "placements.csv.",
-                                  where, model::format_date(*span.first))});
+                      fmt::format("{} was to start on {} but is still proposed: tandem placement confirm {} (or "
+                                  "cancel {})",
+                                  where, model::format_date(*span.first), placement.id, placement.id)});
     }
     const bool running = placement.status == model::PlacementStatus::confirmed
                          || placement.status == model::PlacementStatus::started;
     if (running && span.last && *span.last < today) {
       lags.push_back({&placement, "placement/" + placement.id + "/not-completed", model::plus_days(*span.last, 1),
-                      fmt::format("{} ended on {} but is still {}: mark it completed (or correct its dates) in "
-                                  "placements.csv.",
-                                  where, model::format_date(*span.last), model::to_string(placement.status))});
+                      fmt::format("{} ended on {} but is still {}: tandem placement complete {}", where,
+                                  model::format_date(*span.last), model::to_string(placement.status), placement.id)});
     }
   }
   return lags;
@@ -286,15 +365,42 @@ std::vector<Reminder> reminders_due(const workspace::Workspace& workspace, const
       add_placement_reminder(workspace, item, working_days, today, reminders);
     }
   }
-  for (auto& lag : status_lags(workspace, today)) {
-    Reminder reminder{lag.key, lag.due, lag.text.substr(0, lag.text.find(':')), lag.text + "\n", {},
-                      is_too_late(workspace, lag.due, today)};
+  const auto to_staff = [&](Reminder reminder) {
+    reminder.too_late = is_too_late(workspace, reminder.due, today);
     if (!reminder.too_late) {
-      RecipientList staff;
-      staff.add_staff(*workspace.project);
+      RecipientList staff(*workspace.project);
+      staff.add_staff();
       reminder.recipients = staff.take();
     }
     reminders.push_back(std::move(reminder));
+  };
+  for (auto& lag : status_lags(workspace, today)) {
+    Reminder reminder{lag.key, lag.due, MessageKind::status_lag, {placement_fields(workspace, *lag.placement), {}},
+                      {}, false};
+    reminder.fields.values.emplace("unconfirmed", lag.key.ends_with("/unconfirmed"));
+    to_staff(std::move(reminder));
+  }
+  // The leavers whose outcome follow-up falls due, one message per day.
+  const report::ActivityLog log(workspace);
+  const report::OutcomesByStudent outcomes(workspace);
+  std::map<model::Date, std::vector<FieldMap>> leavers_by_day;
+  for (const auto& follow_up : report::outcome_follow_ups(log, outcomes, today)) {
+    if (follow_up.need == report::FollowUpNeed::no_activity) {
+      continue; // `status` and `check` say it; no follow-up date to remind of
+    }
+    const auto& participant = *follow_up.participant;
+    leavers_by_day[follow_up.due].push_back(
+      {{"student", workspace.student_name(*participant.id)},
+       {"id", *participant.id},
+       {"left", When{participant.leaving, std::nullopt, std::nullopt, std::nullopt}},
+       {"four_weeks", follow_up.need == report::FollowUpNeed::upon_leaving},
+       {"by", When{follow_up.closes, std::nullopt, std::nullopt, std::nullopt}}});
+  }
+  for (auto& [day, leavers] : leavers_by_day) {
+    Reminder reminder{"outcomes/" + model::format_date(day), day, MessageKind::outcomes, {}, {}, false};
+    reminder.fields.values = {{"count", std::to_string(leavers.size())}, {"one", leavers.size() == 1}};
+    reminder.fields.lists.emplace("leavers", std::move(leavers));
+    to_staff(std::move(reminder));
   }
   std::sort(reminders.begin(), reminders.end(), [](const Reminder& a, const Reminder& b) {
     return std::tie(a.due, a.key) < std::tie(b.due, b.key);
@@ -363,12 +469,15 @@ Reminder weekly_digest(const workspace::Workspace& workspace, const std::vector<
                                  : fmt::format("  {}: never reached {}\n", key, fmt::join(recipients, ", "));
     }
   }
-  RecipientList staff;
-  staff.add_staff(*workspace.project);
-  return Reminder{"digest/" + model::format_date(monday), monday,
-                  fmt::format("Weekly digest {}: {} item{} in the next two weeks", model::format_date(monday), coming,
-                              coming == 1 ? "" : "s"),
-                  body, staff.take()};
+  RecipientList staff(*workspace.project);
+  staff.add_staff();
+  MessageFields fields{{{"monday", When{monday, std::nullopt, std::nullopt, std::nullopt}},
+                        {"count", std::to_string(coming)},
+                        {"one", coming == 1},
+                        {"digest", body}},
+                       {}};
+  return Reminder{"digest/" + model::format_date(monday), monday, MessageKind::digest, std::move(fields),
+                  staff.take()};
 }
 
 } // namespace tandem::schedule

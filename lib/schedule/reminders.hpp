@@ -3,6 +3,7 @@
 #include "schedule/items.hpp"
 #include "schedule/ledger.hpp"
 #include "schedule/mail.hpp"
+#include "schedule/messages.hpp"
 #include "schedule/time_zone.hpp"
 #include "workspace/load.hpp"
 
@@ -16,12 +17,13 @@ namespace tandem::schedule {
 
 struct Reminder {
   // Stable: `event/ws-3/7d`, `placement/P1/start`, `placement/P1/final-feedback`,
-  // `placement/P1/unconfirmed`, `placement/P1/not-completed`, `digest/2022-03-07`.
+  // `placement/P1/unconfirmed`, `placement/P1/not-completed`, `outcomes/2022-07-21`,
+  // `digest/2022-03-07`.
   std::string key;
   model::Date due;
-  std::string subject;
-  std::string body; // after the greeting
-  std::vector<Mailbox> recipients; // each address once; none when too late
+  MessageKind kind = MessageKind::event; // the template that says it
+  MessageFields fields;                  // what the template reads
+  std::vector<Mailbox> recipients; // each address once, with their language; none when too late
   // Due more than reminders.catch_up_days before today: never sent, recorded as
   // missed once for all its recipients (who are then not worked out).
   bool too_late = false;

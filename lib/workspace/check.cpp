@@ -2,6 +2,7 @@
 
 #include "match/rules.hpp"
 #include "report/participation_check.hpp"
+#include "schedule/messages.hpp"
 #include "schedule/schedule.hpp"
 #include "workspace/records.hpp"
 
@@ -342,6 +343,7 @@ CheckSummary check_workspace(const WorkspacePaths& paths, std::optional<model::D
     // What only the calendar sees (an event at a local time that never happens),
     // so that `check` finds it before `schedule` or the cron job does.
     schedule::load_calendar(workspace, paths, zone, diagnostics);
+    schedule::MessageTemplates::load(paths, diagnostics); // a broken template is found before the cron job meets it
   }
   CheckSummary summary;
   summary.students = workspace.student_index.size();

@@ -3,6 +3,7 @@
 #include "io/atomic_file.hpp"
 #include "io/csv.hpp"
 #include "io/error.hpp"
+#include "schedule/messages.hpp"
 #include "workspace/paths.hpp"
 #include "workspace/readers.hpp"
 
@@ -60,6 +61,21 @@ void copy_tree(const fs::path& from, const fs::path& to)
   }
 }
 
+// The message templates of `schedule remind`, for staff to edit (a folder the
+// example brings along is kept as it is).
+void write_default_templates(const fs::path& folder)
+{
+  const fs::path templates = folder / std::string(schedule::k_templates_folder);
+  std::error_code error;
+  if (fs::exists(templates, error)) {
+    return;
+  }
+  fs::create_directories(templates);
+  for (const auto& [name, text] : schedule::MessageTemplates::default_files()) {
+    io::write_file_atomically(templates / name, text);
+  }
+}
+
 } // namespace
 
 std::optional<fs::path> find_example_workspace()
@@ -106,6 +122,7 @@ void init_workspace(const fs::path& folder, bool example)
   }
   if (source) {
     copy_tree(*source, folder);
+    write_default_templates(folder);
     return;
   }
   const WorkspacePaths paths(folder);
@@ -116,6 +133,7 @@ void init_workspace(const fs::path& folder, bool example)
   io::write_file_atomically(paths.file(file_names::attendance), header_line(attendance_schema()));
   io::write_file_atomically(paths.file(file_names::placements), header_line(placements_schema()));
   io::write_file_atomically(paths.file(file_names::outcomes), header_line(outcomes_schema()));
+  write_default_templates(folder);
 }
 
 } // namespace tandem::workspace

@@ -350,6 +350,9 @@ void read_reminders(const YamlFieldSource& source, model::ReminderSettings& remi
     reminders.event_offsets = reminder_offsets(reader, source, "event_offsets");
   }
   reminders.catch_up_days = reader.integer("catch_up_days", 0, 365).value_or(reminders.catch_up_days);
+  if (const auto language = reader.message_language("language"); !language.empty()) {
+    reminders.language = language;
+  }
   reminders.send_timeout_seconds =
     reader.integer("send_timeout", 1, 3600).value_or(reminders.send_timeout_seconds);
   reminders.run_timeout_seconds =
@@ -452,7 +455,7 @@ const CsvSchema& students_schema()
      "preferences", "employment_status", "education", "foreign_background", "disability",
      "minority", "joined", "left", "share_profile"},
     {"id", "first_name", "last_name", "email", "group", "field"},
-    {"matching"}};
+    {"matching", "language"}};
   return schema;
 }
 
@@ -598,7 +601,7 @@ std::vector<model::Company> read_companies(std::string_view text, const std::str
                                          source.path() + ".contact", diagnostics);
     const RecordReader contact(contact_source);
     company.contact = {contact.line("name").value_or(""), contact.email("email", false),
-                       contact.text("phone").value_or("")};
+                       contact.text("phone").value_or(""), contact.message_language("language")};
     company.target_markets = reader.countries("target_markets");
     company.working_languages = reader.language_codes("working_languages");
     company.joined = reader.date("joined");
@@ -705,6 +708,7 @@ model::Student parse_student(const RecordReader& reader, std::size_t line)
   student.left = reader.date("left");
   check_order(reader, "left", student.joined, student.left, "joined");
   student.share_profile = reader.yes_no("share_profile").value_or(false);
+  student.message_language = reader.message_language("language");
   if (const auto matching = reader.text("matching"); matching && !matching->empty()) {
     student.on_hold = *matching == "hold";
     if (!student.on_hold) {

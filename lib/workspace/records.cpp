@@ -447,6 +447,20 @@ std::vector<std::string> RecordReader::countries(std::string_view key) const
   return result;
 }
 
+std::string RecordReader::message_language(std::string_view key) const
+{
+  const auto value = text(key);
+  if (!value || value->empty()) {
+    return "";
+  }
+  const std::string code = io::to_lower_ascii(*value);
+  if (!model::is_message_language(code)) {
+    error(key, "expected a language tandem writes messages in: en, fi or sv, got " + quote_value(*value));
+    return "";
+  }
+  return code;
+}
+
 std::vector<std::string> RecordReader::language_codes(std::string_view key) const
 {
   std::vector<std::string> result;

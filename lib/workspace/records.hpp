@@ -126,6 +126,8 @@ public:
   std::optional<model::Date> date(std::string_view key, bool required = false) const;
   std::optional<model::DateTime> date_time(std::string_view key, bool required = false) const;
   std::optional<model::Level> level(std::string_view key) const;
+  // A language tandem writes messages in (model::message_languages); empty when not given.
+  std::string message_language(std::string_view key) const;
   std::optional<int> integer(std::string_view key, int min, int max) const;
   std::optional<double> number(std::string_view key) const;
   std::optional<bool> yes_no(std::string_view key) const;

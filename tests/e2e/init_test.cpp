@@ -19,6 +19,15 @@ TEST_CASE("init creates a workspace that check accepts")
   }
   CHECK(read_text(workspace / "placements.csv")
         == "id,opening_id,company_id,international_id,domestic_id,start,end,status,score,note\n");
+  // The message templates, 6 messages in English, Finnish and Swedish, for staff to edit.
+  for (const auto* name : {"event", "placement-start", "follow-up", "status-lag", "outcomes", "digest"}) {
+    for (const auto* language : {"en", "fi", "sv"}) {
+      const auto file = workspace / "templates" / (std::string(name) + "." + language + ".txt");
+      INFO(file);
+      CHECK_THAT(read_text(file), Catch::StartsWith("Subject: "));
+    }
+  }
+  CHECK_THAT(read_text(workspace / "templates" / "event.fi.txt"), Catch::Contains("Hei{{#name}} {{name}}{{/name}},"));
   const auto check = run_tandem({"-C", workspace.string(), "check"});
   INFO(check.err);
   CHECK(check.exit_code == 0);
