@@ -112,12 +112,14 @@ void setup_import(CLI::App& app, Session& session)
 {
   auto options = std::make_shared<ImportCommandOptions>();
   auto* command = app.add_subcommand(
-    "import", "bring an export from another system into the workspace, merged by id");
+    "import", "bring an export from another system into the workspace, merged by id (outcomes by student and "
+              "date)");
   const std::map<std::string, import::ImportKind> kinds{
     {"students", import::ImportKind::students},
     {"companies", import::ImportKind::companies},
-    {"attendance", import::ImportKind::attendance}};
-  accept_names(command->add_option("KIND", options->kind, "students, companies or attendance")
+    {"attendance", import::ImportKind::attendance},
+    {"outcomes", import::ImportKind::outcomes}};
+  accept_names(command->add_option("KIND", options->kind, "students, companies, attendance or outcomes")
     ->required(), kinds);
   command->add_option("FILE", options->file, "the export (CSV; companies also YAML)")->required();
   command->add_option("--map", options->map_file, "a YAML file mapping the export's columns")

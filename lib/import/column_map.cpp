@@ -94,6 +94,21 @@ const std::vector<Alias>& attendance_aliases()
   return aliases;
 }
 
+const std::vector<Alias>& outcome_aliases()
+{
+  static const std::vector<Alias> aliases = {
+    {"student_id", {"student", "student id", "student number", "opiskelijanumero", "opiskelija", "studentnummer"}},
+    {"date", {"response date", "date of response", "completion time", "timestamp", "submitted", "aikaleima", "tidsstämpel", "päivämäärä", "pvm",
+              "vastauspäivä", "vastausaika", "datum", "svarsdatum"}},
+    {"status", {"situation", "current situation", "current status", "tilanne", "nykyinen tilanne", "tilanteesi",
+                "mikä on tilanteesi", "situation nu", "nuvarande situation"}},
+    {"employer", {"employer name", "työnantaja", "työpaikka", "arbetsgivare"}},
+    {"note", {"comment", "comments", "lisätiedot", "kommentti", "kommentar"}},
+    {"email", {"e-mail", "email address", "e-mail address", "sähköposti", "sähköpostiosoite", "e-post"}},
+  };
+  return aliases;
+}
+
 std::vector<std::string> company_columns()
 {
   return {"id", "name", "business_id", "municipality", "size", "sector", "contact_name",
@@ -138,6 +153,13 @@ ColumnMap ColumnMap::built_in(ImportKind kind)
     map.m_columns = company_columns();
     aliases = &company_aliases();
     break;
+  case ImportKind::outcomes: {
+    const auto& columns = workspace::outcomes_schema().columns;
+    map.m_columns.assign(columns.begin(), columns.end());
+    map.m_columns.emplace_back("email");
+    aliases = &outcome_aliases();
+    break;
+  }
   case ImportKind::attendance: {
     const auto& columns = workspace::attendance_schema().columns;
     map.m_columns.assign(columns.begin(), columns.end());

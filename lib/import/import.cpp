@@ -465,6 +465,118 @@ void import_attendance(const MappedExport& mapped, const ColumnMap& map, Editabl
   }
 }
 
+// --- outcomes.csv -----------------------------------------------------------
+
+// A survey tool's or register's export of where students are: merged by
+// (student, date), the later answer for a day replacing the earlier.
+void import_outcomes(const MappedExport& mapped, const ColumnMap& map, EditableTable& table,
+                     const workspace::Workspace& workspace, ImportReport& report)
+{
+  const std::size_t date_source =
+    require_column(mapped, "date", "date of the answer", "date, Päivämäärä or Vastauspäivä", report.source);
+  const std::size_t status_source =
+    require_column(mapped, "status", "status", "status, Tilanne or Current situation", report.source);
+  const auto student_source = mapped.column_of("student_id");
+  const auto email_source = mapped.column_of("email");
+  if (!student_source && !email_source) {
+    throw Error(fmt::format("{}:1: no column names the student (student_id, Opiskelijanumero or an e-mail "
+                            "address)",
+                            report.source));
+  }
+  const auto employer_source = mapped.column_of("employer");
+  const auto note_source = mapped.column_of("note");
+  std::unordered_map<std::string, std::string> student_by_email;
+  for (const auto& student : workspace.students) {
+    student_by_email.try_emplace(io::to_lower_ascii(student.email), student.id);
+  }
+  // An employer written as a company's name is that company (hired_by_placement_company reads ids).
+  std::unordered_map<std::string, std::string> company_by_name;
+  for (const auto& company : workspace.companies) {
+    company_by_name.try_emplace(alias_key(company.name), company.id);
+  }
+  table.add_columns({"student_id", "date", "status", "employer", "note"});
+  const std::size_t student_column = table.column("student_id");
+  const std::size_t date_column = table.column("date");
+  const std::size_t status_column = table.column("status");
+  const std::size_t employer_column = table.column("employer");
+  const std::size_t note_column = table.column("note");
+  std::map<std::pair<std::string, std::string>, std::size_t> row_of; // (student, date) -> the last such row
+  for (std::size_t row = 0; row < table.rows().size(); ++row) {
+    const auto& fields = table.rows()[row].fields;
+    row_of[{std::string(io::trim(fields[student_column])), std::string(io::trim(fields[date_column]))}] = row;
+  }
+
+  for (const auto& record : mapped.rows) {
+    std::string student = mapped_value(map, "student_id", field_or_empty(record, student_source));
+    const std::string email = io::to_lower_ascii(io::trim(field_or_empty(record, email_source)));
+    // A survey's timestamp (`20.7.2025 14.05.33`) gives its day.
+    const std::string stamp(io::trim(field_or_empty(record, date_source)));
+    const std::string date = mapped_value(map, "date", stamp.substr(0, stamp.find(' ')));
+    const std::string raw_status(io::trim(field_or_empty(record, status_source)));
+    const std::string status =
+      map.translate("status", raw_status).value_or(normalise_value("outcome_status", raw_status));
+    std::vector<std::string> problems;
+    if (student.empty() && !email.empty()) {
+      if (const auto found = student_by_email.find(email); found != student_by_email.end()) {
+        student = found->second;
+      } else {
+        problems.push_back("email: no student has this address");
+      }
+    }
+    if (student.empty() && problems.empty()) {
+      problems.push_back("student_id: a value is required");
+    } else if (!student.empty() && workspace.student_index.count(student) == 0) {
+      problems.push_back(fmt::format("student_id: no student \"{}\" in {}", student, names::students));
+    }
+    if (!model::parse_date(date)) {
+      problems.push_back(fmt::format("date: expected a date such as 2026-09-01 or 1.9.2026, got \"{}\"", date));
+    }
+    if (!model::parse_enum<model::OutcomeStatus>(status)) {
+      problems.push_back(fmt::format("status: \"{}\" is not a status tandem knows: use employed, self_employed, "
+                                     "in_education, job_seeking, inactive or qualified, or a word of a --map file",
+                                     raw_status));
+    }
+    if (!problems.empty()) {
+      report.rejected.push_back({record.line, fmt::format("{}", fmt::join(problems, "; "))});
+      continue;
+    }
+    std::string employer = mapped_value(map, "employer", field_or_empty(record, employer_source));
+    if (const auto company = company_by_name.find(alias_key(employer)); company != company_by_name.end()) {
+      employer = company->second;
+    }
+    const std::string note(io::trim(field_or_empty(record, note_source)));
+    const std::string id = fmt::format("{} {}", student, date);
+    const auto found = row_of.find({student, date});
+    if (found == row_of.end()) {
+      io::CsvRecord row{record.line, std::vector<std::string>(table.header().size())};
+      row.fields[student_column] = student;
+      row.fields[date_column] = date;
+      row.fields[status_column] = status;
+      row.fields[employer_column] = employer;
+      row.fields[note_column] = note;
+      row_of[{student, date}] = table.rows().size();
+      table.rows().push_back(std::move(row));
+      report.added.push_back(id);
+      continue;
+    }
+    auto& fields = table.rows()[found->second].fields;
+    ChangedRow change{id, {}};
+    // An empty cell never erases what the workspace knows.
+    for (const auto& [column, value] : {std::pair{status_column, status}, std::pair{employer_column, employer},
+                                        std::pair{note_column, note}}) {
+      if (!value.empty() && io::trim(fields[column]) != value) {
+        fields[column] = value;
+        change.fields.push_back(table.header().names()[column]);
+      }
+    }
+    if (change.fields.empty()) {
+      ++report.unchanged;
+    } else {
+      report.changed.push_back(std::move(change));
+    }
+  }
+}
+
 // --- companies.yaml ---------------------------------------------------------
 
 // An id from a company name, for exports without ids: "Öja Automation Oy" ->
@@ -766,6 +878,17 @@ ImportReport import_file(const workspace::WorkspacePaths& paths, const ImportOpt
     const auto workspace = workspace::load_workspace(paths, ignored);
     EditableTable table(paths, names::attendance, workspace::attendance_schema(), false);
     import_attendance(mapped, map, table, workspace, report);
+    new_contents = table.text();
+    break;
+  }
+  case ImportKind::outcomes: {
+    target_name = names::outcomes;
+    report.delimiter = delimiter;
+    const MappedExport mapped = map_export(text, report.source, delimiter, map, report);
+    io::Diagnostics ignored; // `tandem check` reports the workspace's own problems
+    const auto workspace = workspace::load_workspace(paths, ignored);
+    EditableTable table(paths, names::outcomes, workspace::outcomes_schema(), false);
+    import_outcomes(mapped, map, table, workspace, report);
     new_contents = table.text();
     break;
   }

@@ -62,6 +62,20 @@ const std::map<std::string, WordTable, std::less<>>& word_tables()
     {"foreign_background", yes_no},
     {"minority", yes_no},
     {"share_profile", yes_no},
+    // outcomes.csv `status` (import outcomes asks for it by this name: students.csv has a `status` too).
+    {"outcome_status",
+     {{"työssä", "employed"}, {"töissä", "employed"}, {"työllistynyt", "employed"}, {"palkkatyössä", "employed"},
+      {"työsuhteessa", "employed"}, {"i arbete", "employed"}, {"anställd", "employed"}, {"working", "employed"},
+      {"yrittäjä", "self_employed"}, {"yrittäjänä", "self_employed"}, {"företagare", "self_employed"},
+      {"self employed", "self_employed"}, {"entrepreneur", "self_employed"},
+      {"opiskelen", "in_education"}, {"opiskelija", "in_education"}, {"opinnoissa", "in_education"},
+      {"studerar", "in_education"}, {"studerande", "in_education"}, {"studying", "in_education"},
+      {"in education", "in_education"}, {"työnhakija", "job_seeking"}, {"työtön", "job_seeking"},
+      {"työtön työnhakija", "job_seeking"}, {"etsin töitä", "job_seeking"}, {"arbetssökande", "job_seeking"},
+      {"arbetslös", "job_seeking"}, {"job seeking", "job_seeking"}, {"looking for work", "job_seeking"},
+      {"unemployed", "job_seeking"}, {"työvoiman ulkopuolella", "inactive"}, {"utanför arbetskraften", "inactive"},
+      {"valmistunut", "qualified"}, {"tutkinto suoritettu", "qualified"}, {"utexaminerad", "qualified"},
+      {"graduated", "qualified"}}},
     {"size",
      {{"mikro", "micro"}, {"mikroyritys", "micro"}, {"pieni", "small"}, {"pienyritys", "small"},
       {"keskisuuri", "medium"}, {"suuri", "large"}, {"suuryritys", "large"}}},
@@ -73,7 +87,7 @@ const std::set<std::string, std::less<>> k_country_columns = {"home_country", "c
                                                               "markets", "target_markets"};
 const std::set<std::string, std::less<>> k_lower_case_columns = {
   "skills", "working_languages", "group", "field", "gender", "status", "employment_status",
-  "education", "disability", "foreign_background", "minority", "share_profile", "size"};
+  "education", "disability", "foreign_background", "minority", "share_profile", "size", "outcome_status"};
 const std::set<std::string, std::less<>> k_name_columns = {"first_name", "last_name", "name",
                                                            "contact_name"};
 

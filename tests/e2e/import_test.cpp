@@ -430,3 +430,56 @@ TEST_CASE("import companies keeps strings strings for other YAML readers")
                       "'0401234567' 'yes' ['NO', 'SE'] '25'\n");
   CHECK(run_tandem({"check"}, {workspace, {}}).exit_code == 0);
 }
+
+TEST_CASE("import outcomes: a Finnish questionnaire's export with its map, merged by student and date")
+{
+  TemporaryFolder temporary;
+  const auto workspace = copy_examples(temporary.path());
+  const auto file = workspace / "outcomes.csv";
+  const auto before = read_text(file);
+  const std::vector<std::string> arguments{"-C", workspace.string(), "import", "outcomes",
+                                           (workspace / "imports" / "seurantakysely.csv").string(), "--map",
+                                           (workspace / "imports" / "seurantakysely.map.yaml").string()};
+  auto dry = arguments;
+  dry.emplace_back("--dry-run");
+  CHECK(run_tandem(dry).exit_code == 1); // two rows are rejected, dry run or not
+  CHECK(read_text(file) == before);
+
+  const auto result = run_tandem(arguments);
+  CHECK(result.exit_code == 1);
+  CHECK_THAT(result.out, Catch::Contains("  added: 3\n"));
+  CHECK_THAT(result.err, Catch::Contains("seurantakysely.csv:5: error: row rejected: email: no student has this "
+                                         "address"));
+  CHECK_THAT(result.err, Catch::Contains("seurantakysely.csv:6: error: row rejected: status: \"Lomailen\" is not a "
+                                         "status tandem knows"));
+  // The timestamp's day; the map's answers; the employer's name as its company id.
+  CHECK(read_text(file) == before + "s22002,2024-04-14,employed,kristinestad-wind,\n"
+                                    "s22003,2024-04-15,in_education,,Maisteriopinnot alkoivat\n"
+                                    "s22004,2024-04-15,job_seeking,,\n");
+  const auto again = run_tandem(arguments);
+  CHECK_THAT(again.out, Catch::Contains("  added: 0\n  changed: 0\n  unchanged: 3\n"));
+
+  // A later answer for the same student and day replaces the status.
+  write_text(temporary.path() / "correction.csv",
+             "student_id,date,status\ns22004,15.4.2024,työssä\ns22004,2024-04-16,Employed\n");
+  const auto correction = run_tandem({"-C", workspace.string(), "import", "outcomes",
+                                      (temporary.path() / "correction.csv").string()});
+  INFO(correction.err);
+  CHECK(correction.exit_code == 0);
+  CHECK_THAT(correction.out, Catch::Contains("  added: 1\n  changed: 1\n    s22004 2024-04-15: status\n"));
+  CHECK(rows_with(read_text(file), "s22004,2024-04-1") ==
+        std::vector<std::string>{"s22004,2024-04-15,employed,,", "s22004,2024-04-16,employed,,"});
+  CHECK(run_tandem({"-C", workspace.string(), "check"}).exit_code == 0);
+}
+
+TEST_CASE("import outcomes: an export without a date or a status column is refused whole")
+{
+  TemporaryFolder temporary;
+  const auto workspace = copy_examples(temporary.path());
+  write_text(temporary.path() / "no-status.csv", "student_id,date\ns22004,2024-04-16\n");
+  const auto result = run_tandem({"-C", workspace.string(), "import", "outcomes",
+                                  (temporary.path() / "no-status.csv").string()});
+  CHECK(result.exit_code == 1);
+  CHECK_THAT(result.err, Catch::Contains("no-status.csv:1: no column holds the status (expected a header such as "
+                                         "status, Tilanne or Current situation, or a --map file)"));
+}

@@ -638,3 +638,29 @@ TEST_CASE("remind: staff edit a template in templates/ and a broken one is a che
                                            "\"tapahtuma\" (it prints nothing); its fields: name, project, from, "
                                            "event, when, where"));
 }
+
+TEST_CASE("remind: staff are reminded of leavers' outcome follow-ups when they fall due, naming whom")
+{
+  TemporaryFolder folder;
+  const auto workspace = copy_fixture("status", folder.path());
+  const auto outbox = folder.path() / "outbox";
+  // s1 Linh Tran and s2 Aino Korhonen left on 2025-06-30; the four-week follow-up is
+  // asked for on day 21, 2025-07-21. Aino's is recorded (employed on 07-15): only Linh's.
+  const auto run = run_tandem({"-C", workspace.string(), "schedule", "remind", "--today", "2025-07-21", "--dry-run",
+                               "--outbox", outbox.string()});
+  INFO(run.err);
+  REQUIRE(run.exit_code == 0);
+  CHECK_THAT(run.out, Catch::Contains("would send outcomes/2025-07-21 (due 2025-07-21) to 1 recipient\n"));
+  std::string message;
+  for (const auto& entry : fs::directory_iterator(outbox)) {
+    const auto text = read_text(entry.path());
+    if (text.find("X-Tandem-Reminder: outcomes/2025-07-21") != std::string::npos) {
+      message = text;
+    }
+  }
+  CHECK_THAT(message, Catch::Contains("\r\nTo: coordinator@example.fi\r\nSubject: Outcome follow-ups due: 1 "
+                                      "participant\r\n"));
+  CHECK_THAT(message, Catch::Contains("\r\n- Linh Tran (s1), left on Mon 30 June 2025: the four-week outcome, by "
+                                      "Mon 28 July 2025\r\n"));
+  CHECK_THAT(message, !Catch::Contains("Aino"));
+}
