@@ -119,6 +119,7 @@ int run(int argc, char** argv)
   setup_placement(app, session);
   setup_student(app, session);
   setup_outcome(app, session);
+  setup_profiles(app, session);
   setup_report(app, session);
   setup_schedule(app, session);
   setup_status(app, session);

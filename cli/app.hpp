@@ -39,6 +39,7 @@ void setup_schedule(CLI::App& app, Session& session);
 void setup_status(CLI::App& app, Session& session);
 void setup_student(CLI::App& app, Session& session);
 void setup_outcome(CLI::App& app, Session& session);
+void setup_profiles(CLI::App& app, Session& session);
 
 // The workspace, refused (its problems on standard error, then tandem::Error)
 // when `tandem check` would report an error: plans and figures are made only

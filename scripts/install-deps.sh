@@ -8,7 +8,9 @@ packages=(
   pkg-config libcli11-dev libyaml-cpp-dev libyaml-dev libfccp-dev libfmt-dev catch2
   coinor-libcbc-dev  # match: the exact ILP solver (COIN-OR CBC)
   python3    # the tests parse tandem's JSON with a real parser
-  chromium   # the tests render the HTML report in a real headless browser
+  chromium   # the tests render the HTML report in a real headless browser; profiles --format pdf
+  fonts-dejavu-core  # profiles: PDF fonts with ä, ö, å, Vietnamese and Turkish letters
+  poppler-utils      # profiles: the tests read the PDF back with pdftotext
   python3-scipy  # the match benchmark compares with SciPy's linear_sum_assignment
   libhowardhinnant-date-dev  # schedule: time zones (g++ 12 has no C++20 <chrono> zones)
   libkainjow-mustache-dev    # schedule remind: the message templates (Mustache, header-only)

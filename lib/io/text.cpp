@@ -108,4 +108,28 @@ std::string stable_hash(std::string_view text)
   return fmt::format("{:016x}", hash);
 }
 
+std::string html_escape(std::string_view text)
+{
+  std::string out;
+  for (const char c : text) {
+    switch (c) {
+    case '&':
+      out += "&amp;";
+      break;
+    case '<':
+      out += "&lt;";
+      break;
+    case '>':
+      out += "&gt;";
+      break;
+    case '"':
+      out += "&quot;";
+      break;
+    default:
+      out += c;
+    }
+  }
+  return out;
+}
+
 } // namespace tandem::io

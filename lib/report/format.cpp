@@ -127,18 +127,18 @@ std::string bar_chart(const std::string& title, const std::vector<Bar>& bars, co
   std::string svg = fmt::format(
     "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"640\" height=\"{}\" role=\"img\" "
     "aria-label=\"{}\">\n<text x=\"0\" y=\"18\" class=\"chart-title\">{}</text>\n",
-    height, html_escape(title), html_escape(title));
+    height, io::html_escape(title), io::html_escape(title));
   for (std::size_t i = 0; i < bars.size(); ++i) {
     const auto& bar = bars[i];
     const int y = 32 + static_cast<int>(i) * row;
     const long value = bar.cell->shown == Cell::Shown::value ? bar.cell->value : 0;
     const int width = static_cast<int>(static_cast<double>(value) / static_cast<double>(maximum) * bar_width);
     svg += fmt::format("<text x=\"{}\" y=\"{}\" text-anchor=\"end\">{}</text>\n", label_width - 8,
-                       y + 15, html_escape(bar.label));
+                       y + 15, io::html_escape(bar.label));
     svg += fmt::format("<rect x=\"{}\" y=\"{}\" width=\"{}\" height=\"{}\" fill=\"{}\"/>\n",
                        label_width, y + 3, width, row - 8, bar.colour);
     svg += fmt::format("<text x=\"{}\" y=\"{}\">{}</text>\n", label_width + width + 6, y + 15,
-                       html_escape(cell_text(*bar.cell, report)));
+                       io::html_escape(cell_text(*bar.cell, report)));
   }
   return svg + "</svg>\n";
 }
@@ -249,29 +249,6 @@ std::string cell_text(const Cell& cell, const Report& report)
   return std::to_string(cell.value);
 }
 
-std::string html_escape(std::string_view text)
-{
-  std::string out;
-  for (const char c : text) {
-    switch (c) {
-    case '&':
-      out += "&amp;";
-      break;
-    case '<':
-      out += "&lt;";
-      break;
-    case '>':
-      out += "&gt;";
-      break;
-    case '"':
-      out += "&quot;";
-      break;
-    default:
-      out += c;
-    }
-  }
-  return out;
-}
 
 std::string to_markdown(const Report& report)
 {
@@ -429,12 +406,12 @@ svg {{ display: block; margin: 1.5em 0; font-size: 13px; }}
 <h1>{1}</h1>
 <p>{2} to {3}. Indicator set: {4}</p>
 )",
-                                html_escape(title_of(report)),
-                                html_escape(report.project_name + (report.project_code.empty() ? "" : " (" + report.project_code + ")")),
+                                io::html_escape(title_of(report)),
+                                io::html_escape(report.project_name + (report.project_code.empty() ? "" : " (" + report.project_code + ")")),
                                 written_date(report.period.from), written_date(report.period.to),
-                                html_escape(set_title(report.set)));
+                                io::html_escape(set_title(report.set)));
   if (const auto note = suppression_note(report); !note.empty()) {
-    out += fmt::format("<p class=\"note\">{}</p>\n", html_escape(note));
+    out += fmt::format("<p class=\"note\">{}</p>\n", io::html_escape(note));
   }
   out += targets_chart(report);
   out += participants_chart(report);
@@ -443,44 +420,44 @@ svg {{ display: block; margin: 1.5em 0; font-size: 13px; }}
   for (const auto& indicator : report.indicators) {
     if (!indicator.breakdown) {
       out += fmt::format("<tr><td>{}</td><td class=\"number\">{}</td></tr>\n",
-                         html_escape(indicator_title(report.set, indicator.key)),
-                         html_escape(cell_text(indicator.cells.front(), report)));
+                         io::html_escape(indicator_title(report.set, indicator.key)),
+                         io::html_escape(cell_text(indicator.cells.front(), report)));
       continue;
     }
-    out += fmt::format("<tr><th colspan=\"2\">{}</th></tr>\n", html_escape(indicator_title(report.set, indicator.key)));
+    out += fmt::format("<tr><th colspan=\"2\">{}</th></tr>\n", io::html_escape(indicator_title(report.set, indicator.key)));
     for (const auto& cell : indicator.cells) {
       out += fmt::format("<tr><td class=\"sub\">{}</td><td class=\"number\">{}</td></tr>\n",
-                         html_escape(cell_title(indicator.key, cell.key)), html_escape(cell_text(cell, report)));
+                         io::html_escape(cell_title(indicator.key, cell.key)), io::html_escape(cell_text(cell, report)));
     }
   }
   out += "</table>\n<h2>By gender</h2>\n<table>\n<tr><th>indicator</th>";
   for (const auto& gender : report.gender_keys) {
-    out += fmt::format("<th class=\"number\">{}</th>", html_escape(cell_title("participants_by_gender", gender)));
+    out += fmt::format("<th class=\"number\">{}</th>", io::html_escape(cell_title("participants_by_gender", gender)));
   }
   out += "<th class=\"number\">all</th></tr>\n";
   for (const auto& indicator : report.indicators) {
     for (std::size_t c = 0; c < indicator.by_gender.size(); ++c) {
-      out += fmt::format("<tr><td>{}</td>", html_escape(title_of_cell(report, indicator, indicator.cells[c])));
+      out += fmt::format("<tr><td>{}</td>", io::html_escape(title_of_cell(report, indicator, indicator.cells[c])));
       for (const auto& cell : indicator.by_gender[c]) {
-        out += fmt::format("<td class=\"number\">{}</td>", html_escape(cell_text(cell, report)));
+        out += fmt::format("<td class=\"number\">{}</td>", io::html_escape(cell_text(cell, report)));
       }
-      out += fmt::format("<td class=\"number\">{}</td></tr>\n", html_escape(cell_text(indicator.cells[c], report)));
+      out += fmt::format("<td class=\"number\">{}</td></tr>\n", io::html_escape(cell_text(indicator.cells[c], report)));
     }
   }
   out += "</table>\n";
   if (!report.terms.empty()) {
     out += "<h2>Terms</h2>\n<table>\n<tr><th>indicator</th>";
     for (const auto& row : report.terms) {
-      out += fmt::format("<th class=\"number\">{}<br>{} to {}</th>", html_escape(row.term),
+      out += fmt::format("<th class=\"number\">{}<br>{} to {}</th>", io::html_escape(row.term),
                          written_date(row.period.from), written_date(row.period.to));
     }
     out += "</tr>\n";
     const auto& first = report.terms.front().indicators;
     for (std::size_t i = 0; i < first.size(); ++i) {
       for (std::size_t c = 0; c < first[i].cells.size(); ++c) {
-        out += fmt::format("<tr><td>{}</td>", html_escape(title_of_cell(report, first[i], first[i].cells[c])));
+        out += fmt::format("<tr><td>{}</td>", io::html_escape(title_of_cell(report, first[i], first[i].cells[c])));
         for (const auto& row : report.terms) {
-          out += fmt::format("<td class=\"number\">{}</td>", html_escape(cell_text(row.indicators[i].cells[c], report)));
+          out += fmt::format("<td class=\"number\">{}</td>", io::html_escape(cell_text(row.indicators[i].cells[c], report)));
         }
         out += "</tr>\n";
       }

@@ -17,7 +17,4 @@ std::string to_html(const Report& report);
 // A cell as text: its value, "<N" below the public threshold, "x" when hidden.
 std::string cell_text(const Cell& cell, const Report& report);
 
-// Escapes text for HTML and for JSON strings.
-std::string html_escape(std::string_view text);
-
 } // namespace tandem::report
