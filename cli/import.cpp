@@ -118,8 +118,9 @@ void setup_import(CLI::App& app, Session& session)
     {"students", import::ImportKind::students},
     {"companies", import::ImportKind::companies},
     {"attendance", import::ImportKind::attendance},
-    {"outcomes", import::ImportKind::outcomes}};
-  accept_names(command->add_option("KIND", options->kind, "students, companies, attendance or outcomes")
+    {"outcomes", import::ImportKind::outcomes},
+    {"feedback", import::ImportKind::feedback}};
+  accept_names(command->add_option("KIND", options->kind, "students, companies, attendance, outcomes or feedback")
     ->required(), kinds);
   command->add_option("FILE", options->file, "the export (CSV; companies also YAML)")->required();
   command->add_option("--map", options->map_file, "a YAML file mapping the export's columns")

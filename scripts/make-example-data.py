@@ -383,6 +383,37 @@ for k, s in enumerate(students):
                          "", "follow-up survey"))
 outcomes.sort()
 
+# ---------------------------------------------------------------- feedback
+# The feedback round of the 16 completed placements (feedback.csv, an addition to
+# the contract): most answered at once; some answered only the second request,
+# and those arrive through the questionnaire exports in imports/. Its own
+# generator, so that the data above stays as it was.
+answers = random.Random(2023)
+student_by_id = {s["id"]: s for s in students}
+company_by_id = {c["id"]: c for c in companies}
+COMMENTS = ["", "", "", "Hyvä kokemus.", "Learnt a lot about the export market.", "Bra handledning."]
+feedback = []
+late_answers = []  # (placement, respondent, role, day, ratings, would_repeat, email)
+for p in placements[:16]:
+    end = dt.date.fromisoformat(p["end"])
+    tandem = p["domestic_id"] != ""
+    respondents = [(p["international_id"], "international"), (p["company_id"], "company")]
+    if tandem:
+        respondents.insert(1, (p["domestic_id"], "domestic"))
+    for respondent, role in respondents:
+        ratings = [answers.choice([3, 4, 4, 5, 5]), answers.choice([3, 4, 5, 5]),
+                   answers.choice([2, 3, 4, 4, 5]) if tandem else ""]
+        repeat = answers.choice(["yes", "yes", "yes", "no"]) if role == "company" else ""
+        draw = answers.random()
+        if draw < 0.7:
+            feedback.append((p["id"], respondent, role, date(end + days(answers.randrange(0, 7))), *ratings, repeat,
+                             answers.choice(COMMENTS)))
+        elif draw < 0.85:
+            email = (company_by_id[respondent]["contact"]["email"] if role == "company"
+                     else student_by_id[respondent]["email"])
+            late_answers.append((p, respondent, role, end + days(answers.randrange(7, 14)), ratings, repeat, email))
+feedback.sort()
+
 # ---------------------------------------------------------------- write
 os.makedirs(os.path.join(OUT, "imports"), exist_ok=True)
 
@@ -419,6 +450,8 @@ PLACEMENT_COLUMNS = ["id", "opening_id", "company_id", "international_id", "dome
 write_csv("placements.csv", PLACEMENT_COLUMNS, [[p[c] for c in PLACEMENT_COLUMNS] for p in placements])
 write_csv("attendance.csv", ["event_id", "student_id", "company_id"], attendance)
 write_csv("outcomes.csv", ["student_id", "date", "status", "employer", "note"], outcomes)
+write_csv("feedback.csv", ["placement_id", "respondent_id", "role", "date", "overall", "learning", "pair_work",
+                           "would_repeat", "comment"], feedback)
 
 lines = ["# Invented companies modelled on the Export Expert project's region.",
          "# Two entries share a Business ID (two sites of one company): reports count one company.",
@@ -521,4 +554,34 @@ text = buffer.getvalue()
 text = text.replace("Nguyễn", "Nguyen").replace("Thảo", "Thao")
 with open(os.path.join(OUT, "imports", "opiskelijarekisteri.csv"), "wb") as f:
     f.write(text.encode("latin-1"))
+# The second round's answers as questionnaires export them (imports/*.map.yaml map them):
+# Microsoft Forms in Finnish (';', d.m.yyyy timestamps, "5 - Erittäin hyvin"), and
+# Google Forms in English (ISO timestamps). Each answer goes to the file of its half.
+FI_SCALE = {1: "1 - Erittäin huonosti", 2: "2 - Huonosti", 3: "3 - Kohtalaisesti", 4: "4 - Hyvin",
+            5: "5 - Erittäin hyvin"}
+finnish_rows = []
+english_rows = []
+for k, (p, respondent, role, day, ratings, repeat, email) in enumerate(late_answers):
+    if k % 2 == 0:
+        finnish_rows.append([str(len(finnish_rows) + 1), "%d.%d.%d 9.%02d.00" % (day.day, day.month, day.year, k),
+                             "%d.%d.%d 9.%02d.41" % (day.day, day.month, day.year, k), email, "",
+                             FI_SCALE[ratings[0]], FI_SCALE[ratings[1]],
+                             FI_SCALE[ratings[2]] if ratings[2] != "" else "",
+                             {"yes": "Kyllä", "no": "Ei", "": ""}[repeat], ""])
+    else:
+        english_rows.append(["%s 10:%02d:00" % (date(day), k), email, str(ratings[0]), str(ratings[1]),
+                             str(ratings[2]), {"yes": "Yes", "no": "No", "": ""}[repeat], ""])
+buffer = io.StringIO()
+writer = csv.writer(buffer, delimiter=";", lineterminator="\r\n")
+writer.writerow(["Tunnus", "Aloitusaika", "Valmistumisaika", "Sähköposti", "Nimi",
+                 "Kuinka tyytyväinen olit harjoitteluun kokonaisuutena?", "Kuinka paljon opit harjoittelun aikana?",
+                 "Miten yhteistyö tandem-parisi kanssa sujui?",
+                 "Ottaisiko yrityksenne kansainvälisen harjoittelijan uudelleen?", "Vapaa sana"])
+writer.writerows(finnish_rows)
+with open(os.path.join(OUT, "imports", "palautekysely.csv"), "w", encoding="utf-8-sig", newline="") as f:
+    f.write(buffer.getvalue())
+write_csv(os.path.join("imports", "feedback-survey.csv"),
+          ["Timestamp", "Email address", "How satisfied were you with the placement overall?",
+           "How much did you learn?", "How did working with your tandem partner go?",
+           "Would your company take an international intern again?", "Anything else?"], english_rows)
 print("wrote", OUT)

@@ -109,6 +109,24 @@ const std::vector<Alias>& outcome_aliases()
   return aliases;
 }
 
+const std::vector<Alias>& feedback_aliases()
+{
+  static const std::vector<Alias> aliases = {
+    {"placement_id", {"placement", "placement id", "harjoittelu", "sijoitus", "praktik"}},
+    {"respondent_id", {"respondent", "respondent id", "student number", "opiskelijanumero", "studentnummer"}},
+    {"role", {"respondent role", "rooli", "roll"}},
+    {"date", {"response date", "date of response", "completion time", "timestamp", "submitted", "aikaleima",
+              "tidsstämpel", "päivämäärä", "pvm", "vastauspäivä", "vastausaika", "datum", "svarsdatum"}},
+    {"overall", {"overall rating", "kokonaisarvio", "yleisarvio", "helhetsbetyg"}},
+    {"learning", {"oppiminen", "lärande"}},
+    {"pair_work", {"pair work", "tandem work", "parityö", "parsamarbete"}},
+    {"would_repeat", {"would repeat", "again", "uudelleen", "igen"}},
+    {"comment", {"comments", "kommentti", "vapaa sana", "kommentar"}},
+    {"email", {"e-mail", "email address", "e-mail address", "sähköposti", "sähköpostiosoite", "e-post"}},
+  };
+  return aliases;
+}
+
 std::vector<std::string> company_columns()
 {
   return {"id", "name", "business_id", "municipality", "size", "sector", "contact_name",
@@ -153,6 +171,13 @@ ColumnMap ColumnMap::built_in(ImportKind kind)
     map.m_columns = company_columns();
     aliases = &company_aliases();
     break;
+  case ImportKind::feedback: {
+    const auto& columns = workspace::feedback_schema().columns;
+    map.m_columns.assign(columns.begin(), columns.end());
+    map.m_columns.emplace_back("email");
+    aliases = &feedback_aliases();
+    break;
+  }
   case ImportKind::outcomes: {
     const auto& columns = workspace::outcomes_schema().columns;
     map.m_columns.assign(columns.begin(), columns.end());

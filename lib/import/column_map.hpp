@@ -10,7 +10,7 @@
 
 namespace tandem::import {
 
-enum class ImportKind { students, companies, attendance, outcomes };
+enum class ImportKind { students, companies, attendance, outcomes, feedback };
 
 // Maps the column names of an export (another system's, in English or Finnish)
 // to the contract's names. Built-in aliases cover the common headers; a map file

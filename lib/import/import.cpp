@@ -6,6 +6,7 @@
 #include "io/csv.hpp"
 #include "io/error.hpp"
 #include "io/yaml.hpp"
+#include "schedule/items.hpp"
 #include "workspace/load.hpp"
 #include "workspace/readers.hpp"
 #include "workspace/writer.hpp"
@@ -14,6 +15,7 @@
 #include <yaml-cpp/yaml.h>
 
 #include <algorithm>
+#include <cctype>
 #include <map>
 #include <set>
 #include <sstream>
@@ -577,6 +579,212 @@ void import_outcomes(const MappedExport& mapped, const ColumnMap& map, EditableT
   }
 }
 
+// --- feedback.csv -----------------------------------------------------------
+
+// Who answered, and for which placement: the respondent by id or e-mail (a
+// student, or a company by its contact's address); the placement as the export
+// says, else the respondent's real placement that ended last on or before the
+// answer (the request goes out on a placement's last day).
+class FeedbackRespondents {
+public:
+  explicit FeedbackRespondents(const workspace::Workspace& workspace) : m_workspace(workspace)
+  {
+    for (const auto& student : workspace.students) {
+      m_by_email.try_emplace(io::to_lower_ascii(student.email), student.id);
+    }
+    for (const auto& company : workspace.companies) {
+      if (!company.contact.email.empty()) {
+        m_by_email.try_emplace(io::to_lower_ascii(company.contact.email), company.id);
+      }
+    }
+  }
+
+  std::optional<std::string> by_email(const std::string& email) const
+  {
+    const auto found = m_by_email.find(io::to_lower_ascii(email));
+    return found == m_by_email.end() ? std::nullopt : std::optional(found->second);
+  }
+
+  // The role of `respondent` on `placement`, if they are on it.
+  std::optional<model::FeedbackRole> role_on(const model::Placement& placement, const std::string& respondent) const
+  {
+    const auto* company = m_workspace.company_of(placement);
+    if (respondent == placement.international_id) {
+      return model::FeedbackRole::international;
+    }
+    if (!placement.domestic_id.empty() && respondent == placement.domestic_id) {
+      return model::FeedbackRole::domestic;
+    }
+    if (company != nullptr && respondent == company->id) {
+      return model::FeedbackRole::company;
+    }
+    return std::nullopt;
+  }
+
+  const model::Placement* placement_of(const std::string& respondent, model::Date answered) const
+  {
+    const model::Placement* best = nullptr;
+    std::optional<model::Date> best_end;
+    for (const auto& placement : m_workspace.placements) {
+      const auto span = schedule::placement_days(m_workspace, placement);
+      if (!placement.is_real() || !span.last || *span.last > answered || !role_on(placement, respondent)) {
+        continue;
+      }
+      if (!best_end || *span.last > *best_end) {
+        best = &placement;
+        best_end = span.last;
+      }
+    }
+    return best;
+  }
+
+  const model::Placement* find(const std::string& id) const
+  {
+    const auto found = std::find_if(m_workspace.placements.begin(), m_workspace.placements.end(),
+                                    [&](const model::Placement& placement) { return placement.id == id; });
+    return found == m_workspace.placements.end() ? nullptr : &*found;
+  }
+
+private:
+  const workspace::Workspace& m_workspace;
+  std::unordered_map<std::string, std::string> m_by_email;
+};
+
+// A rating as survey tools export it: "4", "4 - hyvä", "4/5"; empty when not answered.
+std::optional<std::string> rating_of(std::string_view cell, std::string& problem, std::string_view column)
+{
+  const auto text = io::trim(cell);
+  if (text.empty()) {
+    return std::string();
+  }
+  if (text[0] >= '1' && text[0] <= '5' && (text.size() == 1 || !std::isdigit(static_cast<unsigned char>(text[1])))) {
+    return std::string(1, text[0]);
+  }
+  problem = fmt::format("{}: expected a rating from 1 to 5, got \"{}\"", column, text);
+  return std::nullopt;
+}
+
+void import_feedback(const MappedExport& mapped, const ColumnMap& map, EditableTable& table,
+                     const workspace::Workspace& workspace, ImportReport& report)
+{
+  const std::size_t date_source =
+    require_column(mapped, "date", "date of the answer", "date, Aikaleima or Completion time", report.source);
+  const auto respondent_source = mapped.column_of("respondent_id");
+  const auto email_source = mapped.column_of("email");
+  if (!respondent_source && !email_source) {
+    throw Error(fmt::format("{}:1: no column names the respondent (respondent_id or an e-mail address)",
+                            report.source));
+  }
+  const auto placement_source = mapped.column_of("placement_id");
+  const auto role_source = mapped.column_of("role");
+  const FeedbackRespondents respondents(workspace);
+  const auto& columns = workspace::feedback_schema().columns;
+  table.add_columns({columns.begin(), columns.end()});
+  std::map<std::pair<std::string, std::string>, std::size_t> row_of; // (placement, respondent) -> row
+  for (std::size_t row = 0; row < table.rows().size(); ++row) {
+    const auto& fields = table.rows()[row].fields;
+    row_of[{std::string(io::trim(fields[table.column("placement_id")])),
+            std::string(io::trim(fields[table.column("respondent_id")]))}] = row;
+  }
+
+  for (const auto& record : mapped.rows) {
+    std::vector<std::string> problems;
+    std::string respondent = mapped_value(map, "respondent_id", field_or_empty(record, respondent_source));
+    const std::string email(io::trim(field_or_empty(record, email_source)));
+    if (respondent.empty() && !email.empty()) {
+      respondent = respondents.by_email(email).value_or("");
+      if (respondent.empty()) {
+        problems.push_back("email: no student or company contact has this address");
+      }
+    }
+    const std::string stamp(io::trim(field_or_empty(record, date_source)));
+    const std::string date = mapped_value(map, "date", stamp.substr(0, stamp.find(' ')));
+    const auto day = model::parse_date(date);
+    if (!day) {
+      problems.push_back(fmt::format("date: expected a date such as 2026-09-01 or 1.9.2026, got \"{}\"", date));
+    }
+    const model::Placement* placement = nullptr;
+    const std::string placement_id = mapped_value(map, "placement_id", field_or_empty(record, placement_source));
+    if (!placement_id.empty()) {
+      placement = respondents.find(placement_id);
+      if (placement == nullptr) {
+        problems.push_back(fmt::format("placement_id: no placement \"{}\" in {}", placement_id, names::placements));
+      }
+    } else if (!respondent.empty() && day) {
+      placement = respondents.placement_of(respondent, *day);
+      if (placement == nullptr) {
+        problems.push_back(fmt::format("{} has no placement that ended by {}: add a placement_id column", respondent,
+                                       date));
+      }
+    }
+    if (respondent.empty() && problems.empty()) {
+      problems.push_back("respondent_id: a value is required");
+    }
+    std::optional<model::FeedbackRole> role;
+    if (placement != nullptr && !respondent.empty()) {
+      role = respondents.role_on(*placement, respondent);
+      const std::string given = mapped_value(map, "role", field_or_empty(record, role_source));
+      if (!role) {
+        problems.push_back(fmt::format("respondent_id: {} is not on placement {}", respondent, placement->id));
+      } else if (!given.empty() && model::parse_enum<model::FeedbackRole>(given) != role) {
+        problems.push_back(fmt::format("role: \"{}\", but {} is the {} of placement {}", given, respondent,
+                                       model::to_string(*role), placement->id));
+      }
+    }
+    std::map<std::string, std::string> values;
+    for (const auto* column : {"overall", "learning", "pair_work"}) {
+      std::string problem;
+      const auto rating = rating_of(mapped_value(map, column, field_or_empty(record, mapped.column_of(column))), problem,
+                                    column);
+      if (rating) {
+        values[column] = *rating;
+      } else {
+        problems.push_back(problem);
+      }
+    }
+    const std::string repeat = mapped_value(map, "would_repeat", field_or_empty(record, mapped.column_of("would_repeat")));
+    if (!repeat.empty() && repeat != "yes" && repeat != "no") {
+      problems.push_back(fmt::format("would_repeat: expected yes or no (kyllä, ei, ja, nej), got \"{}\"", repeat));
+    }
+    if (!problems.empty()) {
+      report.rejected.push_back({record.line, fmt::format("{}", fmt::join(problems, "; "))});
+      continue;
+    }
+    values["would_repeat"] = repeat;
+    values["comment"] = io::trim(field_or_empty(record, mapped.column_of("comment")));
+    values["date"] = date;
+    const std::string id = fmt::format("{} {}", placement->id, respondent);
+    const auto found = row_of.find({placement->id, respondent});
+    if (found == row_of.end()) {
+      io::CsvRecord row{record.line, std::vector<std::string>(table.header().size())};
+      row.fields[table.column("placement_id")] = placement->id;
+      row.fields[table.column("respondent_id")] = respondent;
+      row.fields[table.column("role")] = std::string(model::to_string(*role));
+      for (const auto& [column, value] : values) {
+        row.fields[table.column(column)] = value;
+      }
+      row_of[{placement->id, respondent}] = table.rows().size();
+      table.rows().push_back(std::move(row));
+      report.added.push_back(id);
+      continue;
+    }
+    auto& fields = table.rows()[found->second].fields;
+    ChangedRow change{id, {}};
+    for (const auto& [column, value] : values) { // an empty cell never erases what the workspace knows
+      auto& cell = fields[table.column(column)];
+      if (!value.empty() && io::trim(cell) != value) {
+        cell = value;
+        change.fields.push_back(column);
+      }
+    }
+    if (change.fields.empty()) {
+      ++report.unchanged;
+    } else {
+      report.changed.push_back(std::move(change));
+    }
+  }
+}
+
 // --- companies.yaml ---------------------------------------------------------
 
 // An id from a company name, for exports without ids: "Öja Automation Oy" ->
@@ -878,6 +1086,17 @@ ImportReport import_file(const workspace::WorkspacePaths& paths, const ImportOpt
     const auto workspace = workspace::load_workspace(paths, ignored);
     EditableTable table(paths, names::attendance, workspace::attendance_schema(), false);
     import_attendance(mapped, map, table, workspace, report);
+    new_contents = table.text();
+    break;
+  }
+  case ImportKind::feedback: {
+    target_name = names::feedback;
+    report.delimiter = delimiter;
+    const MappedExport mapped = map_export(text, report.source, delimiter, map, report);
+    io::Diagnostics ignored; // `tandem check` reports the workspace's own problems
+    const auto workspace = workspace::load_workspace(paths, ignored);
+    EditableTable table(paths, names::feedback, workspace::feedback_schema(), false);
+    import_feedback(mapped, map, table, workspace, report);
     new_contents = table.text();
     break;
   }

@@ -62,6 +62,7 @@ const std::map<std::string, WordTable, std::less<>>& word_tables()
     {"foreign_background", yes_no},
     {"minority", yes_no},
     {"share_profile", yes_no},
+    {"would_repeat", yes_no},
     // outcomes.csv `status` (import outcomes asks for it by this name: students.csv has a `status` too).
     {"outcome_status",
      {{"työssä", "employed"}, {"töissä", "employed"}, {"työllistynyt", "employed"}, {"palkkatyössä", "employed"},
@@ -87,7 +88,8 @@ const std::set<std::string, std::less<>> k_country_columns = {"home_country", "c
                                                               "markets", "target_markets"};
 const std::set<std::string, std::less<>> k_lower_case_columns = {
   "skills", "working_languages", "group", "field", "gender", "status", "employment_status",
-  "education", "disability", "foreign_background", "minority", "share_profile", "size", "outcome_status"};
+  "education", "disability", "foreign_background", "minority", "share_profile", "size", "outcome_status",
+  "would_repeat", "role"};
 const std::set<std::string, std::less<>> k_name_columns = {"first_name", "last_name", "name",
                                                            "contact_name"};
 

@@ -132,6 +132,9 @@ TANDEM_ENUM_NAMES(Group, k_groups)
 TANDEM_ENUM_NAMES(Field, k_fields)
 TANDEM_ENUM_NAMES(OpeningField, k_opening_fields)
 TANDEM_ENUM_NAMES(StudyStatus, k_study_statuses)
+constexpr Names<FeedbackRole, 3> k_feedback_roles{{{FeedbackRole::international, "international"},
+                                                   {FeedbackRole::domestic, "domestic"},
+                                                   {FeedbackRole::company, "company"}}};
 TANDEM_ENUM_NAMES(Gender, k_genders)
 TANDEM_ENUM_NAMES(EmploymentStatus, k_employment_statuses)
 TANDEM_ENUM_NAMES(Education, k_educations)
@@ -146,5 +149,6 @@ TANDEM_ENUM_NAMES(IndicatorSet, k_indicator_sets)
 TANDEM_ENUM_NAMES(FollowUpKind, k_follow_up_kinds)
 TANDEM_ENUM_NAMES(FollowUpAnchor, k_follow_up_anchors)
 TANDEM_ENUM_NAMES(RecipientRole, k_recipient_roles)
+TANDEM_ENUM_NAMES(FeedbackRole, k_feedback_roles)
 
 } // namespace tandem::model

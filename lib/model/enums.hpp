@@ -27,6 +27,7 @@ enum class IndicatorSet { esf2014, esf2021 };
 enum class FollowUpKind { check_in, deadline };
 enum class FollowUpAnchor { start, middle, end };
 enum class RecipientRole { students, company, staff };
+enum class FeedbackRole { international, domestic, company };
 
 // The spelling of each enum value in the workspace files: one table per enum
 // serves both parsing and writing.

@@ -50,6 +50,9 @@ struct ReminderSettings {
   // A run still sending after this long leaves the rest for the next run, so that
   // a slow mail system cannot hold the cron job and the lock for hours.
   int run_timeout_seconds = 1800;
+  // Where students and companies answer the feedback round (a survey's address);
+  // empty: they answer by replying. An addition to the contract.
+  std::string feedback_url;
   // Placement reminders (start, follow-ups) go this many working days before the item.
   int placement_notice_days = 2;
 };
@@ -230,6 +233,21 @@ struct Outcome {
   OutcomeStatus status = OutcomeStatus::inactive;
   std::string employer;
   std::string note;
+};
+
+// One answer of a feedback round (feedback.csv, an addition to the contract):
+// a student of a placement or its company, rating it 1-5.
+struct Feedback {
+  Origin origin;
+  std::string placement_id;
+  std::string respondent_id; // the student's id, or the company's for role company
+  FeedbackRole role = FeedbackRole::international;
+  Date date;
+  std::optional<int> overall;
+  std::optional<int> learning;
+  std::optional<int> pair_work;
+  std::optional<bool> would_repeat; // a company: would take an international intern again
+  std::string comment;              // never in a report
 };
 
 } // namespace tandem::model

@@ -2,6 +2,7 @@
 
 #include "io/csv.hpp"
 #include "io/text.hpp"
+#include "report/feedback.hpp"
 #include "report/titles.hpp"
 
 #include <fmt/format.h>
@@ -284,6 +285,12 @@ std::string to_markdown(const Report& report)
       out += "\n";
     }
   }
+  if (!report.feedback.empty()) {
+    out += "\n## Feedback (placements ending in the period)\n\n| figure | value |\n|---|---:|\n";
+    for (const auto& figure : report.feedback) {
+      out += fmt::format("| {} | {} |\n", figure.key, feedback_text(figure, report.public_threshold));
+    }
+  }
   if (!report.terms.empty()) {
     out += "\n## Terms\n\n| indicator |";
     rule = "|---|";
@@ -339,6 +346,9 @@ std::string to_csv(const Report& report)
       }
     }
   }
+  for (const auto& figure : report.feedback) {
+    out += io::format_csv_record({"feedback", figure.key, feedback_text(figure, report.public_threshold)});
+  }
   return out;
 }
 
@@ -379,6 +389,19 @@ std::string to_json(const Report& report)
                        model::format_date(row.period.to), json_indicators(row.indicators, "     "));
   }
   out += report.terms.empty() ? "],\n" : "\n  ],\n";
+  out += "  \"feedback\": {";
+  for (std::size_t i = 0; i < report.feedback.size(); ++i) {
+    const auto& figure = report.feedback[i];
+    // Counts and ratios (a share from 0 to 1) as numbers; hidden, or without answers, null.
+    std::string value = "null";
+    if (figure.shown == Cell::Shown::value) {
+      value = figure.count ? std::to_string(*figure.count)
+              : figure.ratio ? fmt::format("{:.4f}", *figure.ratio)
+                             : "null";
+    }
+    out += fmt::format("{}\n    {}: {}", i == 0 ? "" : ",", io::json_string(figure.key), value);
+  }
+  out += report.feedback.empty() ? "},\n" : "\n  },\n";
   out += fmt::format("  \"suppressed\": {{\"primary\": {}, \"secondary\": {}}}\n}}\n",
                      json_list(report.suppressed.primary), json_list(report.suppressed.secondary));
   return out;
@@ -445,6 +468,16 @@ svg {{ display: block; margin: 1.5em 0; font-size: 13px; }}
     }
   }
   out += "</table>\n";
+  if (!report.feedback.empty()) {
+    out += "<h2>Feedback</h2>\n<p class=\"note\">The feedback rounds of the placements that ended in the period; "
+           "ratings from 1 (poor) to 5 (excellent).</p>\n<table>\n<tr><th>figure</th><th class=\"number\">value</th>"
+           "</tr>\n";
+    for (const auto& figure : report.feedback) {
+      out += fmt::format("<tr><td>{}</td><td class=\"number\">{}</td></tr>\n", io::html_escape(figure.key),
+                         io::html_escape(feedback_text(figure, report.public_threshold)));
+    }
+    out += "</table>\n";
+  }
   if (!report.terms.empty()) {
     out += "<h2>Terms</h2>\n<table>\n<tr><th>indicator</th>";
     for (const auto& row : report.terms) {

@@ -1,5 +1,7 @@
 #include "report/indicators.hpp"
 
+#include "report/feedback.hpp"
+
 #include <algorithm>
 #include <functional>
 #include <future>
@@ -457,6 +459,7 @@ Report build_report(const workspace::Workspace& workspace, const Period& period)
     }
   }
   report.indicators = whole.get();
+  report.feedback = feedback_figures(workspace, period);
   for (auto& [term, indicators] : terms) {
     report.terms.push_back({term->id, {term->start, term->end}, indicators.get()});
     for (auto& indicator : report.terms.back().indicators) {

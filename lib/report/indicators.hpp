@@ -52,6 +52,15 @@ struct MonthPoint {
   long companies = 0;
 };
 
+// One of the project's own feedback figures (report/feedback).
+struct FeedbackFigure {
+  std::string key;          // "international.responded", "company.overall.mean", "company.would_repeat.share"
+  std::optional<long> count; // a count of people
+  std::optional<double> ratio; // a mean rating (1-5) or a share (0-1); none when nobody answered
+  bool share = false;        // a ratio shown as a percentage
+  Cell::Shown shown = Cell::Shown::value;
+};
+
 // The JSON paths of the cells a public report hides, in report order.
 struct SuppressedPaths {
   std::vector<std::string> primary;
@@ -69,6 +78,7 @@ struct Report {
   std::vector<Target> targets;
   std::vector<TermRow> terms; // the terms of tandem.yaml that overlap the period
   std::vector<MonthPoint> cumulative;
+  std::vector<FeedbackFigure> feedback; // the feedback rounds of the placements ending in the period
   std::optional<int> public_threshold; // set once suppressed for --public
   SuppressedPaths suppressed;
   // Small counts that no secondary suppression can protect under cli.md's audit.

@@ -1,5 +1,7 @@
 #include "report/suppression.hpp"
 
+#include "report/feedback.hpp"
+
 #include <coin/ClpSimplex.hpp>
 #include <coin/CoinPackedMatrix.hpp>
 
@@ -418,6 +420,7 @@ void suppress_small_counts(Report& report, int threshold)
       list.push_back("targets.participants.actual");
     }
   }
+  suppress_feedback(report.feedback, threshold, report.suppressed); // last: the JSON lists it last
 }
 
 } // namespace tandem::report

@@ -18,9 +18,10 @@ namespace {
 
 using namespace std::string_view_literals;
 
-constexpr std::array<MessageKind, 6> k_kinds{MessageKind::event,      MessageKind::placement_start,
+constexpr std::array<MessageKind, 7> k_kinds{MessageKind::event,      MessageKind::placement_start,
                                              MessageKind::follow_up,  MessageKind::status_lag,
-                                             MessageKind::outcomes,   MessageKind::digest};
+                                             MessageKind::outcomes,   MessageKind::digest,
+                                             MessageKind::feedback};
 constexpr std::array<std::string_view, 3> k_languages{"en", "fi", "sv"};
 
 // The fields each kind offers its template (docs/messages.md lists them);
@@ -49,6 +50,9 @@ std::vector<std::string_view> fields_of(MessageKind kind)
     break;
   case MessageKind::digest:
     add({"monday", "count", "one", "digest"});
+    break;
+  case MessageKind::feedback:
+    add({"again", "survey", "students", "company", "opening", "start", "end"});
     break;
   }
   return fields;
@@ -387,6 +391,54 @@ eller importera en enkäts svar med
 -- 
 {{project}}
 )"},
+    {MessageKind::feedback, "en",
+     R"(Subject: {{#again}}Reminder: {{/again}}Your feedback on the placement at {{company}}
+Hello{{#name}} {{name}}{{/name}},
+
+The placement of {{students}} at {{company}} ends on {{end}}. {{#again}}We have not received your feedback yet. {{/again}}Please tell us how it went: it takes five minutes, and it shapes the next placements.
+
+{{#survey}}Answer here: {{survey}}
+
+{{/survey}}{{^survey}}You can answer by replying to this message.
+
+{{/survey}}Thank you!
+
+-- 
+{{project}}
+Replies to this message reach {{from}}.
+)"},
+    {MessageKind::feedback, "fi",
+     R"(Subject: {{#again}}Muistutus: {{/again}}Palautteesi harjoittelusta yrityksessä {{company}}
+Hei{{#name}} {{name}}{{/name}},
+
+Harjoittelu ({{students}}, {{company}}) päättyy {{end}}. {{#again}}Emme ole vielä saaneet palautettasi. {{/again}}Kerro, miten harjoittelu sujui: vastaaminen vie viisi minuuttia, ja palaute auttaa seuraavia harjoitteluja.
+
+{{#survey}}Vastaa tästä: {{survey}}
+
+{{/survey}}{{^survey}}Voit vastata tähän viestiin.
+
+{{/survey}}Kiitos!
+
+-- 
+{{project}}
+Vastaukset tähän viestiin menevät osoitteeseen {{from}}.
+)"},
+    {MessageKind::feedback, "sv",
+     R"(Subject: {{#again}}Påminnelse: {{/again}}Din respons på praktiken hos {{company}}
+Hej{{#name}} {{name}}{{/name}},
+
+Praktiken ({{students}}, {{company}}) slutar {{end}}. {{#again}}Vi har ännu inte fått din respons. {{/again}}Berätta hur praktiken gick: det tar fem minuter, och responsen hjälper kommande praktiker.
+
+{{#survey}}Svara här: {{survey}}
+
+{{/survey}}{{^survey}}Du kan svara på det här meddelandet.
+
+{{/survey}}Tack!
+
+-- 
+{{project}}
+Svar på det här meddelandet går till {{from}}.
+)"},
     {MessageKind::digest, "en",
      R"(Subject: Weekly digest {{monday}}: {{count}} {{#one}}item{{/one}}{{^one}}items{{/one}} in the next two weeks
 Hello{{#name}} {{name}}{{/name}},
@@ -447,6 +499,8 @@ std::string_view template_name(MessageKind kind)
     return "outcomes";
   case MessageKind::digest:
     return "digest";
+  case MessageKind::feedback:
+    return "feedback";
   }
   return "event";
 }
@@ -531,7 +585,8 @@ MessageTemplates MessageTemplates::load(const workspace::WorkspacePaths& paths, 
     if (kind == k_kinds.end()) {
       diagnostics.warning(display, 0,
                           "tandem uses no template of this name: templates are NAME.LANGUAGE.txt with NAME one of "
-                          "event, placement-start, follow-up, status-lag, outcomes, digest and LANGUAGE en, fi or sv");
+                          "event, placement-start, follow-up, status-lag, outcomes, digest, feedback and LANGUAGE en, fi or "
+                          "sv");
       continue;
     }
     const auto text = io::read_file_if_exists(file, display);

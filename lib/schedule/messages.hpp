@@ -20,10 +20,10 @@
 // written out in the recipient's language when the message is made.
 namespace tandem::schedule {
 
-enum class MessageKind { event, placement_start, follow_up, status_lag, outcomes, digest };
+enum class MessageKind { event, placement_start, follow_up, status_lag, outcomes, digest, feedback };
 
 // The template's name: `event`, `placement-start`, `follow-up`, `status-lag`,
-// `outcomes`, `digest`.
+// `outcomes`, `digest`, `feedback`.
 std::string_view template_name(MessageKind kind);
 
 // A day, a span of days, or a day with times, as the recipient's language writes

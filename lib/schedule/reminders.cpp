@@ -315,6 +315,53 @@ void add_placement_reminder(const workspace::Workspace& workspace, const Calenda
   reminders.push_back(std::move(reminder));
 }
 
+// The feedback round of each real placement: a request to its students and
+// its company contact on its last day, and again a week later to those who
+// have not answered (no row of theirs in feedback.csv).
+constexpr long k_feedback_again_days = 7;
+
+void add_feedback_requests(const workspace::Workspace& workspace, model::Date today, std::vector<Reminder>& reminders)
+{
+  for (const auto& placement : workspace.placements) {
+    const auto span = placement_days(workspace, placement);
+    if (!placement.is_real() || !span.last || *span.last > today) {
+      continue;
+    }
+    const auto answered = [&](const std::string& respondent) {
+      return std::any_of(workspace.feedback.begin(), workspace.feedback.end(), [&](const model::Feedback& row) {
+        return row.placement_id == placement.id && row.respondent_id == respondent;
+      });
+    };
+    const auto* company = workspace.company_of(placement);
+    for (const bool again : {false, true}) {
+      Reminder reminder;
+      reminder.key = "placement/" + placement.id + (again ? "/feedback-again" : "/feedback");
+      reminder.due = again ? model::plus_days(*span.last, k_feedback_again_days) : *span.last;
+      if (reminder.due > today) {
+        continue;
+      }
+      reminder.kind = MessageKind::feedback;
+      reminder.fields.values = placement_fields(workspace, placement);
+      reminder.fields.values.emplace("again", again);
+      reminder.fields.values.emplace("survey", workspace.project->reminders.feedback_url);
+      reminder.too_late = is_too_late(workspace, reminder.due, today);
+      if (!reminder.too_late) {
+        RecipientList recipients(*workspace.project);
+        for (const auto* id : {&placement.international_id, &placement.domestic_id}) {
+          if (!id->empty() && !(again && answered(*id))) {
+            recipients.add_student(workspace, *id);
+          }
+        }
+        if (company != nullptr && !(again && answered(company->id))) {
+          recipients.add_company(workspace, company->id);
+        }
+        reminder.recipients = recipients.take();
+      }
+      reminders.push_back(std::move(reminder));
+    }
+  }
+}
+
 // A placement whose status lags behind its dates: still proposed on its first
 // day, or not completed after its last.
 struct StatusLag {
@@ -380,6 +427,7 @@ std::vector<Reminder> reminders_due(const workspace::Workspace& workspace, const
     reminder.fields.values.emplace("unconfirmed", lag.key.ends_with("/unconfirmed"));
     to_staff(std::move(reminder));
   }
+  add_feedback_requests(workspace, today, reminders);
   // The leavers whose outcome follow-up falls due, one message per day.
   const report::ActivityLog log(workspace);
   const report::OutcomesByStudent outcomes(workspace);

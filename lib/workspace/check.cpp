@@ -34,6 +34,7 @@ public:
     check_placements();
     check_attendance();
     check_outcomes();
+    check_feedback();
     if (m_warnings) {
       check_capacity_and_overlaps();
       check_repeated_attendees();
@@ -286,6 +287,46 @@ private:
         error(file_names::outcomes, outcome.origin,
               fmt::format("student_id: no student {} in {}", quote_value(outcome.student_id),
                           file_names::students));
+      }
+    }
+  }
+
+  // Each answer belongs to a placement and to one of its people, once.
+  void check_feedback()
+  {
+    std::map<std::pair<std::string, std::string>, std::size_t> first_line;
+    for (const auto& row : m_workspace.feedback) {
+      const auto placement = std::find_if(m_workspace.placements.begin(), m_workspace.placements.end(),
+                                          [&](const model::Placement& p) { return p.id == row.placement_id; });
+      if (placement == m_workspace.placements.end()) {
+        error(file_names::feedback, row.origin,
+              fmt::format("placement_id: no placement {} in {}", quote_value(row.placement_id), file_names::placements));
+        continue;
+      }
+      const auto* company = m_workspace.company_of(*placement);
+      const std::string& expected = row.role == model::FeedbackRole::international ? placement->international_id
+                                    : row.role == model::FeedbackRole::domestic    ? placement->domestic_id
+                                    : company != nullptr                          ? company->id
+                                                                                   : placement->company_id;
+      if (row.respondent_id != expected) {
+        error(file_names::feedback, row.origin,
+              expected.empty()
+                ? fmt::format("role: placement {} has no {} student (a solo placement)", placement->id,
+                              model::to_string(row.role))
+                : fmt::format("respondent_id: {} is not the {} of placement {} (that is {})",
+                              quote_value(row.respondent_id), model::to_string(row.role), placement->id, expected));
+        continue;
+      }
+      const auto [seen, first] = first_line.try_emplace({row.placement_id, row.respondent_id}, row.origin.line);
+      if (!first) {
+        error(file_names::feedback, row.origin,
+              fmt::format("{} already answered for placement {} on line {}: one row per respondent and placement",
+                          row.respondent_id, row.placement_id, seen->second));
+      }
+      if (row.role != model::FeedbackRole::company && row.would_repeat) {
+        warning(file_names::feedback, row.origin,
+                "would_repeat is a company's answer (would take an international intern again); a student's is "
+                "not counted");
       }
     }
   }

@@ -212,6 +212,9 @@ Workspace load_workspace(const WorkspacePaths& paths, io::Diagnostics& diagnosti
   if (auto reader = open_csv(paths, file_names::outcomes, false, diagnostics)) {
     workspace.outcomes = read_outcomes(*reader, diagnostics);
   }
+  if (auto reader = open_csv(paths, file_names::feedback, false, diagnostics)) {
+    workspace.feedback = read_feedback(*reader, diagnostics);
+  }
 
   // Students come last: with placed_students_only, a full record is kept only for
   // students that a placement names, so a large roster is checked in little memory.

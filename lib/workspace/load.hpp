@@ -40,6 +40,7 @@ struct Workspace {
   std::vector<AttendanceLink> attendance_links;
   std::vector<model::Placement> placements;
   std::vector<model::Outcome> outcomes;
+  std::vector<model::Feedback> feedback; // feedback.csv, when there is one
   // Per outcome row, its student resolved once by index() (nullptr: unknown id).
   std::vector<const StudentSummary*> outcome_students;
 

@@ -50,7 +50,8 @@ std::optional<std::string> WorkspacePaths::owned_name(const std::filesystem::pat
     return std::nullopt;
   }
   for (const auto name : {file_names::project, file_names::students, file_names::companies, file_names::events,
-                          file_names::attendance, file_names::placements, file_names::outcomes}) {
+                          file_names::attendance, file_names::placements, file_names::outcomes,
+                          file_names::feedback}) {
     if (target == root / std::string(name)) {
       return std::string(name);
     }

@@ -16,6 +16,7 @@ inline constexpr std::string_view events = "events.yaml";
 inline constexpr std::string_view attendance = "attendance.csv";
 inline constexpr std::string_view placements = "placements.csv";
 inline constexpr std::string_view outcomes = "outcomes.csv";
+inline constexpr std::string_view feedback = "feedback.csv"; // an addition to the contract
 inline constexpr std::string_view state_folder = ".tandem";
 } // namespace file_names
 

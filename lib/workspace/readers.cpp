@@ -346,6 +346,7 @@ void read_reminders(const YamlFieldSource& source, model::ReminderSettings& remi
     reminders.staff.push_back(address);
   }
   reminders.sendmail = reader.text("sendmail").value_or(reminders.sendmail);
+  reminders.feedback_url = reader.line("feedback_url").value_or("");
   if (!source.node()["event_offsets"].is_missing()) {
     reminders.event_offsets = reminder_offsets(reader, source, "event_offsets");
   }
@@ -481,6 +482,15 @@ const CsvSchema& score_table_schema()
   static const CsvSchema schema{{"international_id", "domestic_id", "opening_id", "score"},
                                 {"international_id", "opening_id", "score"},
                                 {}};
+  return schema;
+}
+
+const CsvSchema& feedback_schema()
+{
+  static const CsvSchema schema{
+    {"placement_id", "respondent_id", "role", "date", "overall", "learning", "pair_work", "would_repeat", "comment"},
+    {"placement_id", "respondent_id", "role", "date"},
+    {}};
   return schema;
 }
 
@@ -841,6 +851,29 @@ std::vector<model::Outcome> read_outcomes(io::CsvReader& reader, io::Diagnostics
       return std::optional(std::move(outcome));
     },
     [&](model::Outcome&& outcome, const io::CsvHeader&) { rows.push_back(std::move(outcome)); });
+  return rows;
+}
+
+std::vector<model::Feedback> read_feedback(io::CsvReader& reader, io::Diagnostics& diagnostics)
+{
+  std::vector<model::Feedback> rows;
+  read_csv_rows<model::Feedback>(
+    reader, feedback_schema(), diagnostics, false,
+    [](const RecordReader& row, std::size_t line) {
+      model::Feedback feedback;
+      feedback.origin = {line, 0};
+      feedback.placement_id = row.required_id("placement_id");
+      feedback.respondent_id = row.required_id("respondent_id");
+      feedback.role = row.enumeration<model::FeedbackRole>("role", true).value_or(feedback.role);
+      feedback.date = row.date("date", true).value_or(Date{});
+      feedback.overall = row.integer("overall", 1, 5);
+      feedback.learning = row.integer("learning", 1, 5);
+      feedback.pair_work = row.integer("pair_work", 1, 5);
+      feedback.would_repeat = row.yes_no("would_repeat");
+      feedback.comment = row.text("comment").value_or("");
+      return std::optional(std::move(feedback));
+    },
+    [&](model::Feedback&& feedback, const io::CsvHeader&) { rows.push_back(std::move(feedback)); });
   return rows;
 }
 

@@ -29,6 +29,7 @@ const CsvSchema& students_schema();
 const CsvSchema& attendance_schema();
 const CsvSchema& placements_schema();
 const CsvSchema& outcomes_schema();
+const CsvSchema& feedback_schema();
 
 std::optional<model::Project> read_project(std::string_view text, const std::string& file,
                                            io::Diagnostics& diagnostics);
@@ -73,6 +74,7 @@ model::Student read_student_row(const io::CsvHeader& header, const io::CsvRecord
 std::vector<model::Attendance> read_attendance(io::CsvReader& reader, io::Diagnostics& diagnostics);
 std::vector<model::Placement> read_placements(io::CsvReader& reader, io::Diagnostics& diagnostics);
 std::vector<model::Outcome> read_outcomes(io::CsvReader& reader, io::Diagnostics& diagnostics);
+std::vector<model::Feedback> read_feedback(io::CsvReader& reader, io::Diagnostics& diagnostics);
 
 // One row of a candidate table (`match --scores` writes it, `--scores-in` reads it).
 struct ScoreRow {

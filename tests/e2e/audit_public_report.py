@@ -129,6 +129,44 @@ def audit(full, public, threshold):
     return pinned, hidden
 
 
+def audit_feedback(full, public, primary, threshold):
+    """The feedback figures of one role and rating as a reader sees them: the five
+    score counts (shown, or unknown; a primary one in 1..t-1), at most `responded`
+    people rating, and a shown mean M tying them: sum((s - M) * x_s) = 0 (M has
+    four decimals). Returns the primary cells the LP pins to one value."""
+    pinned = []
+    for role in ("international", "domestic", "company"):
+        responded = public[role + ".responded"]
+        for rating in ("overall", "learning", "pair_work"):
+            keys = ["%s.%s.%d" % (role, rating, s) for s in range(1, 6)]
+            bounds = []
+            for k in keys:
+                if public[k] is not None:
+                    bounds.append((public[k], public[k]))
+                elif "feedback." + k in primary:
+                    bounds.append((1, threshold - 1))
+                else:
+                    bounds.append((0, None))
+            a_ub = [[1] * 5]
+            b_ub = [responded if responded is not None else full[role + ".asked"]]
+            mean = public[role + "." + rating + ".mean"]
+            if mean is not None:
+                tie = [s - mean for s in range(1, 6)]
+                a_ub += [tie, [-t for t in tie]]
+                b_ub += [0.00005 * b_ub[0], 0.00005 * b_ub[0]]
+            for i, k in enumerate(keys):
+                if "feedback." + k not in primary:
+                    continue
+                c = [0] * 5
+                c[i] = 1
+                lo = linprog(c, A_ub=a_ub, b_ub=b_ub, bounds=bounds)
+                hi = linprog([-v for v in c], A_ub=a_ub, b_ub=b_ub, bounds=bounds)
+                assert lo.status == 0 and hi.status == 0, k
+                if math.floor(-hi.fun + 1e-6) - math.ceil(lo.fun - 1e-6) < 1:
+                    pinned.append("feedback." + k)
+    return pinned
+
+
 PROJECT_START = {}
 TILE = {}
 
@@ -144,8 +182,9 @@ def audit_workspace(tandem, workspace, args, threshold=5):
     full, _ = run(tandem, workspace, args)
     public, warnings = run(tandem, workspace, args + ["--public"])
     for k in public["suppressed"]["primary"] + public["suppressed"]["secondary"]:
-        assert k.startswith(("indicators.", "by_gender.", "terms.", "targets.")), k
+        assert k.startswith(("indicators.", "by_gender.", "terms.", "targets.", "feedback.")), k
     pinned, hidden = audit(full, public, threshold)
+    pinned += audit_feedback(full["feedback"], public["feedback"], public["suppressed"]["primary"], threshold)
     # tandem names on stderr the cells no hiding can protect.
     pinned = [k for k in pinned if k not in warnings]
     return pinned, len(hidden)

@@ -19,8 +19,8 @@ TEST_CASE("init creates a workspace that check accepts")
   }
   CHECK(read_text(workspace / "placements.csv")
         == "id,opening_id,company_id,international_id,domestic_id,start,end,status,score,note\n");
-  // The message templates, 6 messages in English, Finnish and Swedish, for staff to edit.
-  for (const auto* name : {"event", "placement-start", "follow-up", "status-lag", "outcomes", "digest"}) {
+  // The message templates, 7 messages in English, Finnish and Swedish, for staff to edit.
+  for (const auto* name : {"event", "placement-start", "follow-up", "status-lag", "outcomes", "digest", "feedback"}) {
     for (const auto* language : {"en", "fi", "sv"}) {
       const auto file = workspace / "templates" / (std::string(name) + "." + language + ".txt");
       INFO(file);

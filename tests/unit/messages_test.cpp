@@ -89,9 +89,10 @@ TEST_CASE("messages: every built-in template passes its own check")
 {
   io::Diagnostics diagnostics;
   const auto files = schedule::MessageTemplates::default_files();
-  CHECK(files.size() == 18); // 6 kinds in en, fi and sv
+  CHECK(files.size() == 21); // 7 kinds in en, fi and sv
   for (const auto kind : {MessageKind::event, MessageKind::placement_start, MessageKind::follow_up,
-                          MessageKind::status_lag, MessageKind::outcomes, MessageKind::digest}) {
+                          MessageKind::status_lag, MessageKind::outcomes, MessageKind::digest,
+                          MessageKind::feedback}) {
     for (const auto& [name, text] : files) {
       if (name.starts_with(std::string(schedule::template_name(kind)) + ".")) {
         CHECK(schedule::check_template(text, kind, name, diagnostics));
