@@ -279,3 +279,29 @@ TEST_CASE("a contract column twice in a CSV header is an error naming both")
   CHECK_THAT(result.err, Catch::Contains("students.csv:1:7: error: the column \"Email\" is there twice "
                                          "(columns 4 and 7): keep one"));
 }
+
+TEST_CASE("check: feedback.csv rows must hold their links and ranges, each at its file and line")
+{
+  TemporaryFolder temporary;
+  const auto workspace = copy_fixture("status", temporary.path());
+  // The status fixture: p4 Chen Li (s8) + Emma Virtanen (s7) at acme; p5 Ana López (s9), solo, at gamma.
+  write_text(workspace / "feedback.csv", "placement_id,respondent_id,role,date,overall,learning,pair_work,"
+                                         "would_repeat,comment\n"
+                                         "p4,s8,international,2025-12-06,4,5,3,,\n"   // line 2: fine
+                                         "p4,s8,international,2025-12-07,5,,,,\n"     // 3: answered twice
+                                         "p4,s9,international,2025-12-06,4,,,,\n"     // 4: not on p4
+                                         "p5,s7,domestic,2025-09-15,4,,,,\n"          // 5: p5 is solo
+                                         "p9,s8,international,2025-12-06,4,,,,\n"     // 6: no such placement
+                                         "p5,gamma,company,2025-09-15,7,,,maybe,\n"); // 7: 7 and maybe
+  const auto result = run_tandem({"-C", workspace.string(), "check", "--today", "2025-09-10"});
+  CHECK(result.exit_code == 1);
+  const auto file = (workspace / "feedback.csv").string();
+  CHECK_THAT(result.err, Catch::Contains(file + ":3: error: s8 already answered for placement p4 on line 2"));
+  CHECK_THAT(result.err, Catch::Contains(file + ":4: error: respondent_id: \"s9\" is not the international of "
+                                                "placement p4 (that is s8)"));
+  CHECK_THAT(result.err, Catch::Contains(file + ":5: error: role: placement p5 has no domestic student"));
+  CHECK_THAT(result.err, Catch::Contains(file + ":6: error: placement_id: no placement \"p9\" in placements.csv"));
+  CHECK_THAT(result.err, Catch::Contains(file + ":7:5: error: overall:"));
+  CHECK_THAT(result.err, Catch::Contains(file + ":7:8: error: would_repeat:"));
+  CHECK_THAT(result.err, !Catch::Contains(file + ":2:"));
+}

@@ -483,3 +483,45 @@ TEST_CASE("import outcomes: an export without a date or a status column is refus
   CHECK_THAT(result.err, Catch::Contains("no-status.csv:1: no column holds the status (expected a header such as "
                                          "status, Tilanne or Current situation, or a --map file)"));
 }
+
+TEST_CASE("import feedback: a Forms export with Finnish question headers, matched by e-mail to the placement")
+{
+  TemporaryFolder temporary;
+  const auto workspace = copy_examples(temporary.path());
+  const auto file = workspace / "feedback.csv";
+  const auto before = read_text(file);
+  const std::vector<std::string> arguments{"-C", workspace.string(), "import", "feedback",
+                                           (workspace / "imports" / "palautekysely.csv").string(), "--map",
+                                           (workspace / "imports" / "palautekysely.map.yaml").string()};
+  auto dry = arguments;
+  dry.emplace_back("--dry-run");
+  const auto dry_run = run_tandem(dry);
+  CHECK(dry_run.exit_code == 0);
+  CHECK(read_text(file) == before);
+  const auto result = run_tandem(arguments);
+  INFO(result.err);
+  CHECK(result.exit_code == 0);
+  CHECK_THAT(result.out, Catch::Contains("  added: 3\n"));
+  // By hand from imports/palautekysely.csv: Iida Lehtonen (s23002), p001's domestic partner
+  // (ended 2022-08-12), answered on 23.8.2022; "3 - Kohtalaisesti" is 3, "4 - Hyvin" 4.
+  // Larsmo Boats' contact answered for p013 (solo, ended 2022-08-12): "Ei" is no.
+  CHECK(rows_with(read_text(file), "p001,s23002,")
+        == std::vector<std::string>{"p001,s23002,domestic,2022-08-23,3,3,4,,"});
+  CHECK(rows_with(read_text(file), "p013,larsmo-boats,")
+        == std::vector<std::string>{"p013,larsmo-boats,company,2022-08-21,5,5,,no,"});
+  CHECK(run_tandem({"-C", workspace.string(), "check"}).exit_code == 0);
+
+  // Rows that cannot be placed are rejected with their line and reason.
+  write_text(temporary.path() / "bad.csv", "Sähköposti;Aikaleima;Kokonaisarvio;Vapaa sana\n"
+                                           "nobody@example.fi;1.9.2022;4;\n"
+                                           "rahim.akter@edu.example.fi;1.9.2022;erinomainen;\n"
+                                           "rahim.akter@edu.example.fi;1.1.2022;4;\n");
+  const auto bad = run_tandem({"-C", workspace.string(), "import", "feedback", (temporary.path() / "bad.csv").string()});
+  CHECK(bad.exit_code == 1);
+  CHECK_THAT(bad.err, Catch::Contains("bad.csv:2: error: row rejected: email: no student or company contact has "
+                                      "this address"));
+  CHECK_THAT(bad.err, Catch::Contains("bad.csv:3: error: row rejected: overall: expected a rating from 1 to 5, got "
+                                      "\"erinomainen\""));
+  CHECK_THAT(bad.err, Catch::Contains("bad.csv:4: error: row rejected: s22006 has no placement that ended by "
+                                      "2022-01-01: add a placement_id column"));
+}

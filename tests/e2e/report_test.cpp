@@ -275,3 +275,47 @@ TEST_CASE("spreadsheet outputs neutralise formulas in names and titles, the work
   CHECK_THAT(schedule.out, Catch::Contains(",'-2+3 workshop,"));
   CHECK(read_text(workspace / "students.csv") == students); // workspace files are never changed this way
 }
+
+TEST_CASE("report: the feedback figures, counted by hand on a fixture, and hidden when small with --public")
+{
+  TemporaryFolder temporary;
+  const auto workspace = copy_fixture("status", temporary.path());
+  // Real placements: p4 (Chen Li s8 + Emma Virtanen s7 at acme, ends 2025-12-05) and p5
+  // (Ana López s9, solo, at gamma, ends 2025-09-12): asked 2 international, 1 domestic, 2 companies.
+  write_text(workspace / "feedback.csv", "placement_id,respondent_id,role,date,overall,learning,pair_work,"
+                                         "would_repeat,comment\n"
+                                         "p5,s9,international,2025-09-15,4,5,,,a comment never reported\n"
+                                         "p4,s8,international,2025-12-06,2,,3,,\n"
+                                         "p4,acme,company,2025-12-08,5,,,yes,\n"
+                                         "p5,gamma,company,2025-09-20,,,,no,\n");
+  const auto json = run_tandem({"-C", workspace.string(), "report", "--format", "json"});
+  INFO(json.err);
+  REQUIRE(json.exit_code == 0);
+  write_text(temporary.path() / "report.json", json.out);
+  const std::string script = R"(
+import json, sys
+feedback = json.load(open(sys.argv[1], encoding="utf-8"))["feedback"]
+for key in ["international.asked", "international.responded", "international.response_rate",
+            "international.overall.mean", "international.overall.2", "international.overall.4",
+            "international.learning.mean", "international.pair_work.3", "domestic.asked", "domestic.responded",
+            "domestic.response_rate", "domestic.overall.mean", "company.responded", "company.overall.mean",
+            "company.would_repeat.yes", "company.would_repeat.no", "company.would_repeat.share"]:
+    print(key, feedback[key])
+)";
+  const auto listed = run_program("/usr/bin/python3", {"-c", script, (temporary.path() / "report.json").string()});
+  INFO(listed.err);
+  CHECK(listed.out == "international.asked 2\ninternational.responded 2\ninternational.response_rate 1.0\n"
+                      "international.overall.mean 3.0\ninternational.overall.2 1\ninternational.overall.4 1\n"
+                      "international.learning.mean 5.0\ninternational.pair_work.3 1\ndomestic.asked 1\n"
+                      "domestic.responded 0\ndomestic.response_rate 0.0\ndomestic.overall.mean None\n"
+                      "company.responded 2\ncompany.overall.mean 5.0\ncompany.would_repeat.yes 1\n"
+                      "company.would_repeat.no 1\ncompany.would_repeat.share 0.5\n");
+  CHECK_THAT(json.out, !Catch::Contains("never reported"));
+
+  const auto markdown = run_tandem({"-C", workspace.string(), "report", "--public"});
+  REQUIRE(markdown.exit_code == 0);
+  CHECK_THAT(markdown.out, Catch::Contains("| international.responded | <5 |\n"));
+  CHECK_THAT(markdown.out, Catch::Contains("| international.overall.mean | x |\n"));
+  CHECK_THAT(markdown.out, Catch::Contains("| company.would_repeat.share | x |\n"));
+  CHECK_THAT(markdown.out, Catch::Contains("| domestic.responded | 0 |\n"));
+}

@@ -38,6 +38,14 @@ std::vector<std::string> python_lines(const std::string& script_name, const fs::
   return lines_of(result.out);
 }
 
+std::vector<std::string> lines_starting(const std::vector<std::string>& lines, const std::string& prefix)
+{
+  std::vector<std::string> kept;
+  std::copy_if(lines.begin(), lines.end(), std::back_inserter(kept),
+               [&](const std::string& line) { return line.starts_with(prefix); });
+  return kept;
+}
+
 bool contains_line(const std::vector<std::string>& lines, const std::string& line)
 {
   return std::find(lines.begin(), lines.end(), line) != lines.end();
@@ -663,4 +671,39 @@ TEST_CASE("remind: staff are reminded of leavers' outcome follow-ups when they f
   CHECK_THAT(message, Catch::Contains("\r\n- Linh Tran (s1), left on Mon 30 June 2025: the four-week outcome, by "
                                       "Mon 28 July 2025\r\n"));
   CHECK_THAT(message, !Catch::Contains("Aino"));
+}
+
+TEST_CASE("remind: feedback is asked for on a placement's last day and once more a week later from those who have not answered")
+{
+  TemporaryFolder folder;
+  const auto workspace = copy_fixture("status", folder.path());
+  SmtpServer server(folder.path() / "maildir");
+  use_mail_command(workspace, msmtp_command(folder.path(), server.port()));
+  // p5, Ana López at Gamma Foods Ab, ends on Friday 2025-09-12: a request to Ana and
+  // to Gamma's contact, Greta Gamma (p4 ends in December).
+  const auto first = run_tandem({"-C", workspace.string(), "schedule", "remind", "--today", "2025-09-12"});
+  INFO(first.err);
+  REQUIRE(first.exit_code == 0);
+  CHECK_THAT(first.out, Catch::Contains("sent placement/p5/feedback (due 2025-09-12) to 2 recipients\n"));
+  auto mail = python_lines("mail_check.py", server.maildir(), {"--greetings"});
+  CHECK(lines_starting(mail, "placement/p5/feedback|")
+        == std::vector<std::string>{
+             "placement/p5/feedback|ana.lopez@example.fi|Your feedback on the placement at Gamma Foods Ab|Hello Ana "
+             "López,|plain",
+             "placement/p5/feedback|greta@gamma.example.fi|Your feedback on the placement at Gamma Foods Ab|Hello "
+             "Greta Gamma,|plain"});
+
+  // Ana answers; a week later only Greta is asked again, and only once.
+  write_text(workspace / "feedback.csv", "placement_id,respondent_id,role,date,overall,learning,pair_work,"
+                                         "would_repeat,comment\np5,s9,international,2025-09-15,4,5,,,\n");
+  const auto again = run_tandem({"-C", workspace.string(), "schedule", "remind", "--today", "2025-09-19"});
+  INFO(again.err);
+  REQUIRE(again.exit_code == 0);
+  CHECK_THAT(again.out, Catch::Contains("sent placement/p5/feedback-again (due 2025-09-19) to 1 recipient\n"));
+  const auto repeat = run_tandem({"-C", workspace.string(), "schedule", "remind", "--today", "2025-09-19"});
+  CHECK_THAT(repeat.out, !Catch::Contains("feedback"));
+  mail = python_lines("mail_check.py", server.maildir(), {"--greetings"});
+  CHECK(lines_starting(mail, "placement/p5/feedback-again|")
+        == std::vector<std::string>{"placement/p5/feedback-again|greta@gamma.example.fi|Reminder: Your feedback on "
+                                    "the placement at Gamma Foods Ab|Hello Greta Gamma,|plain"});
 }
