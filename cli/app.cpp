@@ -8,6 +8,7 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <exception>
 #include <iostream>
 
@@ -89,6 +90,80 @@ void refuse_workspace_output(const workspace::WorkspacePaths& paths, const std::
   }
 }
 
+CLI::Validator one_of(std::vector<std::string> names)
+{
+  std::string shown;
+  for (const auto& name : names) {
+    shown += (shown.empty() ? "" : "|") + name;
+  }
+  return CLI::Validator(
+    [names](std::string& text) {
+      return std::find(names.begin(), names.end(), text) != names.end()
+               ? std::string()
+               : "unknown value '" + text + "': use " + io::joined_with_or(names);
+    },
+    shown);
+}
+
+namespace {
+
+// Edits (insert, delete, replace) from one word to another.
+std::size_t edit_distance(std::string_view a, std::string_view b)
+{
+  std::vector<std::size_t> row(b.size() + 1);
+  for (std::size_t j = 0; j <= b.size(); ++j) {
+    row[j] = j;
+  }
+  for (std::size_t i = 1; i <= a.size(); ++i) {
+    std::size_t diagonal = row[0];
+    row[0] = i;
+    for (std::size_t j = 1; j <= b.size(); ++j) {
+      const std::size_t above = row[j];
+      row[j] = std::min({row[j] + 1, row[j - 1] + 1, diagonal + (a[i - 1] == b[j - 1] ? 0 : 1)});
+      diagonal = above;
+    }
+  }
+  return row[b.size()];
+}
+
+// The first word that is not a global option (or its value): the command. An
+// unknown one gets a usage error naming the closest command, not CLI11's
+// "A subcommand is required".
+void refuse_unknown_command(const CLI::App& app, int argc, char** argv)
+{
+  for (int i = 1; i < argc; ++i) {
+    const std::string_view word = argv[i];
+    if (word == "-C" || word == "--workspace") {
+      ++i;
+      continue;
+    }
+    if (word.starts_with("-")) {
+      continue;
+    }
+    std::vector<std::string> names;
+    for (const auto* command : app.get_subcommands({})) {
+      names.push_back(command->get_name());
+    }
+    if (std::find(names.begin(), names.end(), word) != names.end()) {
+      return;
+    }
+    std::string closest;
+    std::size_t best = 4; // more edits than 3: no suggestion
+    for (const auto& name : names) {
+      if (const auto distance = edit_distance(word, name); distance < best) {
+        best = distance;
+        closest = name;
+      }
+    }
+    throw Error(fmt::format("unknown command '{}': {}", word,
+                            closest.empty() ? "use " + io::joined_with_or(names)
+                                            : "did you mean '" + closest + "'?"),
+                ExitCode::usage);
+  }
+}
+
+} // namespace
+
 CLI::Validator iso_date()
 {
   return CLI::Validator(
@@ -105,6 +180,7 @@ int run(int argc, char** argv)
                "tandem"};
   app.set_version_flag("--version", "tandem " TANDEM_VERSION);
   app.require_subcommand(1);
+  app.fallthrough(); // global options after the subcommand too: `tandem check --verbose`
   Session session;
   GlobalOptions& global = session.options;
   app.add_option("-C,--workspace", global.workspace,
@@ -125,6 +201,7 @@ int run(int argc, char** argv)
   setup_status(app, session);
 
   try {
+    refuse_unknown_command(app, argc, argv);
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
     // --help and --version print to standard output and succeed; CLI11 gives other

@@ -90,11 +90,12 @@ template <typename Value>
 CLI::Option* accept_names(CLI::Option* option, const std::map<std::string, Value>& names)
 {
   std::string shown;
-  std::string listed;
+  std::vector<std::string> words;
   for (const auto& entry : names) {
     shown += (shown.empty() ? "" : "|") + entry.first;
-    listed += (listed.empty() ? "" : ", ") + entry.first;
+    words.push_back(entry.first);
   }
+  const std::string listed = io::joined_with_or(words);
   const auto to_name = [names, listed](std::string& text) -> std::string {
     for (const auto& [name, value] : names) {
       if (io::to_lower_ascii(text) == io::to_lower_ascii(name)) {
@@ -106,6 +107,9 @@ CLI::Option* accept_names(CLI::Option* option, const std::map<std::string, Value
   };
   return option->transform(CLI::Validator(to_name, shown))->option_text(shown);
 }
+
+// Restricts a text option to `names` (exact), saying in plain words which are valid.
+CLI::Validator one_of(std::vector<std::string> names);
 
 // Checks that an option's value is a date YYYY-MM-DD.
 CLI::Validator iso_date();

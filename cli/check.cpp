@@ -39,6 +39,7 @@ void setup_check(CLI::App& app, Session& session)
 {
   auto* command = app.add_subcommand("check", "validate every file of the workspace and the "
                                                "links between them");
+  command->footer("Example:\n  tandem check --today 2026-09-01");
   auto today = std::make_shared<std::optional<std::string>>();
   command
     ->add_option("--today", *today,

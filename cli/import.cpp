@@ -114,6 +114,7 @@ void setup_import(CLI::App& app, Session& session)
   auto* command = app.add_subcommand(
     "import", "bring an export from another system into the workspace, merged by id (outcomes by student and "
               "date)");
+  command->footer("Example:\n  tandem import students opiskelijat.csv --encoding latin1 --dry-run");
   const std::map<std::string, import::ImportKind> kinds{
     {"students", import::ImportKind::students},
     {"companies", import::ImportKind::companies},

@@ -29,6 +29,7 @@ void setup_init(CLI::App& app, Session& session)
 {
   auto options = std::make_shared<InitOptions>();
   auto* command = app.add_subcommand("init", "create a workspace");
+  command->footer("Example:\n  tandem init ~/tandem/2026-autumn");
   command->add_option("DIR", options->folder, "the new workspace folder")->required();
   command->add_flag("--example", options->example,
                     "copy the shipped example workspace (the Export Expert project)");

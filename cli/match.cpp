@@ -157,6 +157,7 @@ void setup_match(CLI::App& app, Session& session)
   auto options = std::make_shared<MatchOptions>();
   auto* command = app.add_subcommand("match", "form tandem pairs and solo placements for the open openings "
                                               "and write them to placements.csv as proposed");
+  command->footer("Example:\n  tandem match --term 2026-autumn --dry-run");
   command->add_option("--term", options->request.term, "only openings that start in this term of tandem.yaml");
   const std::map<std::string, match::Method> methods{{"optimal", match::Method::optimal},
                                                      {"stable", match::Method::stable}};

@@ -38,14 +38,16 @@ void setup_outcome(CLI::App& app, Session& session)
 {
   auto* command = app.add_subcommand("outcome", "record where a student is at a date (outcomes.csv): the "
                                                 "follow-ups the funder's result indicators read");
+  command->footer("Example:\n  tandem outcome add s22003 --date 2027-01-12 --status employed");
   command->require_subcommand(1);
   auto options = std::make_shared<OutcomeOptions>();
   auto* add = command->add_subcommand("add", "add an outcome (a row of the same student and date is replaced)");
+  add->footer("Example:\n  tandem outcome add s22003 --date 2027-01-12 --status employed --employer acme-export");
   add->add_option("STUDENT", options->request.student_id, "the student's id")->required();
   add->add_option("--date", options->date, "the day the status holds")->required()->check(iso_date());
   add->add_option("--status", options->status, "the status on that day")
     ->required()
-    ->check(CLI::IsMember({"employed", "self_employed", "in_education", "job_seeking", "inactive", "qualified"}));
+    ->check(one_of({"employed", "self_employed", "in_education", "job_seeking", "inactive", "qualified"}));
   add->add_option("--employer", options->request.employer, "a company id of companies.yaml, or the employer's name");
   add->add_option("--note", options->request.note, "free text");
   add->add_flag("--dry-run", options->dry_run, "say what would change; write nothing");

@@ -63,6 +63,8 @@ void setup_move(CLI::App& parent, Session& session, const std::string& name, pla
   auto options = std::make_shared<MoveOptions>();
   options->request.move = move;
   auto* command = parent.add_subcommand(name, description);
+  command->footer("Example:\n  tandem placement " + name + " acme-export.s22001"
+                  + (move == placement::Move::confirm ? " --note \"agreed by phone\"" : ""));
   command->add_option("ID", options->request.ids, "the placements (ids of placements.csv)")->required();
   if (move == placement::Move::start || move == placement::Move::complete) {
     command->add_option("--date", options->date,
@@ -84,6 +86,7 @@ void setup_move(CLI::App& parent, Session& session, const std::string& name, pla
 void setup_placement(CLI::App& app, Session& session)
 {
   auto* command = app.add_subcommand("placement", "move placements through their statuses, lock them, list them");
+  command->footer("Example:\n  tandem placement confirm acme-export.s22001 --note \"agreed by phone\"");
   command->require_subcommand(1);
   setup_move(*command, session, "confirm", placement::Move::confirm, "proposed -> confirmed (the rules re-checked)");
   setup_move(*command, session, "start", placement::Move::start, "confirmed -> started");
@@ -95,9 +98,10 @@ void setup_placement(CLI::App& app, Session& session)
 
   auto options = std::make_shared<ListOptions>();
   auto* list = command->add_subcommand("list", "the placements, with names");
+  list->footer("Example:\n  tandem placement list --status proposed --excel > proposals.csv");
   // A string checked against the names (the model's to_string would make CLI11's conversion ambiguous).
   list->add_option("--status", options->status, "only placements with this status")
-    ->check(CLI::IsMember({"proposed", "confirmed", "started", "completed", "cancelled"}));
+    ->check(one_of({"proposed", "confirmed", "started", "completed", "cancelled"}));
   list->add_option("--term", options->request.term, "only placements that start in this term of tandem.yaml");
   const std::map<std::string, placement::ListFormat> formats{
     {"table", placement::ListFormat::table}, {"csv", placement::ListFormat::csv}, {"json", placement::ListFormat::json}};

@@ -69,6 +69,7 @@ void setup_profiles(CLI::App& app, Session& session)
   auto* command = app.add_subcommand("profiles", "profile sheets for companies: the students of a proposed or "
                                                  "confirmed placement, or an opening's best candidates, with "
                                                  "their consent");
+  command->footer("Example:\n  tandem profiles --company acme-export --format pdf");
   command->add_option("--placement", options->request.placements, "a sheet for these placements");
   command->add_option("--opening", options->request.openings, "a sheet of each opening's best candidates");
   command->add_option("--company", options->request.companies,

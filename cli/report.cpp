@@ -95,6 +95,7 @@ void setup_report(CLI::App& app, Session& session)
   auto options = std::make_shared<ReportOptions>();
   auto* command = app.add_subcommand(
     "report", "funder indicators and the project's own figures, planned against actual");
+  command->footer("Example:\n  tandem report --format html --output report.html --public");
   command->fallthrough(); // the period and format options also follow `participants`
   auto* term = command->add_option("--term", options->term, "a term of tandem.yaml");
   auto* from = command->add_option("--from", options->from, "first day of the period")->check(iso_date());
@@ -113,6 +114,9 @@ void setup_report(CLI::App& app, Session& session)
   options->excel.add_to(*command, format);
   auto* participants = command->add_subcommand(
     "participants", "one row per participant with the entry data funders' forms ask for");
+  participants->footer("It takes report's options, before or after `participants`: --term ID, --from DATE --to "
+                       "DATE, --format csv|md (default csv), --output FILE, --excel.\nExample:\n  tandem report "
+                       "participants --term 2026-autumn --excel --output osallistujat.csv");
   command->require_subcommand(0, 1);
   command->callback([options, participants, format, &session] {
     if (participants->parsed()) {

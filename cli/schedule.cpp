@@ -130,6 +130,7 @@ void setup_schedule(CLI::App& app, Session& session)
 {
   auto options = std::make_shared<ScheduleOptions>();
   auto* command = app.add_subcommand("schedule", "the calendar: placements, check-ins, events, deadlines");
+  command->footer("Example:\n  tandem schedule --term 2026-autumn --format ics --output term.ics");
   command->add_option("--term", options->request.term, "a term of tandem.yaml (default: everything)");
   const std::map<std::string, schedule::ScheduleFormat> formats{{"table", schedule::ScheduleFormat::table},
                                                                 {"csv", schedule::ScheduleFormat::csv},
@@ -143,6 +144,7 @@ void setup_schedule(CLI::App& app, Session& session)
 
   auto remind_options = std::make_shared<RemindOptions>();
   auto* remind = command->add_subcommand("remind", "the cron job: send every reminder that is due and not yet sent");
+  remind->footer("Example:\n  tandem schedule remind --dry-run --outbox /tmp/outbox");
   remind
     ->add_option("--today", remind_options->today,
                  "act as if today were DATE (default: today in the project's zone)")

@@ -49,6 +49,7 @@ void setup_status(CLI::App& app, Session& session)
   auto options = std::make_shared<StatusOptions>();
   auto* command = app.add_subcommand("status", "what needs the staff's attention today, most urgent first, "
                                                "with the command that settles each");
+  command->footer("Example:\n  tandem --quiet status");
   command->add_option("--today", options->today, "as if today were DATE (default: today in the project's zone)")
     ->check(iso_date());
   const std::map<std::string, status::Format> formats{{"table", status::Format::table},

@@ -40,6 +40,8 @@ void setup_change(CLI::App& parent, Session& session, const std::string& name, r
   auto options = std::make_shared<StudentOptions>();
   options->request.change = change;
   auto* command = parent.add_subcommand(name, description);
+  command->footer("Example:\n  tandem student " + name + " s22003"
+                  + (change == roster::StudentChange::leave ? " --date 2026-12-19" : ""));
   command->add_option("ID", options->request.ids, "the students (ids of students.csv)")->required();
   if (change == roster::StudentChange::leave) {
     command->add_option("--date", options->date, "the day they left the project")->required()->check(iso_date());
@@ -54,6 +56,7 @@ void setup_student(CLI::App& app, Session& session)
 {
   auto* command = app.add_subcommand("student", "hold a student out of matching, release them, record when they "
                                                 "left");
+  command->footer("Example:\n  tandem student leave s22003 --date 2026-12-19");
   command->require_subcommand(1);
   setup_change(*command, session, "hold", roster::StudentChange::hold,
                "leave the student out of every match until released (matching: hold)");

@@ -132,4 +132,13 @@ std::string html_escape(std::string_view text)
   return out;
 }
 
+std::string joined_with_or(const std::vector<std::string>& words)
+{
+  std::string text;
+  for (std::size_t i = 0; i < words.size(); ++i) {
+    text += (i == 0 ? "" : i + 1 == words.size() ? " or " : ", ") + words[i];
+  }
+  return text;
+}
+
 } // namespace tandem::io

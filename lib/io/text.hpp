@@ -25,6 +25,8 @@ bool contains(const std::vector<std::string>& list, std::string_view item);
 std::string stable_hash(std::string_view text);
 // A JSON string literal (quotes and escapes included).
 std::string json_string(std::string_view text);
+// "a, b or c": a list of choices in plain words.
+std::string joined_with_or(const std::vector<std::string>& words);
 // Text for HTML element content and attribute values: & < > " escaped.
 std::string html_escape(std::string_view text);
 // The text for one line of a diagnostic: a line break, tab or other control

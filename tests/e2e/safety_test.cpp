@@ -156,7 +156,7 @@ TEST_CASE("values that name nothing are refused: a choice by number, a lock wait
   const auto by_number = run_tandem({"-C", TANDEM_EXAMPLES, "report", "--format", "3"});
   CHECK(by_number.exit_code == 2);
   CHECK(by_number.out.empty());
-  CHECK_THAT(by_number.err, Catch::Contains("unknown value '3': use csv, html, json, md"));
+  CHECK_THAT(by_number.err, Catch::Contains("unknown value '3': use csv, html, json or md"));
   CHECK(run_tandem({"-C", TANDEM_EXAMPLES, "report", "--format", "HTML"}).exit_code == 0);
   CHECK(run_tandem({"-C", TANDEM_EXAMPLES, "match", "--dry-run", "--method", "1"}).exit_code == 2);
 
@@ -311,5 +311,40 @@ TEST_CASE("slow: 50 SIGKILLs at random moments of import on a large roster leave
   CHECK(read_text(workspace / "students.csv") == updated);
   for (const auto& entry : fs::recursive_directory_iterator(workspace)) {
     CHECK(entry.path().filename().string().find(".tandem-tmp-") == std::string::npos);
+  }
+}
+
+TEST_CASE("the command line: an unknown command is named with the closest, global options go either side, "
+          "choices are listed in plain words, every help has an example")
+{
+  const auto typo = run_tandem({"shedule"});
+  CHECK(typo.exit_code == 2);
+  CHECK(typo.err == "tandem: unknown command 'shedule': did you mean 'schedule'?\n");
+  const auto unknown = run_tandem({"-C", TANDEM_EXAMPLES, "--quiet", "foo"});
+  CHECK(unknown.exit_code == 2);
+  CHECK_THAT(unknown.err, Catch::StartsWith("tandem: unknown command 'foo': use init, check, import, match,"));
+  CHECK_THAT(unknown.err, Catch::EndsWith(" or status\n"));
+
+  const auto quiet_after = run_tandem({"check", "-C", TANDEM_EXAMPLES, "--quiet"});
+  CHECK(quiet_after.exit_code == 0);
+  CHECK(quiet_after.out.empty());
+  const auto verbose_after = run_tandem({"-C", TANDEM_EXAMPLES, "check", "--verbose"});
+  CHECK(verbose_after.exit_code == 0);
+
+  const auto status = run_tandem({"-C", TANDEM_EXAMPLES, "placement", "list", "--status", "done"});
+  CHECK(status.exit_code == 2);
+  CHECK_THAT(status.err, Catch::Contains("--status: unknown value 'done': use proposed, confirmed, started, completed "
+                                         "or cancelled"));
+
+  for (const auto& command : std::vector<std::vector<std::string>>{
+         {"init"}, {"check"}, {"import"}, {"match"}, {"placement", "confirm"}, {"placement", "list"},
+         {"student", "hold"}, {"outcome", "add"}, {"profiles"}, {"report"}, {"report", "participants"},
+         {"schedule"}, {"schedule", "remind"}, {"status"}}) {
+    auto arguments = command;
+    arguments.emplace_back("--help");
+    const auto help = run_tandem(arguments);
+    INFO(arguments[0] + " " + arguments[1]);
+    CHECK(help.exit_code == 0);
+    CHECK_THAT(help.out, Catch::Contains("Options:") && Catch::Contains("Example:\n  tandem "));
   }
 }
