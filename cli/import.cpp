@@ -74,6 +74,10 @@ void print_report(const import::ImportReport& report, const ImportCommandOptions
   }
   std::cout << fmt::format("  unchanged: {}\n", report.unchanged);
   std::cout << fmt::format("  rejected: {}\n", report.rejected.size());
+  if (!report.identical_rows.empty()) {
+    std::cout << fmt::format("  identical rows taken once: {} (line{} {})\n", report.identical_rows.size(),
+                             report.identical_rows.size() == 1 ? "" : "s", fmt::join(report.identical_rows, ", "));
+  }
   if (!report.extra_columns.empty()) {
     std::cout << fmt::format("  kept as extra columns: {}\n",
                              column_list(report.extra_columns, session.options.verbose));

@@ -312,7 +312,7 @@ void import_students(const MappedExport& mapped, const ColumnMap& map, EditableT
   for (std::size_t i = 0; i < table.rows().size(); ++i) {
     existing.try_emplace(std::string(io::trim(table.rows()[i].fields[id_column])), i);
   }
-  std::unordered_map<std::string, std::size_t> seen_in_export;
+  std::unordered_map<std::string, const io::CsvRecord*> seen_in_export; // id -> its first row
 
   for (const auto& record : mapped.rows) {
     const std::string id = mapped_value(map, "id", field_or_empty(record, id_source));
@@ -320,10 +320,16 @@ void import_students(const MappedExport& mapped, const ColumnMap& map, EditableT
       report.rejected.push_back({record.line, "id: a value is required"});
       continue;
     }
-    if (const auto [it, inserted] = seen_in_export.emplace(id, record.line); !inserted) {
-      report.rejected.push_back(
-        {record.line, fmt::format("id {} appears again (first on line {} of the export)", id,
-                                  it->second)});
+    if (const auto [it, inserted] = seen_in_export.emplace(id, &record); !inserted) {
+      // The same row twice (a register's export joined twice) is one row; two
+      // different rows with one id are an error naming both.
+      if (it->second->fields == record.fields) {
+        report.identical_rows.push_back(record.line);
+      } else {
+        report.rejected.push_back(
+          {record.line, fmt::format("id {} appears again, with other values (first on line {} of the export)", id,
+                                    it->second->line)});
+      }
       continue;
     }
     const auto found = existing.find(id);

@@ -43,6 +43,7 @@ struct ImportReport {
   std::vector<ChangedRow> changed;
   std::size_t unchanged = 0;
   std::vector<RejectedRow> rejected;
+  std::vector<std::size_t> identical_rows;  // lines repeating an earlier row exactly: taken once
   std::vector<std::string> extra_columns;   // export columns kept as extra columns
   std::vector<std::string> dropped_columns; // export columns the map file drops
   std::vector<std::string> warnings;        // doubts about the export as a whole

@@ -131,7 +131,8 @@ TEST_CASE("bad rows are rejected with their line and reason while good rows merg
   REQUIRE(errors.size() == 4);
   CHECK(errors[0] == source + ":3: error: row rejected: email: expected an e-mail address such as name@example.fi, got \"not-an-address\"");
   CHECK(errors[1] == source + ":4: error: row rejected: group: expected international or domestic, got \"exchange\"");
-  CHECK(errors[2] == source + ":5: error: row rejected: id s3 appears again (first on line 2 of the export)");
+  CHECK(errors[2] == source + ":5: error: row rejected: id s3 appears again, with other values (first on line 2 of "
+                               "the export)");
   CHECK(errors[3] == source + ":6: error: row rejected: id: a value is required");
   CHECK_THAT(result.out, Catch::Contains("  added: 1\n  changed: 0\n  unchanged: 1\n  rejected: 4\n"));
   const auto after = roster(workspace);
@@ -524,4 +525,21 @@ TEST_CASE("import feedback: a Forms export with Finnish question headers, matche
                                       "\"erinomainen\""));
   CHECK_THAT(bad.err, Catch::Contains("bad.csv:4: error: row rejected: s22006 has no placement that ended by "
                                       "2022-01-01: add a placement_id column"));
+}
+
+TEST_CASE("import: a row repeated exactly in one export is taken once, and a re-import succeeds")
+{
+  TemporaryFolder temporary;
+  const auto workspace = copy_fixture("minimal", temporary.path());
+  const std::string row = "s3,Minh,Le,minh.le@example.fi,international,engineering\n";
+  const std::string text = "Student number,First name,Last name,E-mail,Group,Field\n" + row + row + row;
+  const auto first = import_students(temporary, workspace, text);
+  INFO(first.err);
+  CHECK(first.exit_code == 0);
+  CHECK_THAT(first.out, Catch::Contains("  added: 1\n  changed: 0\n  unchanged: 0\n  rejected: 0\n"
+                                        "  identical rows taken once: 2 (lines 3, 4)\n"));
+  const auto again = import_students(temporary, workspace, text);
+  CHECK(again.exit_code == 0);
+  CHECK_THAT(again.out, Catch::Contains("  unchanged: 1\n"));
+  CHECK(rows_with(read_text(workspace / "students.csv"), "s3,").size() == 1);
 }
