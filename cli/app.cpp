@@ -31,6 +31,24 @@ workspace::Workspace load_valid_workspace(const workspace::WorkspacePaths& paths
   return workspace;
 }
 
+namespace {
+
+workspace::WorkspacePaths existing_folder(const Session& session)
+{
+  auto paths = workspace::WorkspacePaths::resolve(session.options.workspace);
+  paths.require_folder();
+  return paths;
+}
+
+} // namespace
+
+WorkspaceChange::WorkspaceChange(const Session& session, bool dry_run, std::string_view purpose)
+  : paths(existing_folder(session)),
+    writer(dry_run ? nullptr : std::make_unique<workspace::WorkspaceWriter>(paths)),
+    workspace(load_valid_workspace(paths, purpose))
+{
+}
+
 bool apply_change(workspace::WorkspaceWriter* writer, const workspace::WorkspacePaths& paths, std::string_view name,
                   const workspace::PlannedChange& change, Session& session)
 {

@@ -8,6 +8,7 @@
 #include <CLI/CLI.hpp>
 
 #include <map>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -45,6 +46,22 @@ void setup_profiles(CLI::App& app, Session& session);
 // when `tandem check` would report an error: plans and figures are made only
 // from data that passes it. `purpose` ends the message: "the report is made".
 workspace::Workspace load_valid_workspace(const workspace::WorkspacePaths& paths, std::string_view purpose);
+
+// The workspace opened for a command that changes one of its files (placement,
+// student, outcome): the lock taken before reading, so that read, plan and write
+// are one step (none on a dry run, which writes nothing), then the workspace
+// loaded and refused when `check` finds errors. Not movable: the writer refers
+// to the paths.
+class WorkspaceChange {
+public:
+  WorkspaceChange(const Session& session, bool dry_run, std::string_view purpose);
+  WorkspaceChange(const WorkspaceChange&) = delete;
+  WorkspaceChange& operator=(const WorkspaceChange&) = delete;
+
+  const workspace::WorkspacePaths paths;
+  const std::unique_ptr<workspace::WorkspaceWriter> writer; // nullptr on a dry run
+  const workspace::Workspace workspace;
+};
 
 // Carries out a command's planned change of the workspace file `name`: the
 // refusals to standard error and exit 1 with nothing written; else the new

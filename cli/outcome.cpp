@@ -20,16 +20,11 @@ void run_outcome(OutcomeOptions options, Session& session)
 {
   options.request.date = *model::parse_date(options.date);
   options.request.status = *model::parse_enum<model::OutcomeStatus>(options.status);
-  const auto paths = workspace::WorkspacePaths::resolve(session.options.workspace);
-  paths.require_folder();
-  std::unique_ptr<workspace::WorkspaceWriter> writer; // taken before reading: one step
-  if (!options.dry_run) {
-    writer = std::make_unique<workspace::WorkspaceWriter>(paths);
-  }
-  const auto workspace = load_valid_workspace(paths, "the outcome is recorded");
+  const WorkspaceChange change(session, options.dry_run, "the outcome is recorded");
   const auto name = workspace::file_names::outcomes;
-  const auto plan = roster::plan_outcome(workspace, workspace::read_for_rewrite(paths, name), options.request);
-  apply_change(writer.get(), paths, name, plan, session);
+  const auto plan =
+    roster::plan_outcome(change.workspace, workspace::read_for_rewrite(change.paths, name), options.request);
+  apply_change(change.writer.get(), change.paths, name, plan, session);
 }
 
 } // namespace

@@ -33,19 +33,12 @@ void run_move(MoveOptions options, Session& session)
   if (options.date) {
     options.request.date = model::parse_date(*options.date);
   }
-  const auto paths = workspace::WorkspacePaths::resolve(session.options.workspace);
-  paths.require_folder();
-  // The lock is taken before reading: read, check and write are one step.
-  std::unique_ptr<workspace::WorkspaceWriter> writer;
-  if (!options.dry_run) {
-    writer = std::make_unique<workspace::WorkspaceWriter>(paths);
-  }
-  const auto workspace = load_valid_workspace(paths, "placements are moved");
+  const WorkspaceChange change(session, options.dry_run, "placements are moved");
   const auto name = workspace::file_names::placements;
-  const auto table = workspace::read_for_rewrite(paths, name);
-  const auto plan = placement::plan_moves(workspace, table.value_or(io::CsvTable{}), options.request);
-  if (apply_change(writer.get(), paths, name, plan, session)) {
-    placement::record_history(paths, plan.history);
+  const auto table = workspace::read_for_rewrite(change.paths, name);
+  const auto plan = placement::plan_moves(change.workspace, table.value_or(io::CsvTable{}), options.request);
+  if (apply_change(change.writer.get(), change.paths, name, plan, session)) {
+    placement::record_history(change.paths, plan.history);
   }
 }
 

@@ -21,17 +21,11 @@ void run_student(StudentOptions options, Session& session)
   if (options.date) {
     options.request.date = model::parse_date(*options.date);
   }
-  const auto paths = workspace::WorkspacePaths::resolve(session.options.workspace);
-  paths.require_folder();
-  std::unique_ptr<workspace::WorkspaceWriter> writer; // taken before reading: one step
-  if (!options.dry_run) {
-    writer = std::make_unique<workspace::WorkspaceWriter>(paths);
-  }
-  const auto workspace = load_valid_workspace(paths, "the roster is changed");
+  const WorkspaceChange change(session, options.dry_run, "the roster is changed");
   const auto name = workspace::file_names::students;
-  const auto table = workspace::read_for_rewrite(paths, name);
-  const auto plan = roster::plan_student_change(workspace, table.value_or(io::CsvTable{}), options.request);
-  apply_change(writer.get(), paths, name, plan, session);
+  const auto table = workspace::read_for_rewrite(change.paths, name);
+  const auto plan = roster::plan_student_change(change.workspace, table.value_or(io::CsvTable{}), options.request);
+  apply_change(change.writer.get(), change.paths, name, plan, session);
 }
 
 void setup_change(CLI::App& parent, Session& session, const std::string& name, roster::StudentChange change,

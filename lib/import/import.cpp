@@ -791,6 +791,32 @@ void import_feedback(const MappedExport& mapped, const ColumnMap& map, EditableT
   }
 }
 
+// --- the CSV files merged against the workspace (attendance, outcomes, feedback) ---
+
+struct ExportText {
+  const workspace::WorkspacePaths& paths;
+  const std::string& text;
+  char delimiter;
+  const ColumnMap& map;
+};
+
+using TableImporter = void (*)(const MappedExport&, const ColumnMap&, EditableTable&, const workspace::Workspace&,
+                               ImportReport&);
+
+// Maps the export, loads the workspace its rows are checked against, merges
+// them into the file `name`; returns the file's new text.
+std::string import_into_table(const ExportText& source, std::string_view name, const workspace::CsvSchema& schema,
+                              TableImporter importer, ImportReport& report)
+{
+  report.delimiter = source.delimiter;
+  const MappedExport mapped = map_export(source.text, report.source, source.delimiter, source.map, report);
+  io::Diagnostics ignored; // `tandem check` reports the workspace's own problems
+  const auto workspace = workspace::load_workspace(source.paths, ignored);
+  EditableTable table(source.paths, name, schema, false);
+  importer(mapped, source.map, table, workspace, report);
+  return table.text();
+}
+
 // --- companies.yaml ---------------------------------------------------------
 
 // An id from a company name, for exports without ids: "Öja Automation Oy" ->
@@ -1084,39 +1110,18 @@ ImportReport import_file(const workspace::WorkspacePaths& paths, const ImportOpt
     new_contents = table.text();
     break;
   }
-  case ImportKind::attendance: {
+  case ImportKind::attendance:
     target_name = names::attendance;
-    report.delimiter = delimiter;
-    const MappedExport mapped = map_export(text, report.source, delimiter, map, report);
-    io::Diagnostics ignored; // `tandem check` reports the workspace's own problems
-    const auto workspace = workspace::load_workspace(paths, ignored);
-    EditableTable table(paths, names::attendance, workspace::attendance_schema(), false);
-    import_attendance(mapped, map, table, workspace, report);
-    new_contents = table.text();
+    new_contents = import_into_table({paths, text, delimiter, map}, names::attendance, workspace::attendance_schema(), import_attendance, report);
     break;
-  }
-  case ImportKind::feedback: {
+  case ImportKind::feedback:
     target_name = names::feedback;
-    report.delimiter = delimiter;
-    const MappedExport mapped = map_export(text, report.source, delimiter, map, report);
-    io::Diagnostics ignored; // `tandem check` reports the workspace's own problems
-    const auto workspace = workspace::load_workspace(paths, ignored);
-    EditableTable table(paths, names::feedback, workspace::feedback_schema(), false);
-    import_feedback(mapped, map, table, workspace, report);
-    new_contents = table.text();
+    new_contents = import_into_table({paths, text, delimiter, map}, names::feedback, workspace::feedback_schema(), import_feedback, report);
     break;
-  }
-  case ImportKind::outcomes: {
+  case ImportKind::outcomes:
     target_name = names::outcomes;
-    report.delimiter = delimiter;
-    const MappedExport mapped = map_export(text, report.source, delimiter, map, report);
-    io::Diagnostics ignored; // `tandem check` reports the workspace's own problems
-    const auto workspace = workspace::load_workspace(paths, ignored);
-    EditableTable table(paths, names::outcomes, workspace::outcomes_schema(), false);
-    import_outcomes(mapped, map, table, workspace, report);
-    new_contents = table.text();
+    new_contents = import_into_table({paths, text, delimiter, map}, names::outcomes, workspace::outcomes_schema(), import_outcomes, report);
     break;
-  }
   case ImportKind::companies: {
     target_name = names::companies;
     const auto incoming = read_incoming_companies(text, report.source, delimiter, map, report);
