@@ -987,9 +987,17 @@ void import_companies(const std::vector<IncomingCompany>& incoming, YAML::Node r
     root["companies"] = companies;
   }
   std::unordered_map<std::string, std::size_t> position;
+  std::map<std::string, std::vector<std::string>> ids_of_business_id; // the entries of each Business ID
+  const auto business_id_of = [](const YAML::Node& company) {
+    return io::is_scalar(company["business_id"]) ? io::to_upper_ascii(io::trim(company["business_id"].Scalar()))
+                                                 : std::string();
+  };
   for (std::size_t i = 0; i < companies.size(); ++i) {
     if (io::is_map(companies[i]) && io::is_scalar(companies[i]["id"])) {
       position.try_emplace(companies[i]["id"].Scalar(), i);
+      if (const auto business_id = business_id_of(companies[i]); !business_id.empty()) {
+        ids_of_business_id[business_id].push_back(companies[i]["id"].Scalar());
+      }
     }
   }
   std::map<std::string, std::size_t> seen_in_export;
@@ -1001,6 +1009,15 @@ void import_companies(const std::vector<IncomingCompany>& incoming, YAML::Node r
     if (id.empty()) {
       report.rejected.push_back({line, "id: a value (or a name to make one from) is required"});
       continue;
+    }
+    // Business ID first: a CRM's `kalvian-kala-oy` is the workspace's `kalvian-kala`
+    // when only that entry has its Business ID (two sites sharing one stay matched by id).
+    if (const auto owners = ids_of_business_id.find(business_id_of(node));
+        owners != ids_of_business_id.end() && owners->second.size() == 1 && owners->second.front() != id) {
+      report.warnings.push_back(fmt::format("{}:{}: {} has the Business ID {} of {} in {}: it updates {}",
+                                            report.source, line, id, owners->first, owners->second.front(),
+                                            names::companies, owners->second.front()));
+      id = owners->second.front();
     }
     if (const auto [it, inserted] = seen_in_export.emplace(id, line); !inserted) {
       report.rejected.push_back(

@@ -543,3 +543,23 @@ TEST_CASE("import: a row repeated exactly in one export is taken once, and a re-
   CHECK_THAT(again.out, Catch::Contains("  unchanged: 1\n"));
   CHECK(rows_with(read_text(workspace / "students.csv"), "s3,").size() == 1);
 }
+
+TEST_CASE("import companies: a company already in companies.yaml by its Business ID is updated, not added twice")
+{
+  TemporaryFolder temporary;
+  const auto workspace = copy_fixture("minimal", temporary.path());
+  // A CRM export without ids: the name makes "kokkola-steel-oy-ab", but the Business ID
+  // 2451398-6 is kokkola-steel's.
+  write_text(temporary.path() / "crm.csv", "Yritys,Y-tunnus,Kotikunta\nKokkola Steel Oy Ab,2451398-6,Kokkola\n");
+  const auto result = run_tandem({"import", "companies", (temporary.path() / "crm.csv").string()}, {workspace, {}});
+  INFO(result.err);
+  CHECK(result.exit_code == 0);
+  CHECK(result.err == "tandem: warning: " + (temporary.path() / "crm.csv").string()
+                        + ":2: kokkola-steel-oy-ab has the Business ID 2451398-6 of kokkola-steel in companies.yaml: "
+                          "it updates kokkola-steel\n");
+  CHECK_THAT(result.out, Catch::Contains("  added: 0\n  changed: 1\n    kokkola-steel: municipality, name\n"));
+  const auto companies = read_text(workspace / "companies.yaml");
+  CHECK_THAT(companies, Catch::Contains("name: Kokkola Steel Oy Ab"));
+  CHECK_THAT(companies, !Catch::Contains("kokkola-steel-oy-ab"));
+  CHECK(run_tandem({"-C", workspace.string(), "check"}).exit_code == 0);
+}
