@@ -84,6 +84,19 @@ void write_output(const std::string& text, const std::optional<std::string>& out
   }
 }
 
+void require_workbook_output(bool workbook, const std::optional<std::string>& output)
+{
+  if (workbook && !output) {
+    throw Error("--format xlsx writes a workbook file: give --output FILE.xlsx", ExitCode::usage);
+  }
+}
+
+void write_workbook_output(const std::vector<io::Sheet>& sheets, const std::optional<std::string>& output)
+{
+  require_workbook_output(true, output);
+  io::write_workbook(*output, sheets);
+}
+
 void ExcelFlag::add_to(CLI::App& command, CLI::Option* format_option)
 {
   format = format_option;

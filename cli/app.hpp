@@ -2,6 +2,7 @@
 
 #include "io/error.hpp"
 #include "io/text.hpp"
+#include "io/workbook.hpp"
 #include "workspace/load.hpp"
 #include "workspace/writer.hpp"
 
@@ -72,6 +73,13 @@ bool apply_change(workspace::WorkspaceWriter* writer, const workspace::Workspace
 
 // A result to --output FILE (written atomically) or, without it, to standard output.
 void write_output(const std::string& text, const std::optional<std::string>& output);
+
+// --format xlsx writes a file: a usage error (exit 2) without --output, checked
+// before any work is done.
+void require_workbook_output(bool workbook, const std::optional<std::string>& output);
+
+// The sheets as an Excel workbook at --output (see require_workbook_output).
+void write_workbook_output(const std::vector<io::Sheet>& sheets, const std::optional<std::string>& output);
 
 // `--excel` on a command with a CSV output: CSV in the dialect Excel opens in a
 // Finnish or Swedish locale (io::excel_csv). It selects the CSV format; with

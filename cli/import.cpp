@@ -86,6 +86,10 @@ void print_report(const import::ImportReport& report, const ImportCommandOptions
     std::cout << fmt::format("  dropped by the map: {}\n",
                              column_list(report.dropped_columns, session.options.verbose));
   }
+  if (!report.identity_code_columns.empty()) {
+    std::cout << fmt::format("  personal identity codes (henkilötunnus), dropped and never stored: {}\n",
+                             fmt::join(report.identity_code_columns, ", "));
+  }
   if (options.dry_run) {
     std::cout << fmt::format("dry run: {} was not written\n", report.target);
   }

@@ -19,7 +19,7 @@ namespace tandem::cli {
 
 namespace {
 
-enum class MatchFormat { table, csv, json };
+enum class MatchFormat { table, csv, json, xlsx };
 
 struct MatchOptions {
   match::MatchRequest request;
@@ -28,6 +28,7 @@ struct MatchOptions {
   ExcelFlag excel;
   std::optional<std::string> explain;
   std::optional<std::string> scores;
+  std::optional<std::string> output;
   std::optional<std::string> scores_in;
   bool dry_run = false;
 };
@@ -95,6 +96,8 @@ void run_match(const MatchOptions& options, const Session& session)
   const auto paths = workspace::WorkspacePaths::resolve(session.options.workspace);
   paths.require_folder();
   refuse_workspace_output(paths, options.scores, "--scores");
+  refuse_workspace_output(paths, options.output, "--output");
+  require_workbook_output(options.format == MatchFormat::xlsx, options.output);
   // The lock is taken before reading: read, plan and write are one step.
   std::unique_ptr<workspace::WorkspaceWriter> writer;
   if (!options.dry_run) {
@@ -119,28 +122,33 @@ void run_match(const MatchOptions& options, const Session& session)
   }
 
   // Notes go to standard error when standard output carries data for a program.
-  std::ostream& notes = options.format == MatchFormat::table ? std::cout : std::cerr;
+  std::ostream& notes = options.format == MatchFormat::table && !options.output ? std::cout : std::cerr;
   switch (options.format) {
-  case MatchFormat::table:
-    std::cout << match::to_table(input, result);
+  case MatchFormat::table: {
+    std::string text = match::to_table(input, result);
     if (explanation) {
-      std::cout << "\n";
+      text += "\n";
       for (const auto& line : *explanation) {
-        std::cout << line << "\n";
+        text += line + "\n";
       }
     }
+    write_output(text, options.output);
     break;
+  }
   case MatchFormat::csv:
-    std::cout << options.excel.apply(match::to_csv(input, result));
-    if (explanation) {
-      for (const auto& line : *explanation) {
-        std::cerr << line << "\n";
-      }
-    }
+    write_output(options.excel.apply(match::to_csv(input, result)), options.output);
     break;
   case MatchFormat::json:
-    std::cout << match::to_json(input, result, explanation ? &*explanation : nullptr);
+    write_output(match::to_json(input, result, explanation ? &*explanation : nullptr), options.output);
     break;
+  case MatchFormat::xlsx:
+    write_workbook_output(match::to_sheets(input, result), options.output);
+    break;
+  }
+  if (explanation && (options.format == MatchFormat::csv || options.format == MatchFormat::xlsx)) {
+    for (const auto& line : *explanation) {
+      std::cerr << line << "\n";
+    }
   }
   if (options.dry_run) {
     notes << fmt::format("dry run: {} was not written (it would have {})\n",
@@ -163,9 +171,10 @@ void setup_match(CLI::App& app, Session& session)
                                                      {"stable", match::Method::stable}};
   accept_names(command->add_option("--method", options->method, "optimal (default) or stable"), methods);
   const std::map<std::string, MatchFormat> formats{
-    {"table", MatchFormat::table}, {"csv", MatchFormat::csv}, {"json", MatchFormat::json}};
-  auto* format = accept_names(command->add_option("--format", options->format, "table (default), csv or json"),
-                              formats);
+    {"table", MatchFormat::table}, {"csv", MatchFormat::csv}, {"json", MatchFormat::json}, {"xlsx", MatchFormat::xlsx}};
+  auto* format = accept_names(
+    command->add_option("--format", options->format, "table (default), csv, json or xlsx (needs --output)"), formats);
+  command->add_option("--output", options->output, "write the plan to FILE instead of standard output");
   options->excel.add_to(*command, format);
   command->add_option("--explain", options->explain, "say why a student or an opening got what it got");
   command->add_option("--scores", options->scores, "write every allowed candidate and its score to FILE (CSV)");

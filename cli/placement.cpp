@@ -25,6 +25,7 @@ struct ListOptions {
   placement::ListRequest request;
   std::optional<std::string> status;
   placement::ListFormat format = placement::ListFormat::table;
+  std::optional<std::string> output;
   ExcelFlag excel;
 };
 
@@ -45,9 +46,16 @@ void run_move(MoveOptions options, Session& session)
 void run_list(const ListOptions& options, const Session& session)
 {
   const auto paths = workspace::WorkspacePaths::resolve(session.options.workspace);
+  refuse_workspace_output(paths, options.output, "--output");
+  const bool workbook = options.format == placement::ListFormat::xlsx;
+  require_workbook_output(workbook, options.output);
   const auto workspace = load_valid_workspace(paths, "placements are listed");
+  if (workbook) {
+    write_workbook_output({placement::placements_sheet(workspace, options.request)}, options.output);
+    return;
+  }
   const auto text = placement::list_placements(workspace, options.request, options.format);
-  std::cout << (options.format == placement::ListFormat::csv ? options.excel.apply(text) : text);
+  write_output(options.format == placement::ListFormat::csv ? options.excel.apply(text) : text, options.output);
 }
 
 void setup_move(CLI::App& parent, Session& session, const std::string& name, placement::Move move,
@@ -97,8 +105,11 @@ void setup_placement(CLI::App& app, Session& session)
     ->check(one_of({"proposed", "confirmed", "started", "completed", "cancelled"}));
   list->add_option("--term", options->request.term, "only placements that start in this term of tandem.yaml");
   const std::map<std::string, placement::ListFormat> formats{
-    {"table", placement::ListFormat::table}, {"csv", placement::ListFormat::csv}, {"json", placement::ListFormat::json}};
-  auto* format = accept_names(list->add_option("--format", options->format, "table (default), csv or json"), formats);
+    {"table", placement::ListFormat::table}, {"csv", placement::ListFormat::csv}, {"json", placement::ListFormat::json},
+    {"xlsx", placement::ListFormat::xlsx}};
+  auto* format = accept_names(
+    list->add_option("--format", options->format, "table (default), csv, json or xlsx (needs --output)"), formats);
+  list->add_option("--output", options->output, "write to FILE instead of standard output");
   options->excel.add_to(*list, format);
   list->callback([options, &session] {
     if (options->status) {

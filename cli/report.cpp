@@ -16,7 +16,7 @@ namespace tandem::cli {
 
 namespace {
 
-enum class ReportFormat { md, csv, json, html };
+enum class ReportFormat { md, csv, json, html, xlsx };
 
 struct ReportOptions {
   std::optional<std::string> term;
@@ -43,6 +43,7 @@ void run_report(const ReportOptions& options, const Session& session)
 {
   const auto paths = workspace::WorkspacePaths::resolve(session.options.workspace);
   refuse_workspace_output(paths, options.output, "--output");
+  require_workbook_output(options.format == ReportFormat::xlsx, options.output);
   const auto workspace = load_valid_workspace(paths, "the report is made");
   const auto period = period_of(workspace, options);
   auto figures = report::build_report(workspace, period);
@@ -66,6 +67,9 @@ void run_report(const ReportOptions& options, const Session& session)
   case ReportFormat::html:
     write_output(report::to_html(figures), options.output);
     break;
+  case ReportFormat::xlsx:
+    write_workbook_output(report::to_sheets(figures), options.output);
+    break;
   }
 }
 
@@ -77,14 +81,17 @@ void run_participants(const ReportOptions& options, const Session& session)
   }
   const auto paths = workspace::WorkspacePaths::resolve(session.options.workspace);
   refuse_workspace_output(paths, options.output, "--output");
+  require_workbook_output(options.format == ReportFormat::xlsx, options.output);
   const auto workspace = load_valid_workspace(paths, "the report is made");
   const auto period = period_of(workspace, options);
-  if (options.format == ReportFormat::md) {
+  if (options.format == ReportFormat::xlsx) {
+    write_workbook_output({report::participants_sheet(workspace, period)}, options.output);
+  } else if (options.format == ReportFormat::md) {
     write_output(report::participants_markdown(workspace, period), options.output);
   } else if (options.format == ReportFormat::csv) {
     write_output(options.excel.apply(report::participants_csv(workspace, period)), options.output);
   } else {
-    throw Error("report participants writes csv (default) or md", ExitCode::usage);
+    throw Error("report participants writes csv (default), md or xlsx", ExitCode::usage);
   }
 }
 
@@ -105,9 +112,9 @@ void setup_report(CLI::App& app, Session& session)
   term->excludes(from)->excludes(to);
   const std::map<std::string, ReportFormat> formats{
     {"md", ReportFormat::md}, {"csv", ReportFormat::csv}, {"json", ReportFormat::json},
-    {"html", ReportFormat::html}};
+    {"html", ReportFormat::html}, {"xlsx", ReportFormat::xlsx}};
   auto* format =
-    accept_names(command->add_option("--format", options->format, "md (default), csv, json or html"), formats);
+    accept_names(command->add_option("--format", options->format, "md (default), csv, json, html or xlsx (needs --output)"), formats);
   command->add_flag("--public", options->is_public,
                     "hide small counts of people (reporting.suppress_below, default 5)");
   command->add_option("--output", options->output, "write to FILE instead of standard output");
@@ -115,7 +122,7 @@ void setup_report(CLI::App& app, Session& session)
   auto* participants = command->add_subcommand(
     "participants", "one row per participant with the entry data funders' forms ask for");
   participants->footer("It takes report's options, before or after `participants`: --term ID, --from DATE --to "
-                       "DATE, --format csv|md (default csv), --output FILE, --excel.\nExample:\n  tandem report "
+                       "DATE, --format csv|md|xlsx (default csv), --output FILE, --excel.\nExample:\n  tandem report "
                        "participants --term 2026-autumn --excel --output osallistujat.csv");
   command->require_subcommand(0, 1);
   command->callback([options, participants, format, &session] {

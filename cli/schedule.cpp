@@ -50,9 +50,15 @@ void run_schedule(const ScheduleOptions& options, const Session& session)
 {
   const auto paths = workspace::WorkspacePaths::resolve(session.options.workspace);
   refuse_workspace_output(paths, options.output, "--output");
+  const bool workbook = options.request.format == schedule::ScheduleFormat::xlsx;
+  require_workbook_output(workbook, options.output);
   const auto workspace = load_valid_workspace(paths, "the calendar is made");
   const schedule::ProjectZone zone(workspace.project->timezone);
   const auto calendar = load_valid_calendar(workspace, paths, zone, "the calendar is made");
+  if (workbook) {
+    write_workbook_output({schedule::schedule_sheet(workspace, calendar, zone, options.request)}, options.output);
+    return;
+  }
   const auto text = schedule::render_schedule(workspace, paths, calendar, zone, options.request);
   write_output(options.request.format == schedule::ScheduleFormat::csv ? options.excel.apply(text) : text,
                options.output);
@@ -135,9 +141,10 @@ void setup_schedule(CLI::App& app, Session& session)
   const std::map<std::string, schedule::ScheduleFormat> formats{{"table", schedule::ScheduleFormat::table},
                                                                 {"csv", schedule::ScheduleFormat::csv},
                                                                 {"json", schedule::ScheduleFormat::json},
-                                                                {"ics", schedule::ScheduleFormat::ics}};
+                                                                {"ics", schedule::ScheduleFormat::ics},
+                                                                {"xlsx", schedule::ScheduleFormat::xlsx}};
   auto* format = accept_names(
-    command->add_option("--format", options->request.format, "table (default), csv, json or ics (iCalendar)"),
+    command->add_option("--format", options->request.format, "table (default), csv, json, ics (iCalendar) or xlsx (needs --output)"),
     formats);
   command->add_option("--output", options->output, "write to FILE instead of standard output");
   options->excel.add_to(*command, format);

@@ -14,6 +14,8 @@ packages=(
   python3-scipy  # the match benchmark compares with SciPy's linear_sum_assignment
   libhowardhinnant-date-dev  # schedule: time zones (g++ 12 has no C++20 <chrono> zones)
   libkainjow-mustache-dev    # schedule remind: the message templates (Mustache, header-only)
+  libxlsxwriter-dev          # --format xlsx: Excel workbooks
+  python3-openpyxl           # --format xlsx: the tests read the workbooks back with another reader
   msmtp             # schedule remind: the tests send through a real sendmail-style client
   python3-aiosmtpd  # schedule remind: the tests run a real SMTP server on 127.0.0.1
   python3-icalendar # schedule: the tests parse the ICS output with a real parser

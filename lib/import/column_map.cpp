@@ -23,17 +23,18 @@ const std::vector<Alias>& student_aliases()
   static const std::vector<Alias> aliases = {
     {"id", {"student id", "student number", "student no", "opiskelijanumero", "opiskelijan numero",
             "opiskelijatunnus", "studentnummer"}},
-    {"first_name", {"first name", "firstname", "given name", "given names", "forename",
+    {"first_name", {"first name", "firstname", "given name", "given names", "first names", "forename",
                     "etunimi", "etunimet", "kutsumanimi", "förnamn"}},
     {"last_name", {"last name", "lastname", "surname", "family name", "sukunimi", "efternamn"}},
     {"email", {"e-mail", "email address", "e-mail address", "mail", "sähköposti",
-               "sähköpostiosoite", "e-post"}},
+               "sähköpostiosoite", "e-post", "primary email", "primary e-mail"}},
     {"group", {"target group", "ryhmä", "kohderyhmä", "grupp"}},
-    {"field", {"field of study", "study field", "koulutusala", "ala", "opintoala"}},
+    {"field", {"field of study", "study field", "education field", "koulutusala", "ala", "opintoala"}},
     {"programme", {"program", "degree programme", "degree program", "koulutusohjelma",
                    "tutkinto-ohjelma", "tutkinto", "utbildningsprogram"}},
     {"study_year", {"year of study", "study year", "vuosikurssi", "opintovuosi", "vuosi"}},
-    {"status", {"student status", "opiskelijan tila", "tila"}},
+    {"status", {"student status", "opiskelijan tila", "tila", "term registration", "lukukausi-ilmoittautuminen",
+                "läsnäolo", "terminsregistrering"}},
     {"gender", {"sex", "sukupuoli", "kön"}},
     {"birth_year", {"year of birth", "birth year", "syntymävuosi", "födelseår"}},
     {"birth_date", {"date of birth", "birth date", "birthdate", "dob", "syntymäaika", "syntymäpäivä",
@@ -104,7 +105,7 @@ const std::vector<Alias>& outcome_aliases()
                 "mikä on tilanteesi", "situation nu", "nuvarande situation"}},
     {"employer", {"employer name", "työnantaja", "työpaikka", "arbetsgivare"}},
     {"note", {"comment", "comments", "lisätiedot", "kommentti", "kommentar"}},
-    {"email", {"e-mail", "email address", "e-mail address", "sähköposti", "sähköpostiosoite", "e-post"}},
+    {"email", {"e-mail", "email address", "e-mail address", "sähköposti", "sähköpostiosoite", "e-post", "primary email", "primary e-mail"}},
   };
   return aliases;
 }
@@ -122,7 +123,7 @@ const std::vector<Alias>& feedback_aliases()
     {"pair_work", {"pair work", "tandem work", "parityö", "parsamarbete"}},
     {"would_repeat", {"would repeat", "again", "uudelleen", "igen"}},
     {"comment", {"comments", "kommentti", "vapaa sana", "kommentar"}},
-    {"email", {"e-mail", "email address", "e-mail address", "sähköposti", "sähköpostiosoite", "e-post"}},
+    {"email", {"e-mail", "email address", "e-mail address", "sähköposti", "sähköpostiosoite", "e-post", "primary email", "primary e-mail"}},
   };
   return aliases;
 }

@@ -157,9 +157,7 @@ MappedExport map_export(const std::string& text, const std::string& display, cha
     auto target = map.target(header);
     if (holds_identity_codes(header, table.rows, column)) {
       // Never stored, even when a map file names a column for it.
-      report.warnings.push_back(fmt::format("the column \"{}\" holds Finnish personal identity codes "
-                                            "(henkilötunnus): dropped, never stored",
-                                            header));
+      report.identity_code_columns.push_back(header);
       mapped.targets.emplace_back("");
       continue;
     }
@@ -221,11 +219,21 @@ std::string field_or_empty(const io::CsvRecord& record, std::optional<std::size_
   return index && *index < record.fields.size() ? record.fields[*index] : std::string();
 }
 
-std::string reasons(const io::Diagnostics& diagnostics)
+// The errors in one line; `explained` lists the problems already worded, whose
+// columns' own errors are left out.
+std::string reasons(const io::Diagnostics& diagnostics, const std::vector<std::string>& explained = {})
 {
   std::string text;
+  for (const auto& explanation : explained) {
+    text += text.empty() ? explanation : "; " + explanation;
+  }
+  const auto already_explained = [&](const std::string& message) {
+    const auto column = message.substr(0, message.find(':') + 1);
+    return std::any_of(explained.begin(), explained.end(),
+                       [&](const std::string& explanation) { return explanation.rfind(column, 0) == 0; });
+  };
   for (const auto& problem : diagnostics.sorted()) {
-    if (problem.severity == io::Severity::error) {
+    if (problem.severity == io::Severity::error && !already_explained(problem.message)) {
       text += text.empty() ? problem.message : "; " + problem.message;
     }
   }
@@ -336,6 +344,7 @@ void import_students(const MappedExport& mapped, const ColumnMap& map, EditableT
     io::CsvRecord candidate{record.line, found != existing.end()
                                            ? table.rows()[found->second].fields
                                            : std::vector<std::string>(table.header().size())};
+    std::vector<std::string> unknown_words; // worded here: the validator cannot list the words tandem takes
     for (std::size_t i = 0; i < mapped.headers.size() && i < record.fields.size(); ++i) {
       const auto& target = mapped.targets[i];
       if (target && target->empty()) {
@@ -344,6 +353,11 @@ void import_students(const MappedExport& mapped, const ColumnMap& map, EditableT
       const std::string column = target ? *target : std::string(io::trim(mapped.headers[i]));
       if (column.empty()) {
         continue;
+      }
+      if (target && !map.translate(column, io::trim(record.fields[i]))) {
+        if (auto problem = unknown_word(column, record.fields[i])) {
+          unknown_words.push_back(std::move(*problem));
+        }
       }
       // An empty cell never erases what the workspace knows.
       const std::string value = target ? mapped_value(map, column, record.fields[i])
@@ -354,8 +368,8 @@ void import_students(const MappedExport& mapped, const ColumnMap& map, EditableT
     }
     io::Diagnostics problems;
     workspace::read_student_row(table.header(), candidate, display, problems);
-    if (problems.has_errors()) {
-      report.rejected.push_back({record.line, reasons(problems)});
+    if (problems.has_errors() || !unknown_words.empty()) {
+      report.rejected.push_back({record.line, reasons(problems, unknown_words)});
       continue;
     }
     if (found == existing.end()) {
@@ -948,6 +962,37 @@ std::string dump(const YAML::Node& node)
   return out.c_str();
 }
 
+// Whether two YAML values say the same, whatever their style (flow or block, quoted or plain).
+bool same_value(const YAML::Node& a, const YAML::Node& b)
+{
+  if (!a.IsDefined() || !b.IsDefined()) {
+    return a.IsDefined() == b.IsDefined();
+  }
+  if (a.Type() != b.Type()) {
+    return false;
+  }
+  if (a.IsScalar()) {
+    return a.Scalar() == b.Scalar();
+  }
+  if (a.size() != b.size()) {
+    return false;
+  }
+  if (a.IsSequence()) {
+    for (std::size_t i = 0; i < a.size(); ++i) {
+      if (!same_value(a[i], b[i])) {
+        return false;
+      }
+    }
+    return true;
+  }
+  for (const auto& entry : a) {
+    if (!same_value(entry.second, b[entry.first.Scalar()])) {
+      return false;
+    }
+  }
+  return true;
+}
+
 // Copies the keys of `incoming` onto `merged`: contact details key by key,
 // openings by opening id, everything else whole.
 void merge_company(YAML::Node merged, const YAML::Node& incoming)
@@ -1079,7 +1124,7 @@ void import_companies(const std::vector<IncomingCompany>& incoming, YAML::Node r
       keys.insert(entry.first.Scalar());
     }
     for (const auto& key : keys) {
-      if (dump(current[key]) != dump(merged[key])) {
+      if (!same_value(current[key], merged[key])) {
         change.fields.push_back(key);
       }
     }

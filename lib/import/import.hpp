@@ -46,6 +46,7 @@ struct ImportReport {
   std::vector<std::size_t> identical_rows;  // lines repeating an earlier row exactly: taken once
   std::vector<std::string> extra_columns;   // export columns kept as extra columns
   std::vector<std::string> dropped_columns; // export columns the map file drops
+  std::vector<std::string> identity_code_columns; // columns of personal identity codes: never stored
   std::vector<std::string> warnings;        // doubts about the export as a whole
   bool written = false;
 };

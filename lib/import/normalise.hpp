@@ -1,5 +1,6 @@
 #pragma once
 
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -12,5 +13,10 @@ namespace tandem::import {
 // codes and tags, single spaces in names. A value it does not recognise is
 // returned trimmed, to be judged (and rejected with a reason) by the validators.
 std::string normalise_value(std::string_view column, std::string_view value);
+
+// For a column of fixed words (group, field, status, gender, ...): why `value` is
+// refused when it is neither one of the contract's words nor a word tandem takes
+// for one; the reason lists both. std::nullopt when the value is fine.
+std::optional<std::string> unknown_word(std::string_view column, std::string_view value);
 
 } // namespace tandem::import

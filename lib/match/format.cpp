@@ -140,6 +140,29 @@ std::string to_csv(const MatchInput& input, const MatchResult& result)
   return out;
 }
 
+std::vector<io::Sheet> to_sheets(const MatchInput& input, const MatchResult& result)
+{
+  const auto& workspace = *input.workspace;
+  io::Sheet plan{"Plan",
+                 {"placement", "company", "opening", "international student", "domestic student", "start", "end",
+                  "score"},
+                 {}};
+  for (const auto& placement : result.placements) {
+    const auto& candidate = candidate_of(input, placement);
+    const auto& opening = input.opening_of(candidate);
+    const auto partner = domestic_id(input, candidate);
+    plan.rows.push_back({placement.id, input.company_of(candidate).name, opening.title,
+                         workspace.student_name(input.international_of(candidate).id),
+                         partner.empty() ? std::string() : workspace.student_name(partner), opening.start, opening.end,
+                         candidate.score});
+  }
+  io::Sheet unplaced{"Unplaced", {"student", "id", "reason"}, {}};
+  for (const auto& student : result.unplaced) {
+    unplaced.rows.push_back({workspace.student_name(student.id), student.id, student.reason});
+  }
+  return {std::move(plan), std::move(unplaced)};
+}
+
 std::string to_json(const MatchInput& input, const MatchResult& result, const std::vector<std::string>* explanation)
 {
   std::string out = fmt::format("{{\n  \"method\": \"{}\",\n  \"objective\": {},\n  \"optimal\": {},\n  \"bound\": {},\n"

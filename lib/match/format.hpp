@@ -1,6 +1,7 @@
 #pragma once
 
 #include "io/csv.hpp"
+#include "io/workbook.hpp"
 #include "match/result.hpp"
 
 #include <optional>
@@ -16,6 +17,8 @@ std::string to_csv(const MatchInput& input, const MatchResult& result);
 // cli.md's JSON; `explanation` (from --explain) is added as an array of lines.
 std::string to_json(const MatchInput& input, const MatchResult& result,
                     const std::vector<std::string>* explanation);
+// The plan and the students left unplaced as two sheets, naming people and companies.
+std::vector<io::Sheet> to_sheets(const MatchInput& input, const MatchResult& result);
 
 // Every candidate as international_id,domestic_id,opening_id,score; scores at
 // full round-trip precision.

@@ -14,6 +14,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <stdexcept>
 #include <array>
 #include <chrono>
 #include <cstdlib>
@@ -256,13 +257,17 @@ std::map<std::string, model::Date> proposal_days(const workspace::WorkspacePaths
   return text ? proposal_days(*text, display) : std::map<std::string, model::Date>{};
 }
 
-std::string list_placements(const workspace::Workspace& workspace, const ListRequest& request, ListFormat format)
+namespace {
+
+const std::vector<std::string> k_list_header{"id", "status", "company", "international", "domestic", "start", "end",
+                                             "locked"};
+
+std::vector<std::vector<std::string>> listed_rows(const workspace::Workspace& workspace, const ListRequest& request)
 {
   using std::chrono::year;
   const report::Period period = request.term ? report::resolve_period(*workspace.project, request.term,
                                                                       std::nullopt, std::nullopt)
                                              : report::Period{year::min() / 1 / 1, year::max() / 12 / 31};
-  const std::vector<std::string> header{"id", "status", "company", "international", "domestic", "start", "end", "locked"};
   std::vector<std::vector<std::string>> rows;
   for (const auto& placement : workspace.placements) {
     const auto span = schedule::placement_days(workspace, placement);
@@ -277,6 +282,24 @@ std::string list_placements(const workspace::Workspace& workspace, const ListReq
                     span.first ? model::format_date(*span.first) : "", span.last ? model::format_date(*span.last) : "",
                     placement.locked ? "yes" : ""});
   }
+  return rows;
+}
+
+} // namespace
+
+io::Sheet placements_sheet(const workspace::Workspace& workspace, const ListRequest& request)
+{
+  using Kind = io::ColumnKind;
+  return io::typed_sheet(
+    "Placements", k_list_header,
+    {Kind::text, Kind::text, Kind::text, Kind::text, Kind::text, Kind::day, Kind::day, Kind::text},
+    listed_rows(workspace, request));
+}
+
+std::string list_placements(const workspace::Workspace& workspace, const ListRequest& request, ListFormat format)
+{
+  const auto& header = k_list_header;
+  const auto rows = listed_rows(workspace, request);
   std::string out;
   switch (format) {
   case ListFormat::csv:
@@ -325,6 +348,8 @@ std::string list_placements(const workspace::Workspace& workspace, const ListReq
     }
     return out;
   }
+  case ListFormat::xlsx:
+    throw std::logic_error("list_placements: a workbook is made by placements_sheet");
   }
   return out;
 }

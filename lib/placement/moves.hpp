@@ -1,6 +1,7 @@
 #pragma once
 
 #include "io/csv.hpp"
+#include "io/workbook.hpp"
 #include "model/values.hpp"
 #include "workspace/load.hpp"
 #include "workspace/writer.hpp"
@@ -64,7 +65,8 @@ struct ListRequest {
   std::optional<model::PlacementStatus> status;
   std::optional<std::string> term;
 };
-enum class ListFormat { table, csv, json };
+enum class ListFormat { table, csv, json, xlsx };
 std::string list_placements(const workspace::Workspace& workspace, const ListRequest& request, ListFormat format);
+io::Sheet placements_sheet(const workspace::Workspace& workspace, const ListRequest& request);
 
 } // namespace tandem::placement

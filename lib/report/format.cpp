@@ -314,6 +314,98 @@ std::string to_markdown(const Report& report)
   return out;
 }
 
+namespace {
+
+// A figure as a number, or its text when a public report does not show the value.
+io::SheetCell sheet_cell(const Cell& cell, const Report& report)
+{
+  return cell.shown == Cell::Shown::value ? io::SheetCell(cell.value) : io::SheetCell(cell_text(cell, report));
+}
+
+io::SheetCell sheet_cell(const FeedbackFigure& figure, const Report& report)
+{
+  if (figure.shown == Cell::Shown::value && figure.count) {
+    return {*figure.count};
+  }
+  if (figure.shown == Cell::Shown::value && figure.ratio) {
+    return {*figure.ratio};
+  }
+  return {feedback_text(figure, report.public_threshold)};
+}
+
+} // namespace
+
+std::vector<io::Sheet> to_sheets(const Report& report)
+{
+  std::vector<io::Sheet> sheets;
+  io::Sheet about{"Report", {"item", "value"}, {}};
+  about.rows.push_back({"title", title_of(report)});
+  about.rows.push_back({"indicator set", set_title(report.set)});
+  about.rows.push_back({"from", report.period.from});
+  about.rows.push_back({"to", report.period.to});
+  if (const auto note = suppression_note(report); !note.empty()) {
+    about.rows.push_back({"note", note});
+  }
+  sheets.push_back(std::move(about));
+
+  io::Sheet targets{"Targets", {"target", "planned", "actual"}, {}};
+  for (const auto& target : report.targets) {
+    targets.rows.push_back({target.key,
+                            target.planned ? io::SheetCell(*target.planned) : io::SheetCell(std::string()),
+                            sheet_cell(actual_of(report, target), report)});
+  }
+  sheets.push_back(std::move(targets));
+
+  io::Sheet indicators{"Indicators", {"indicator", "breakdown", "value"}, {}};
+  for (const auto& indicator : report.indicators) {
+    for (const auto& cell : indicator.cells) {
+      indicators.rows.push_back(
+        {indicator.key, indicator.breakdown ? cell.key : std::string(), sheet_cell(cell, report)});
+    }
+  }
+  sheets.push_back(std::move(indicators));
+
+  io::Sheet by_gender{"By gender", {"indicator"}, {}};
+  by_gender.header.insert(by_gender.header.end(), report.gender_keys.begin(), report.gender_keys.end());
+  for (const auto& indicator : report.indicators) {
+    for (std::size_t c = 0; c < indicator.by_gender.size(); ++c) {
+      std::vector<io::SheetCell> row{cell_name(indicator, indicator.cells[c])};
+      for (const auto& cell : indicator.by_gender[c]) {
+        row.push_back(sheet_cell(cell, report));
+      }
+      by_gender.rows.push_back(std::move(row));
+    }
+  }
+  sheets.push_back(std::move(by_gender));
+
+  if (!report.feedback.empty()) {
+    io::Sheet feedback{"Feedback", {"figure", "value"}, {}};
+    for (const auto& figure : report.feedback) {
+      feedback.rows.push_back({figure.key, sheet_cell(figure, report)});
+    }
+    sheets.push_back(std::move(feedback));
+  }
+  if (!report.terms.empty()) {
+    io::Sheet terms{"Terms", {"indicator"}, {}};
+    for (const auto& row : report.terms) {
+      terms.header.push_back(fmt::format("{} ({} to {})", row.term, model::format_date(row.period.from),
+                                         model::format_date(row.period.to)));
+    }
+    const auto& first = report.terms.front().indicators;
+    for (std::size_t i = 0; i < first.size(); ++i) {
+      for (std::size_t c = 0; c < first[i].cells.size(); ++c) {
+        std::vector<io::SheetCell> line{cell_name(first[i], first[i].cells[c])};
+        for (const auto& row : report.terms) {
+          line.push_back(sheet_cell(row.indicators[i].cells[c], report));
+        }
+        terms.rows.push_back(std::move(line));
+      }
+    }
+    sheets.push_back(std::move(terms));
+  }
+  return sheets;
+}
+
 std::string to_csv(const Report& report)
 {
   std::string out = io::format_csv_record({"indicator", "breakdown", "value"});

@@ -86,4 +86,14 @@ std::string participants_markdown(const workspace::Workspace& workspace, const P
   return out;
 }
 
+io::Sheet participants_sheet(const workspace::Workspace& workspace, const Period& period)
+{
+  using Kind = io::ColumnKind;
+  // In the order of columns(): the days and the age typed, ids and words as text.
+  const std::vector<Kind> kinds{Kind::text, Kind::text, Kind::text,   Kind::day,  Kind::day, Kind::text,
+                                Kind::text, Kind::number, Kind::text, Kind::text, Kind::text, Kind::text,
+                                Kind::text, Kind::day,  Kind::text,   Kind::text, Kind::day};
+  return io::typed_sheet("Participants", columns(), kinds, rows(workspace, period));
+}
+
 } // namespace tandem::report

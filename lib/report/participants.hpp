@@ -1,5 +1,6 @@
 #pragma once
 
+#include "io/workbook.hpp"
 #include "report/period.hpp"
 #include "workspace/load.hpp"
 
@@ -13,5 +14,6 @@ namespace tandem::report {
 // people by name, so it is never part of a public report.
 std::string participants_csv(const workspace::Workspace& workspace, const Period& period);
 std::string participants_markdown(const workspace::Workspace& workspace, const Period& period);
+io::Sheet participants_sheet(const workspace::Workspace& workspace, const Period& period);
 
 } // namespace tandem::report

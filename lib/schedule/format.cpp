@@ -67,6 +67,21 @@ std::string schedule_table(const std::vector<CalendarItem>& items, const Project
   return out;
 }
 
+io::Sheet schedule_sheet(const std::vector<CalendarItem>& items, const ProjectZone& zone)
+{
+  io::Sheet sheet{"Schedule",
+                  {"first day", "last day", "start", "end", "kind", "status", "what", "location", "key"},
+                  {}};
+  const auto time_of = [](const std::string& wall) { return wall.empty() ? wall : wall.substr(11); };
+  for (const auto& item : items) {
+    const auto fields = fields_of(item, zone);
+    sheet.rows.push_back({item.first_day, item.last_day, time_of(fields.start), time_of(fields.end),
+                          std::string(to_string(item.kind)), std::string(to_string(item.status)), item.title,
+                          item.location, item.key});
+  }
+  return sheet;
+}
+
 std::string schedule_csv(const std::vector<CalendarItem>& items, const ProjectZone& zone)
 {
   std::string out = io::format_csv_record({"key", "kind", "status", "title", "first_day", "last_day", "start", "end",

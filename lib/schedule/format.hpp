@@ -1,5 +1,6 @@
 #pragma once
 
+#include "io/workbook.hpp"
 #include "schedule/items.hpp"
 #include "schedule/time_zone.hpp"
 
@@ -14,5 +15,6 @@ namespace tandem::schedule {
 std::string schedule_table(const std::vector<CalendarItem>& items, const ProjectZone& zone);
 std::string schedule_csv(const std::vector<CalendarItem>& items, const ProjectZone& zone);
 std::string schedule_json(const std::vector<CalendarItem>& items, const ProjectZone& zone);
+io::Sheet schedule_sheet(const std::vector<CalendarItem>& items, const ProjectZone& zone);
 
 } // namespace tandem::schedule

@@ -8,6 +8,7 @@
 #include "schedule/revisions.hpp"
 
 #include <algorithm>
+#include <stdexcept>
 
 namespace tandem::schedule {
 
@@ -30,6 +31,24 @@ std::string ics_with_revisions(const std::vector<CalendarItem>& items, const wor
   return text;
 }
 
+// The items of the request's term (all without one).
+std::vector<CalendarItem> requested_items(const workspace::Workspace& workspace, const Calendar& calendar,
+                                          const ScheduleRequest& request)
+{
+  if (!request.term) {
+    return calendar.items;
+  }
+  const auto period = report::resolve_period(*workspace.project, request.term, std::nullopt, std::nullopt);
+  return items_between(calendar.items, period.from, period.to);
+}
+
+// What a person reads: cancelled items left out (only a calendar program needs them).
+std::vector<CalendarItem> without_cancelled(std::vector<CalendarItem> items)
+{
+  std::erase_if(items, [](const CalendarItem& item) { return item.status == ItemStatus::cancelled; });
+  return items;
+}
+
 } // namespace
 
 Calendar load_calendar(const workspace::Workspace& workspace, const workspace::WorkspacePaths& paths,
@@ -45,26 +64,30 @@ Calendar load_calendar(const workspace::Workspace& workspace, const workspace::W
 std::string render_schedule(const workspace::Workspace& workspace, const workspace::WorkspacePaths& paths,
                             const Calendar& calendar, const ProjectZone& zone, const ScheduleRequest& request)
 {
-  std::vector<CalendarItem> items = calendar.items;
-  if (request.term) {
-    const auto period = report::resolve_period(*workspace.project, request.term, std::nullopt, std::nullopt);
-    items = items_between(items, period.from, period.to);
-  }
+  auto items = requested_items(workspace, calendar, request);
   if (request.format == ScheduleFormat::ics) {
     // Cancelled items stay in the file: that is how a calendar program learns to drop them.
     return ics_with_revisions(items, workspace, paths, zone);
   }
-  std::erase_if(items, [](const CalendarItem& item) { return item.status == ItemStatus::cancelled; });
+  items = without_cancelled(std::move(items));
   switch (request.format) {
   case ScheduleFormat::csv:
     return schedule_csv(items, zone);
   case ScheduleFormat::json:
     return schedule_json(items, zone);
+  case ScheduleFormat::xlsx:
+    throw std::logic_error("render_schedule: a workbook is made by schedule_sheet");
   case ScheduleFormat::table:
   case ScheduleFormat::ics:
     break;
   }
   return schedule_table(items, zone);
+}
+
+io::Sheet schedule_sheet(const workspace::Workspace& workspace, const Calendar& calendar, const ProjectZone& zone,
+                         const ScheduleRequest& request)
+{
+  return schedule_sheet(without_cancelled(requested_items(workspace, calendar, request)), zone);
 }
 
 } // namespace tandem::schedule

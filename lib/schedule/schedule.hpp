@@ -1,6 +1,7 @@
 #pragma once
 
 #include "io/diagnostics.hpp"
+#include "io/workbook.hpp"
 #include "schedule/items.hpp"
 #include "workspace/load.hpp"
 #include "workspace/paths.hpp"
@@ -8,10 +9,10 @@
 #include <optional>
 #include <string>
 
-// `tandem schedule`: the term calendar in one of four formats.
+// `tandem schedule`: the term calendar in one of five formats.
 namespace tandem::schedule {
 
-enum class ScheduleFormat { table, csv, json, ics };
+enum class ScheduleFormat { table, csv, json, ics, xlsx };
 
 struct ScheduleRequest {
   std::optional<std::string> term; // none: everything in the workspace
@@ -29,5 +30,9 @@ Calendar load_calendar(const workspace::Workspace& workspace, const workspace::W
 // gets a higher SEQUENCE; the same data and state give the same bytes.
 std::string render_schedule(const workspace::Workspace& workspace, const workspace::WorkspacePaths& paths,
                             const Calendar& calendar, const ProjectZone& zone, const ScheduleRequest& request);
+
+// The request's items as a sheet (--format xlsx); render_schedule gives the text formats.
+io::Sheet schedule_sheet(const workspace::Workspace& workspace, const Calendar& calendar, const ProjectZone& zone,
+                         const ScheduleRequest& request);
 
 } // namespace tandem::schedule
