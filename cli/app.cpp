@@ -204,15 +204,14 @@ CLI::Validator iso_date()
     "DATE");
 }
 
-int run(int argc, char** argv)
+void add_commands(CLI::App& app, Session& session)
 {
-  CLI::App app{"tandem: tandem internships for university career services: import rosters, "
-               "match pairs to companies, schedule the term, report to the funder",
-               "tandem"};
+  app.description("tandem: tandem internships for university career services: import rosters, "
+                  "match pairs to companies, schedule the term, report to the funder");
+  app.name("tandem");
   app.set_version_flag("--version", "tandem " TANDEM_VERSION);
   app.require_subcommand(1);
   app.fallthrough(); // global options after the subcommand too: `tandem check --verbose`
-  Session session;
   GlobalOptions& global = session.options;
   app.add_option("-C,--workspace", global.workspace,
                  "workspace folder (default: $TANDEM_WORKSPACE, else the current folder)");
@@ -230,7 +229,13 @@ int run(int argc, char** argv)
   setup_report(app, session);
   setup_schedule(app, session);
   setup_status(app, session);
+}
 
+int run(int argc, char** argv)
+{
+  CLI::App app;
+  Session session;
+  add_commands(app, session);
   try {
     refuse_unknown_command(app, argc, argv);
     app.parse(argc, argv);

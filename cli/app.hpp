@@ -31,6 +31,10 @@ struct Session {
 
 // One setup function per subcommand, each in its own file: it adds the
 // subcommand, its options struct and the callback that runs it.
+// The whole command line: the global options and every command, as `tandem`
+// parses it and as the manual pages and completion (cli/docgen.cpp) describe it.
+void add_commands(CLI::App& app, Session& session);
+
 void setup_init(CLI::App& app, Session& session);
 void setup_check(CLI::App& app, Session& session);
 void setup_import(CLI::App& app, Session& session);

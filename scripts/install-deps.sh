@@ -16,6 +16,8 @@ packages=(
   libkainjow-mustache-dev    # schedule remind: the message templates (Mustache, header-only)
   libxlsxwriter-dev          # --format xlsx: Excel workbooks
   python3-openpyxl           # --format xlsx: the tests read the workbooks back with another reader
+  man-db                     # the tests render every manual page with man -l
+  dpkg-dev file              # scripts/package.sh: cpack's dpkg-shlibdeps works out the .deb's dependencies
   msmtp             # schedule remind: the tests send through a real sendmail-style client
   python3-aiosmtpd  # schedule remind: the tests run a real SMTP server on 127.0.0.1
   python3-icalendar # schedule: the tests parse the ICS output with a real parser

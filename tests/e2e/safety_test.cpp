@@ -156,7 +156,7 @@ TEST_CASE("values that name nothing are refused: a choice by number, a lock wait
   const auto by_number = run_tandem({"-C", TANDEM_EXAMPLES, "report", "--format", "3"});
   CHECK(by_number.exit_code == 2);
   CHECK(by_number.out.empty());
-  CHECK_THAT(by_number.err, Catch::Contains("unknown value '3': use csv, html, json or md"));
+  CHECK_THAT(by_number.err, Catch::Contains("unknown value '3': use csv, html, json, md or xlsx"));
   CHECK(run_tandem({"-C", TANDEM_EXAMPLES, "report", "--format", "HTML"}).exit_code == 0);
   CHECK(run_tandem({"-C", TANDEM_EXAMPLES, "match", "--dry-run", "--method", "1"}).exit_code == 2);
 
