@@ -110,7 +110,7 @@ void run_match(const MatchOptions& options, const Session& session)
     io::write_file_atomically(*options.scores, match::score_table_csv(input));
   }
   const auto result = solve(input, options.method);
-  const auto explanation = options.explain ? std::optional(match::explain(input, result, *options.explain))
+  const auto explanation = options.explain ? std::optional(match::explain(input, result, *options.explain, session.options.verbose))
                                            : std::nullopt;
 
   const auto replaced = static_cast<std::size_t>(

@@ -6,16 +6,16 @@
 
 #include <algorithm>
 #include <cmath>
+#include <limits>
 
 namespace tandem::match {
 
 namespace {
 
-constexpr std::size_t most_lines_per_list = 15;
-
 class Explainer {
 public:
-  Explainer(const MatchInput& input, const MatchResult& result) : m_input(input), m_result(result)
+  Explainer(const MatchInput& input, const MatchResult& result, std::size_t lines_per_list)
+    : m_input(input), m_result(result), m_lines_per_list(lines_per_list)
   {
     for (const auto& placement : result.placements) {
       m_chosen.push_back(placement.candidate);
@@ -55,8 +55,10 @@ public:
       }
     }
     sort_by_score(better);
+    const auto better_wished =
+      wished_first(student, better, [&](int index) { return &m_input.opening_of(candidate(index)); });
     list("allowed placements scoring higher, and why not:", better,
-         [&](int index) { return fmt::format("{}: {}", describe(index), why_not(index)); });
+         [&](int index) { return fmt::format("{}: {}", describe(index), why_not(index)); }, better_wished);
     list("cancelled by staff, never proposed again:", cancelled_placements_of(student.id),
          [](const model::Placement* placement) {
            return fmt::format("{} at {}{} (placement {})", placement->international_id, placement->opening_id,
@@ -65,13 +67,19 @@ public:
          });
 
     if (international >= 0) {
-      std::vector<std::string> refused;
+      std::vector<std::size_t> refused;
       for (std::size_t opening = 0; opening < m_input.openings.size(); ++opening) {
-        if (const auto breach = own_rule_breach(m_input, student, opening); !breach.empty()) {
-          refused.push_back(fmt::format("{}: {}", m_input.openings[opening]->id, breach));
+        if (!own_rule_breach(m_input, student, opening).empty()) {
+          refused.push_back(opening);
         }
       }
-      list("open openings the rules refuse:", refused, [](const std::string& line) { return line; });
+      const auto refused_wished =
+        wished_first(student, refused, [&](std::size_t opening) { return m_input.openings[opening]; });
+      list("open openings the rules refuse:", refused,
+           [&](std::size_t opening) {
+             return fmt::format("{}: {}", m_input.openings[opening]->id, own_rule_breach(m_input, student, opening));
+           },
+           refused_wished);
     }
     return std::move(m_lines);
   }
@@ -244,36 +252,61 @@ private:
                      [&](int a, int b) { return candidate(a).score > candidate(b).score; });
   }
 
+  // Moves the items at openings the student listed in `preferences` (by opening or
+  // company id) to the front, in the student's order; returns how many there are.
+  template <typename Item, typename OpeningOf>
+  std::size_t wished_first(const model::Student& student, std::vector<Item>& items, const OpeningOf& opening_of) const
+  {
+    const auto rank = [&](const Item& item) {
+      const model::Opening* opening = opening_of(item);
+      for (std::size_t wish = 0; wish < student.preferences.size(); ++wish) {
+        if (student.preferences[wish] == opening->id || student.preferences[wish] == opening->company_id) {
+          return wish;
+        }
+      }
+      return student.preferences.size();
+    };
+    std::stable_sort(items.begin(), items.end(), [&](const Item& a, const Item& b) { return rank(a) < rank(b); });
+    return static_cast<std::size_t>(
+      std::count_if(items.begin(), items.end(), [&](const Item& item) { return rank(item) < student.preferences.size(); }));
+  }
+
+  // The first `always` items in full (the student's own wishes), then at most
+  // m_lines_per_list more.
   template <typename Item, typename Describe>
-  void list(const std::string& title, const std::vector<Item>& items, const Describe& line)
+  void list(const std::string& title, const std::vector<Item>& items, const Describe& line, std::size_t always = 0)
   {
     if (items.empty()) {
       return;
     }
     m_lines.push_back(title);
-    for (std::size_t item = 0; item < items.size() && item < most_lines_per_list; ++item) {
-      m_lines.push_back("  " + line(items[item]));
+    const std::size_t shown = std::min(items.size(), always + std::min(m_lines_per_list, items.size()));
+    for (std::size_t item = 0; item < shown; ++item) {
+      m_lines.push_back("  " + line(items[item]) + (item < always ? " (in their preferences)" : ""));
     }
-    if (items.size() > most_lines_per_list) {
-      m_lines.push_back(fmt::format("  ... and {} more", items.size() - most_lines_per_list));
+    if (items.size() > shown) {
+      m_lines.push_back(fmt::format("  ... and {} more (--verbose lists all)", items.size() - shown));
     }
   }
 
   const MatchInput& m_input;
   const MatchResult& m_result;
+  std::size_t m_lines_per_list;
   std::vector<int> m_chosen;
   std::vector<std::string> m_lines;
 };
 
 } // namespace
 
-std::vector<std::string> explain(const MatchInput& input, const MatchResult& result, const std::string& id)
+std::vector<std::string> explain(const MatchInput& input, const MatchResult& result, const std::string& id,
+                                 bool everything)
 {
+  const std::size_t lines_per_list = everything ? std::numeric_limits<std::size_t>::max() : 15;
   if (const auto* student = input.workspace->find_student(id)) {
-    return Explainer(input, result).student(*student);
+    return Explainer(input, result, lines_per_list).student(*student);
   }
   if (const auto* opening = input.workspace->find_opening(id)) {
-    return Explainer(input, result).opening(*opening);
+    return Explainer(input, result, lines_per_list).opening(*opening);
   }
   throw Error(fmt::format("--explain {}: no student or opening has this id", id));
 }

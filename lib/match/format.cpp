@@ -1,5 +1,6 @@
 #include "match/format.hpp"
 
+#include "io/encoding.hpp"
 #include "io/text.hpp"
 #include "match/rules.hpp"
 #include "workspace/readers.hpp"
@@ -26,23 +27,6 @@ std::string domestic_id(const MatchInput& input, const Candidate& candidate)
   return domestic ? domestic->id : std::string();
 }
 
-std::string summary_line(const MatchResult& result)
-{
-  // Two decimals for people; --format json and --scores carry the exact numbers.
-  std::string line = fmt::format("{} international student(s) placed, objective {:.2f}", result.objective.placed,
-                                 result.objective.score);
-  if (result.method == Method::stable) {
-    return line + (result.blocking.empty() ? ", stable (no blocking pair)"
-                                           : fmt::format(", {} blocking pair(s) left", result.blocking.size()));
-  }
-  if (result.optimal) {
-    return line + ", proven optimal";
-  }
-  if (result.bound) {
-    return line + fmt::format(", not proven optimal: bound {:.2f}", *result.bound);
-  }
-  return line + fmt::format(", not proven optimal: up to {} could be placed", result.placed_bound);
-}
 
 // One cell of a new row of placements.csv (or of --format csv).
 std::string field_of(const MatchInput& input, const ProposedPlacement& placement, std::string_view column)
@@ -63,27 +47,51 @@ std::string field_of(const MatchInput& input, const ProposedPlacement& placement
 
 } // namespace
 
+std::string summary_line(const MatchResult& result)
+{
+  // Two decimals for people; --format json and --scores carry the exact numbers.
+  std::string line = fmt::format("{} international student(s) placed, objective {:.2f}", result.objective.placed,
+                                 result.objective.score);
+  if (result.method == Method::stable) {
+    return line + (result.blocking.empty() ? ", stable (no blocking pair)"
+                                           : fmt::format(", {} blocking pair(s) left", result.blocking.size()));
+  }
+  if (result.optimal) {
+    return line + ", proven optimal";
+  }
+  if (result.bound) {
+    // The gap in percent, to three significant digits: two decimals of the scores
+    // can print the same number for a plan and a bound that differ.
+    const double gap = *result.bound > 0 ? (*result.bound - result.objective.score) / *result.bound * 100 : 0;
+    return line + fmt::format(", not proven optimal: gap {:.3g} % (bound {:.2f})", gap, *result.bound);
+  }
+  return line + fmt::format(", not proven optimal: up to {} could be placed", result.placed_bound);
+}
+
 std::string to_table(const MatchInput& input, const MatchResult& result)
 {
-  std::vector<std::vector<std::string>> rows{{"id", "opening", "company", "international", "domestic", "score"}};
+  // People and companies by name (the ids are in --format csv and json).
+  const auto& workspace = *input.workspace;
+  std::vector<std::vector<std::string>> rows{{"placement", "company", "international", "domestic", "score"}};
   for (const auto& placement : result.placements) {
     const auto& candidate = candidate_of(input, placement);
-    rows.push_back({placement.id, input.opening_of(candidate).id, input.company_of(candidate).id,
-                    input.international_of(candidate).id, domestic_id(input, candidate),
-                    fmt::format("{:.2f}", candidate.score)});
+    const auto partner = domestic_id(input, candidate);
+    rows.push_back({placement.id, input.company_of(candidate).name,
+                    workspace.student_name(input.international_of(candidate).id),
+                    partner.empty() ? "" : workspace.student_name(partner), fmt::format("{:.2f}", candidate.score)});
   }
   std::vector<std::size_t> widths(rows.front().size(), 0);
   for (const auto& row : rows) {
     for (std::size_t column = 0; column < row.size(); ++column) {
-      widths[column] = std::max(widths[column], row[column].size());
+      widths[column] = std::max(widths[column], io::character_count(row[column]));
     }
   }
   std::string out = fmt::format("match ({}): {}\n\n", method_name(result.method), summary_line(result));
   for (const auto& row : rows) {
     std::string line;
     for (std::size_t column = 0; column < row.size(); ++column) {
-      line += column + 1 == row.size() ? fmt::format("{:>{}}", row[column], widths[column])
-                                       : fmt::format("{:<{}}  ", row[column], widths[column]);
+      const std::string padding(widths[column] - io::character_count(row[column]), ' ');
+      line += column + 1 == row.size() ? padding + row[column] : row[column] + padding + "  ";
     }
     out += line + "\n";
   }
@@ -110,7 +118,7 @@ std::string to_table(const MatchInput& input, const MatchResult& result)
   if (!result.unplaced.empty()) {
     out += "\nnot placed:\n";
     for (const auto& student : result.unplaced) {
-      out += fmt::format("  {}: {}\n", student.id, student.reason);
+      out += fmt::format("  {} ({}): {}\n", workspace.student_name(student.id), student.id, student.reason);
     }
   }
   if (!result.blocking.empty()) {
@@ -118,8 +126,8 @@ std::string to_table(const MatchInput& input, const MatchResult& result)
     for (const int index : result.blocking) {
       const auto& candidate = input.problem.candidates[at(index)];
       const auto partner = domestic_id(input, candidate);
-      out += fmt::format("  {} at {}{}\n", input.international_of(candidate).id, input.opening_of(candidate).id,
-                         partner.empty() ? "" : " with " + partner);
+      out += fmt::format("  {} at {}{}\n", workspace.student_name(input.international_of(candidate).id),
+                         input.opening_of(candidate).id, partner.empty() ? "" : " with " + workspace.student_name(partner));
     }
   }
   return out;

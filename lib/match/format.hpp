@@ -12,6 +12,9 @@
 // the candidate table of --scores.
 namespace tandem::match {
 
+// "9 international student(s) placed, objective 42.09, proven optimal" (or the gap
+// in percent, or the blocking pairs left).
+std::string summary_line(const MatchResult& result);
 std::string to_table(const MatchInput& input, const MatchResult& result);
 std::string to_csv(const MatchInput& input, const MatchResult& result);
 // cli.md's JSON; `explanation` (from --explain) is added as an array of lines.

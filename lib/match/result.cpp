@@ -115,11 +115,19 @@ MatchResult result_of(const MatchInput& input, const StableSolution& solution)
   return result;
 }
 
+std::string placement_summary(const workspace::Workspace& workspace, const model::Placement& placement)
+{
+  const auto* company = workspace.company_of(placement);
+  return fmt::format("{} at {} ({})", placement.id, company ? company->name : placement.company_id,
+                     model::to_string(placement.status));
+}
+
 std::string own_rule_breach(const MatchInput& input, const model::Student& student, std::size_t opening_index)
 {
   const auto& opening = *input.openings[opening_index];
   if (const auto* busy = input.overlapping_real_placement(student, opening)) {
-    return fmt::format("rule 8 (nobody twice): {} has the real placement {} at the same time", student.id, busy->id);
+    return fmt::format("rule 8 (nobody twice): {} is already placed at the same time: {}", student.id,
+                       placement_summary(*input.workspace, *busy));
   }
   const bool takes_pairs = opening.kind != model::OpeningKind::solo;
   for (const auto& breach : check_candidate(opening, *input.companies[opening_index], student, nullptr,
@@ -136,6 +144,19 @@ std::string own_rule_breach(const MatchInput& input, const model::Student& stude
 }
 
 namespace {
+
+// The student's real placement that starts last, described; "" when none.
+std::string latest_real_placement(const MatchInput& input, const model::Student& student)
+{
+  const model::Placement* latest = nullptr;
+  for (const auto& placement : input.workspace->placements) {
+    const bool theirs = placement.international_id == student.id || placement.domestic_id == student.id;
+    if (theirs && placement.is_real() && (latest == nullptr || latest->start < placement.start)) {
+      latest = &placement;
+    }
+  }
+  return latest == nullptr ? "" : placement_summary(*input.workspace, *latest);
+}
 
 // Why a student of the run is not placed, in plain words; `best` is their
 // best-scoring candidate, or -1.
@@ -156,7 +177,10 @@ std::string unplaced_reason(const MatchInput& input, const MatchResult& result, 
     for (const auto& [rule, count] : counts) {
       parts.push_back(fmt::format("{} at {}", rule, count));
     }
-    return fmt::format("no allowed placement at the {} open opening(s): {}", input.openings.size(), join(parts));
+    // A student whose placement is real is placed, whatever else the rules say.
+    const std::string placed = latest_real_placement(input, student);
+    return fmt::format("{}no allowed placement at the {} open opening(s): {}",
+                       placed.empty() ? "" : "already placed: " + placed + "; ", input.openings.size(), join(parts));
   }
 
   // Allowed placements exist: the plan gave them to others.

@@ -42,4 +42,7 @@ MatchResult result_of(const MatchInput& input, const StableSolution& solution);
 // empty string when only a partner is missing ("rule 2 (field): ...").
 std::string own_rule_breach(const MatchInput& input, const model::Student& student, std::size_t opening);
 
+// "p012 at Kokkola Steel Oy (confirmed)": a placement of the workspace in a reason.
+std::string placement_summary(const workspace::Workspace& workspace, const model::Placement& placement);
+
 } // namespace tandem::match

@@ -86,6 +86,16 @@ bool share_language(const Student& international, const Student& domestic, Level
                      });
 }
 
+namespace {
+
+// "Anna Weber (i1)": a student as a reader finds them in students.csv.
+std::string who(const Student& student)
+{
+  return fmt::format("{} {} ({})", student.first_name, student.last_name, student.id);
+}
+
+} // namespace
+
 std::vector<RuleBreach> check_candidate(const model::Opening& opening,
                                         const model::Company& company,
                                         const Student& international, const Student* domestic,
@@ -100,15 +110,15 @@ std::vector<RuleBreach> check_candidate(const model::Opening& opening,
     breaches.push_back({Rule::kind, "the opening takes one solo student, not a pair"});
   }
   if (international.group != model::Group::international) {
-    breaches.push_back({Rule::kind, fmt::format("{} is not an international student", international.id)});
+    breaches.push_back({Rule::kind, fmt::format("{} is not an international student", who(international))});
   }
   if (domestic != nullptr && domestic->group != model::Group::domestic) {
-    breaches.push_back({Rule::kind, fmt::format("{} is not a domestic student", domestic->id)});
+    breaches.push_back({Rule::kind, fmt::format("{} is not a domestic student", who(*domestic))});
   }
 
   if (!field_fits(opening, international)) {
     breaches.push_back({Rule::field, fmt::format("the opening is for {}, {} studies {}",
-                                                 model::to_string(opening.field), international.id,
+                                                 model::to_string(opening.field), who(international),
                                                  model::to_string(international.field))});
   }
 
@@ -120,13 +130,13 @@ std::vector<RuleBreach> check_candidate(const model::Opening& opening,
     if (!days.enough()) {
       breaches.push_back({Rule::availability,
                           fmt::format("{} is available for {} day(s) of the opening, {} needed",
-                                      student->id, days.shared, days.needed)});
+                                      who(*student), days.shared, days.needed)});
     }
   }
 
   for (const Student* student : {&international, domestic}) {
     if (student != nullptr && is_avoided(company, *student)) {
-      breaches.push_back({Rule::avoid, fmt::format("{} is on {}'s avoid list", student->id, company.id)});
+      breaches.push_back({Rule::avoid, fmt::format("{} is on {}'s avoid list", who(*student), company.name)});
     }
   }
 
@@ -135,15 +145,22 @@ std::vector<RuleBreach> check_candidate(const model::Opening& opening,
   const auto domestic_fit = domestic ? std::optional<Fit>(profile.fit(*domestic)) : std::nullopt;
   for (const auto& need : profile.unmet_requirements(international_fit, domestic_fit ? &*domestic_fit : nullptr)) {
     const bool finnish_rule = opening.finnish && need.code == "fi" && need.level == *opening.finnish;
+    // What each student has, from the data: the claim a reader can check.
+    const auto held = [&](const Student& student) {
+      const auto level = student.level_in(need.code);
+      return level ? fmt::format("{} has it at {}", who(student), model::to_string(*level))
+                   : fmt::format("{} has no {}", who(student), language_name(need.code));
+    };
     breaches.push_back({finnish_rule ? Rule::finnish : Rule::languages,
-                        fmt::format("the opening needs {} at {}; {} has it", language_name(need.code),
+                        fmt::format("the opening needs {} at {}; {}", language_name(need.code),
                                     model::to_string(need.level),
-                                    domestic == nullptr ? "the student" : "neither student of the pair")});
+                                    domestic == nullptr ? held(international)
+                                                        : held(international) + " and " + held(*domestic))});
   }
 
   if (domestic != nullptr && !share_language(international, *domestic, settings.common_language)) {
     breaches.push_back({Rule::pair, fmt::format("{} and {} share no language at {} or above",
-                                                international.id, domestic->id,
+                                                who(international), who(*domestic),
                                                 model::to_string(settings.common_language))});
   }
 
@@ -151,7 +168,7 @@ std::vector<RuleBreach> check_candidate(const model::Opening& opening,
     if (student != nullptr && left_before_start(*student, opening)) {
       breaches.push_back({Rule::nobody_twice,
                           fmt::format("{} left the project on {}, before the opening starts",
-                                      student->id, model::format_date(*student->left))});
+                                      who(*student), model::format_date(*student->left))});
     }
   }
   return breaches;

@@ -1,5 +1,7 @@
 #include "io/error.hpp"
 #include "match/candidates.hpp"
+#include "match/explain.hpp"
+#include "match/format.hpp"
 #include "match/optimal.hpp"
 #include "match/result.hpp"
 #include "match/scoring.hpp"
@@ -542,4 +544,68 @@ TEST_CASE("match result: an unplaced student with allowed placements is told who
   CHECK(result.unplaced[0].id == "i2");
   CHECK(result.unplaced[0].reason
         == "every allowed placement went to others; the best, o1 (score 2.00): its slot(s) went to i1");
+}
+
+TEST_CASE("match result: a student in a real placement is told they are already placed, and where")
+{
+  Builder b;
+  b.student("i1", model::Group::international);
+  b.opening("acme", "o1", model::OpeningKind::solo);
+  b.company("acme").name = "Acme Oy";
+  b.placement("p7", "o1", "i1", "", model::PlacementStatus::confirmed);
+  b.opening("beta", "o2", model::OpeningKind::solo); // the same dates: rule 8 refuses it
+  const auto& ws = b.done();
+  auto input = match::prepare_match(ws, {});
+  match::add_scored_candidates(input);
+  const auto result = match::result_of(input, match::solve_optimal(input.problem));
+  REQUIRE(result.unplaced.size() == 1);
+  CHECK(result.unplaced[0].reason == "already placed: p7 at Acme Oy (confirmed); no allowed placement at the 1 open "
+                                     "opening(s): rule 8 (nobody twice) at 1");
+  CHECK(match::own_rule_breach(input, ws.students[0], 0) ==
+        "rule 8 (nobody twice): i1 is already placed at the same time: p7 at Acme Oy (confirmed)");
+}
+
+TEST_CASE("match explain: the student's own preferences come first and are never cut")
+{
+  Builder b;
+  auto& student = b.student("i1", model::Group::international);
+  student.field = model::Field::engineering; // every business opening refuses them (rule 2)
+  student.first_name = "Ada";
+  student.last_name = "Virtanen";
+  for (int n = 1; n <= 30; ++n) {
+    b.opening("c" + std::to_string(n), "o" + std::to_string(n), model::OpeningKind::solo).field =
+      model::OpeningField::business;
+  }
+  // Wishes listed last by id: o30 by opening, c25 by company.
+  b.ws.students[0].preferences = {"o30", "c25"};
+  const auto& ws = b.done();
+  auto input = match::prepare_match(ws, {});
+  match::add_scored_candidates(input);
+  const auto result = match::result_of(input, match::solve_optimal(input.problem));
+  const auto lines = match::explain(input, result, "i1");
+  const auto refused = std::find(lines.begin(), lines.end(), "open openings the rules refuse:");
+  REQUIRE(refused != lines.end());
+  REQUIRE(lines.end() - refused > 3);
+  CHECK(*(refused + 1) == "  o30: rule 2 (field): the opening is for business, Ada Virtanen (i1) studies engineering (in their preferences)");
+  CHECK(*(refused + 2) == "  o25: rule 2 (field): the opening is for business, Ada Virtanen (i1) studies engineering (in their preferences)");
+  CHECK(lines.back() == "  ... and 13 more (--verbose lists all)"); // 30 - 2 wishes - 15 shown
+  const auto everything = match::explain(input, result, "i1", true);
+  CHECK(std::count_if(everything.begin(), everything.end(),
+                      [](const std::string& line) { return line.rfind("  o", 0) == 0; }) == 30);
+}
+
+TEST_CASE("match summary: a plan not proven optimal shows its gap in percent, however small")
+{
+  match::MatchResult result;
+  result.objective.placed = 40;
+  result.objective.score = 1498.6;
+  result.bound = 1498.6123; // both print as 1498.61 with two decimals
+  CHECK(match::summary_line(result) ==
+        "40 international student(s) placed, objective 1498.60, not proven optimal: gap 0.000821 % (bound 1498.61)");
+  result.bound = 2000;
+  CHECK(match::summary_line(result) ==
+        "40 international student(s) placed, objective 1498.60, not proven optimal: gap 25.1 % (bound 2000.00)");
+  result.optimal = true;
+  result.bound = 1498.6;
+  CHECK(match::summary_line(result) == "40 international student(s) placed, objective 1498.60, proven optimal");
 }
