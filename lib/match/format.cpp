@@ -53,8 +53,12 @@ std::string summary_line(const MatchResult& result)
   std::string line = fmt::format("{} international student(s) placed, objective {:.2f}", result.objective.placed,
                                  result.objective.score);
   if (result.method == Method::stable) {
-    return line + (result.blocking.empty() ? ", stable (no blocking pair)"
-                                           : fmt::format(", {} blocking pair(s) left", result.blocking.size()));
+    if (result.blocking.empty()) {
+      return line + ", stable (no blocking pair)";
+    }
+    return line + fmt::format(", {} blocking pair(s) left: {}", result.blocking.size(),
+                              result.blocking_minimum_proven ? "the fewest possible, proven (no stable plan exists)"
+                                                             : "not proven to be the fewest possible");
   }
   if (result.optimal) {
     return line + ", proven optimal";
@@ -208,6 +212,8 @@ std::string to_json(const MatchInput& input, const MatchResult& result, const st
   }
   out += "]";
   if (result.method == Method::stable) {
+    out += fmt::format(",\n  \"stable\": {},\n  \"blocking_minimum_proven\": {}", result.blocking.empty(),
+                       result.blocking_minimum_proven);
     out += ",\n  \"blocking\": [";
     for (std::size_t index = 0; index < result.blocking.size(); ++index) {
       const auto& candidate = input.problem.candidates[at(result.blocking[index])];

@@ -110,6 +110,7 @@ MatchResult result_of(const MatchInput& input, const StableSolution& solution)
 {
   MatchResult result = plan_result(input, Method::stable, solution.plan);
   result.blocking = solution.blocking;
+  result.blocking_minimum_proven = solution.minimum_proven;
   result.placed_bound = result.objective.placed;
   add_unplaced(input, result);
   return result;

@@ -31,6 +31,7 @@ struct MatchResult {
   int placed_bound = 0;
   std::optional<double> bound; // none when the number placed is not proven
   std::vector<int> blocking;   // --method stable: candidates that block the plan
+  bool blocking_minimum_proven = false; // --method stable: no plan has fewer blocking candidates
   std::vector<UnplacedStudent> unplaced;
   std::vector<std::string> kept; // proposed rows kept as they are
 };

@@ -1,8 +1,12 @@
 #include "match/stable.hpp"
 
+#include "match/stable_ilp.hpp"
+
 #include <algorithm>
 #include <cstddef>
 #include <deque>
+#include <iterator>
+#include <queue>
 #include <numeric>
 #include <set>
 
@@ -11,6 +15,7 @@ namespace tandem::match {
 namespace {
 
 constexpr int none = -1;
+constexpr int exact_stable_nodes = 20000; // branch-and-bound nodes of the integer program: counted work
 
 // A plan being built: what each party holds, by candidate index.
 class Holdings {
@@ -141,7 +146,39 @@ private:
   std::vector<std::vector<int>> m_of_opening;
 };
 
-Plan deferred_acceptance(const Problem& problem, const Rankings& rankings)
+// Instability chaining (Roth and Peranson 1999): takes the blocking candidate
+// `index` into the plan, then every student it displaces proposes again from the
+// top of their list, and so on down the chain, the way deferred acceptance goes
+// on when a couple enters the market late.
+Plan chain_from(const Problem& problem, const Rankings& rankings, const std::vector<std::vector<int>>& lists,
+                const Plan& plan, int index, std::size_t& work)
+{
+  Holdings holdings(problem, rankings, plan);
+  std::deque<int> proposing;
+  for (const int displaced : holdings.take(index)) {
+    proposing.push_back(displaced);
+  }
+  // A chain may cycle: its length is bounded by the work left.
+  while (!proposing.empty() && work > 0) {
+    const int international = proposing.front();
+    proposing.pop_front();
+    for (const int candidate : lists[at(international)]) {
+      --work;
+      if (holdings.of_international(international) != none || work == 0) {
+        break;
+      }
+      if (holdings.wanted(candidate)) {
+        for (const int displaced : holdings.take(candidate)) {
+          proposing.push_back(displaced);
+        }
+      }
+    }
+  }
+  return holdings.plan();
+}
+
+// Each international student's candidates, best first.
+std::vector<std::vector<int>> proposal_lists(const Problem& problem, const Rankings& rankings)
 {
   std::vector<std::vector<int>> lists(at(problem.internationals));
   for (std::size_t index = 0; index < problem.candidates.size(); ++index) {
@@ -152,6 +189,12 @@ Plan deferred_acceptance(const Problem& problem, const Rankings& rankings)
       return std::pair(rankings.international[at(a)], a) < std::pair(rankings.international[at(b)], b);
     });
   }
+  return lists;
+}
+
+Plan deferred_acceptance(const Problem& problem, const Rankings& rankings,
+                         const std::vector<std::vector<int>>& lists)
+{
   Holdings holdings(problem, rankings);
   std::vector<std::size_t> next(lists.size(), 0);
   std::deque<int> proposing(lists.size());
@@ -188,42 +231,138 @@ std::vector<int> blocking_candidates(const Problem& problem, const Rankings& ran
   return blocking;
 }
 
+namespace {
+
+// Re-judges, after a change of plan, only the candidates of the parties whose
+// holdings changed: the rest block or not as before. On a region's 21 million
+// candidates a chain touches a few parties' lists instead of every candidate.
+class BlockingTracker {
+public:
+  BlockingTracker(const Problem& problem, const Rankings& rankings, const std::vector<std::vector<int>>& by_international)
+      : m_problem(problem), m_rankings(rankings), m_by_international(by_international),
+        m_by_domestic(at(problem.domestics)), m_by_opening(problem.capacity.size()), m_stamp(problem.candidates.size(), 0)
+  {
+    for (std::size_t index = 0; index < problem.candidates.size(); ++index) {
+      const auto& candidate = problem.candidates[index];
+      if (candidate.domestic != solo) {
+        m_by_domestic[at(candidate.domestic)].push_back(static_cast<int>(index));
+      }
+      m_by_opening[at(candidate.opening)].push_back(static_cast<int>(index));
+    }
+  }
+
+  // The blocking candidates of `after`, from those of `before`; adds the
+  // candidates judged to `work`.
+  std::vector<int> update(const Plan& before, const std::vector<int>& blocking_before, const Plan& after,
+                          std::size_t& work)
+  {
+    ++m_generation;
+    std::vector<int> changed;
+    std::set_symmetric_difference(before.chosen.begin(), before.chosen.end(), after.chosen.begin(),
+                                  after.chosen.end(), std::back_inserter(changed));
+    std::vector<int> affected;
+    const auto mark = [&](const std::vector<int>& list) {
+      for (const int index : list) {
+        if (m_stamp[at(index)] != m_generation) {
+          m_stamp[at(index)] = m_generation;
+          affected.push_back(index);
+        }
+      }
+    };
+    for (const int index : changed) {
+      const auto& candidate = m_problem.candidates[at(index)];
+      mark(m_by_international[at(candidate.international)]);
+      if (candidate.domestic != solo) {
+        mark(m_by_domestic[at(candidate.domestic)]);
+      }
+      mark(m_by_opening[at(candidate.opening)]);
+    }
+    work += affected.size();
+    const Holdings holdings(m_problem, m_rankings, after);
+    std::vector<int> blocking;
+    for (const int index : blocking_before) {
+      if (m_stamp[at(index)] != m_generation) {
+        blocking.push_back(index);
+      }
+    }
+    for (const int index : affected) {
+      if (holdings.wanted(index)) {
+        blocking.push_back(index);
+      }
+    }
+    std::sort(blocking.begin(), blocking.end());
+    return blocking;
+  }
+
+private:
+  const Problem& m_problem;
+  const Rankings& m_rankings;
+  const std::vector<std::vector<int>>& m_by_international;
+  std::vector<std::vector<int>> m_by_domestic;
+  std::vector<std::vector<int>> m_by_opening;
+  std::vector<unsigned> m_stamp; // == m_generation: judged again in this update
+  unsigned m_generation = 0;
+};
+
+} // namespace
+
 StableSolution solve_stable(const Problem& problem, const Rankings& rankings)
 {
   // Deferred acceptance is stable without pairs; with pairs it may leave
-  // blocking candidates. Then the plans reached by satisfying one blocking
-  // candidate at a time are searched breadth first (Roth and Vande Vate's
-  // path to stability), keeping the plan with the fewest; the number of
-  // plans looked at is bounded by the work it takes.
-  StableSolution best{deferred_acceptance(problem, rankings), {}};
+  // blocking candidates. Then plans are searched best first: a plan's blocking
+  // candidates are taken one at a time, each followed by its chain of
+  // displaced students proposing again (instability chaining), and the plan
+  // with the fewest blocking candidates so far is always the next one worked
+  // on. The search is bounded by counted work (candidates judged, proposals).
+  const auto lists = proposal_lists(problem, rankings);
+  StableSolution best{deferred_acceptance(problem, rankings, lists), {}, false};
   best.blocking = blocking_candidates(problem, rankings, best.plan);
-  const std::size_t work_limit = 50'000'000;
-  const std::size_t plan_limit = std::max<std::size_t>(1, work_limit / std::max<std::size_t>(1, problem.candidates.size()));
+  std::size_t work = 0;
+  const std::size_t work_limit = std::max<std::size_t>(200'000'000, 30 * problem.candidates.size());
+  BlockingTracker tracker(problem, rankings, lists);
   std::set<std::vector<int>> seen{best.plan.chosen};
-  std::deque<StableSolution> frontier{best};
-  while (!frontier.empty() && !best.blocking.empty() && seen.size() < plan_limit) {
-    const StableSolution current = std::move(frontier.front());
-    frontier.pop_front();
-    for (const int index : current.blocking) {
-      Holdings holdings(problem, rankings, current.plan);
-      holdings.take(index);
-      Plan plan = holdings.plan();
-      if (!seen.insert(plan.chosen).second) {
-        continue;
-      }
-      StableSolution next{std::move(plan), {}};
-      next.blocking = blocking_candidates(problem, rankings, next.plan);
-      if (next.blocking.size() < best.blocking.size()) {
-        best = next;
-        if (best.blocking.empty()) {
-          break;
-        }
-      }
-      frontier.push_back(std::move(next));
-      if (seen.size() >= plan_limit) {
-        break;
-      }
+  struct Found {
+    StableSolution solution;
+    std::size_t next = 0; // the blocking candidate to take next
+  };
+  std::vector<Found> found{{best, 0}};
+  // The fewest blocking candidates first, then the earliest found: the same search on every run.
+  const auto later = [&](std::size_t a, std::size_t b) {
+    return std::pair(found[a].solution.blocking.size(), a) > std::pair(found[b].solution.blocking.size(), b);
+  };
+  std::priority_queue<std::size_t, std::vector<std::size_t>, decltype(later)> frontier(later);
+  frontier.push(0);
+  while (!frontier.empty() && !best.blocking.empty() && work < work_limit) {
+    const std::size_t current = frontier.top();
+    const int index = found[current].solution.blocking[found[current].next++];
+    if (found[current].next == found[current].solution.blocking.size()) {
+      frontier.pop();
     }
+    std::size_t chain_work = work_limit - work;
+    Plan plan = chain_from(problem, rankings, lists, found[current].solution.plan, index, chain_work);
+    work = work_limit - chain_work;
+    if (!seen.insert(plan.chosen).second) {
+      continue;
+    }
+    StableSolution next{std::move(plan), {}, false};
+    next.blocking = tracker.update(found[current].solution.plan, found[current].solution.blocking, next.plan, work);
+    if (next.blocking.size() < best.blocking.size()) {
+      best = next;
+    }
+    if (!next.blocking.empty()) {
+      found.push_back({std::move(next), 0});
+      frontier.push(found.size() - 1);
+    }
+  }
+  best.minimum_proven = best.blocking.empty();
+  if (!best.minimum_proven && problem.candidates.size() <= exact_stable_limit) {
+    const auto exact = fewest_blocking(problem, rankings, exact_stable_nodes);
+    auto blocking = blocking_candidates(problem, rankings, exact.plan);
+    if (is_feasible(problem, exact.plan) && blocking.size() <= best.blocking.size()) {
+      best.plan = exact.plan;
+      best.blocking = std::move(blocking);
+    }
+    best.minimum_proven = static_cast<long>(best.blocking.size()) <= exact.lower_bound;
   }
   return best;
 }
