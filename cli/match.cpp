@@ -3,6 +3,7 @@
 #include "io/atomic_file.hpp"
 #include "io/diagnostics.hpp"
 #include "io/error.hpp"
+#include "match/compare.hpp"
 #include "match/explain.hpp"
 #include "match/format.hpp"
 #include "placement/moves.hpp"
@@ -31,6 +32,7 @@ struct MatchOptions {
   std::optional<std::string> output;
   std::optional<std::string> scores_in;
   bool dry_run = false;
+  bool compare = false;
 };
 
 void add_candidates(match::MatchInput& input, const MatchOptions& options)
@@ -158,6 +160,19 @@ void run_match(const MatchOptions& options, const Session& session)
   }
 }
 
+// --compare: both methods on the same candidates, side by side; nothing written.
+void run_compare(const MatchOptions& options, const Session& session)
+{
+  const auto paths = workspace::WorkspacePaths::resolve(session.options.workspace);
+  paths.require_folder();
+  const auto workspace = load_valid_workspace(paths, "the plans are made");
+  auto input = match::prepare_match(workspace, options.request);
+  add_candidates(input, options);
+  const auto optimal = solve(input, match::Method::optimal);
+  const auto stable = solve(input, match::Method::stable);
+  std::cout << match::compare_plans(input, optimal, stable);
+}
+
 } // namespace
 
 void setup_match(CLI::App& app, Session& session)
@@ -185,7 +200,15 @@ void setup_match(CLI::App& app, Session& session)
   command->add_option("--exclude", options->request.excludes, "leave this student or opening out of the run")
     ->expected(1, -1);
   command->add_flag("--dry-run", options->dry_run, "show the plan; leave placements.csv untouched");
+  auto* compare = command->add_flag("--compare", options->compare,
+                                    "solve with both methods and show them side by side: students placed, score, "
+                                    "blocking pairs, who is placed differently (writes nothing)");
+  compare->excludes(command->get_option("--method"))->excludes(format)->excludes(command->get_option("--explain"));
   command->callback([options, &session] {
+    if (options->compare) {
+      run_compare(*options, session);
+      return;
+    }
     options->format = options->excel.format_for(options->format, MatchFormat::csv);
     run_match(*options, session);
   });

@@ -358,3 +358,29 @@ TEST_CASE("excel: CSV outputs as Excel opens them in a Finnish locale, and no ot
   const auto report = run_tandem({"-C", workspace.string(), "report", "--excel"});
   CHECK(report.out.starts_with("\xEF\xBB\xBF" "indicator;breakdown;value\r\n"));
 }
+
+TEST_CASE("match --compare: both plans side by side, with who is placed differently, and nothing written")
+{
+  TemporaryFolder temporary;
+  const auto workspace = copy_fixture("match", temporary.path());
+  const auto before = read_text(workspace / "placements.csv");
+  const auto result = run_tandem({"-C", workspace.string(), "match", "--compare"});
+  INFO(result.err);
+  REQUIRE(result.exit_code == 0);
+  // Worked out by hand from the fixture's scores (--scores): the optimal plan pairs
+  // Linh Tran (i2) with Eero Niemi (d2) at beta-design (3.00), but Linh ranks the
+  // solo candidate there (also 3.00, listed first) higher, and so does the opening
+  // (same score, listed first): one blocking pair, which the stable plan removes.
+  CHECK(result.out == "                              optimal       stable\n"
+                      "students placed                     3            3\n"
+                      "total score                     13.40        13.40\n"
+                      "blocking pairs                      1            0\n"
+                      "proven                        optimal       fewest\n"
+                      "\n"
+                      "1 student(s) placed differently:\n"
+                      "  Linh Tran (i2)\n"
+                      "    optimal: beta-design at Beta Design Oy with Eero Niemi (3.00)\n"
+                      "    stable:  beta-design at Beta Design Oy solo (3.00)\n");
+  CHECK(read_text(workspace / "placements.csv") == before);
+  CHECK(run_tandem({"-C", workspace.string(), "match", "--compare", "--method", "stable"}).exit_code == 2);
+}
