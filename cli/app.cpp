@@ -14,11 +14,12 @@
 
 namespace tandem::cli {
 
-workspace::Workspace load_valid_workspace(const workspace::WorkspacePaths& paths, std::string_view purpose)
+workspace::Workspace load_valid_workspace(const workspace::WorkspacePaths& paths, std::string_view purpose,
+                                          io::ProgressSink* progress)
 {
   paths.require_folder();
   io::Diagnostics diagnostics;
-  auto workspace = workspace::load_workspace(paths, diagnostics);
+  auto workspace = workspace::load_workspace(paths, diagnostics, workspace::KeepStudents::all, progress);
   if (workspace.project) {
     workspace::check_links(workspace, paths, diagnostics, {false, std::nullopt}); // errors stop the command
   }

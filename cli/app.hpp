@@ -50,7 +50,8 @@ void setup_profiles(CLI::App& app, Session& session);
 // The workspace, refused (its problems on standard error, then tandem::Error)
 // when `tandem check` would report an error: plans and figures are made only
 // from data that passes it. `purpose` ends the message: "the report is made".
-workspace::Workspace load_valid_workspace(const workspace::WorkspacePaths& paths, std::string_view purpose);
+workspace::Workspace load_valid_workspace(const workspace::WorkspacePaths& paths, std::string_view purpose,
+                                          io::ProgressSink* progress = nullptr);
 
 // The workspace opened for a command that changes one of its files (placement,
 // student, outcome): the lock taken before reading, so that read, plan and write

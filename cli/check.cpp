@@ -17,8 +17,12 @@ void run_check(const std::optional<std::string>& today, Session& session)
 {
   const auto paths = workspace::WorkspacePaths::resolve(session.options.workspace);
   io::Diagnostics diagnostics;
-  const auto summary =
-    workspace::check_workspace(paths, today ? model::parse_date(*today) : std::nullopt, diagnostics);
+  workspace::CheckSummary summary;
+  {
+    io::TerminalProgress progress(io::TerminalProgress::style_for(session.options.quiet)); // gone before the problems
+    summary = workspace::check_workspace(paths, today ? model::parse_date(*today) : std::nullopt, &progress,
+                                         diagnostics);
+  }
   const auto counts = diagnostics.print(std::cerr);
   if (counts.errors > 0) {
     std::cout << fmt::format("check: {} error(s), {} warning(s)\n", counts.errors, counts.warnings);

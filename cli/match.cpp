@@ -53,12 +53,12 @@ void add_candidates(match::MatchInput& input, const MatchOptions& options)
   }
 }
 
-match::MatchResult solve(const match::MatchInput& input, match::Method method)
+match::MatchResult solve(const match::MatchInput& input, match::Method method, io::ProgressSink* progress)
 {
   if (method == match::Method::optimal) {
-    return match::result_of(input, match::solve_optimal(input.problem));
+    return match::result_of(input, match::solve_optimal(input.problem, {}, progress));
   }
-  return match::result_of(input, match::solve_stable(input.problem, match::rank_candidates(input)));
+  return match::result_of(input, match::solve_stable(input.problem, match::rank_candidates(input), progress));
 }
 
 // Writes placements.csv when the run changes it (an unchanged file is left
@@ -105,13 +105,16 @@ void run_match(const MatchOptions& options, const Session& session)
   if (!options.dry_run) {
     writer = std::make_unique<workspace::WorkspaceWriter>(paths);
   }
-  const auto workspace = load_valid_workspace(paths, "the plan is made");
+  auto progress = std::make_unique<io::TerminalProgress>(io::TerminalProgress::style_for(session.options.quiet));
+  const auto workspace = load_valid_workspace(paths, "the plan is made", progress.get());
   auto input = match::prepare_match(workspace, options.request);
+  progress->report("building the candidates", "");
   add_candidates(input, options);
   if (options.scores) {
     io::write_file_atomically(*options.scores, match::score_table_csv(input));
   }
-  const auto result = solve(input, options.method);
+  const auto result = solve(input, options.method, progress.get());
+  progress.reset(); // the line is cleared before any output
   const auto explanation = options.explain ? std::optional(match::explain(input, result, *options.explain, session.options.verbose))
                                            : std::nullopt;
 
@@ -165,11 +168,14 @@ void run_compare(const MatchOptions& options, const Session& session)
 {
   const auto paths = workspace::WorkspacePaths::resolve(session.options.workspace);
   paths.require_folder();
-  const auto workspace = load_valid_workspace(paths, "the plans are made");
+  auto progress = std::make_unique<io::TerminalProgress>(io::TerminalProgress::style_for(session.options.quiet));
+  const auto workspace = load_valid_workspace(paths, "the plans are made", progress.get());
   auto input = match::prepare_match(workspace, options.request);
+  progress->report("building the candidates", "");
   add_candidates(input, options);
-  const auto optimal = solve(input, match::Method::optimal);
-  const auto stable = solve(input, match::Method::stable);
+  const auto optimal = solve(input, match::Method::optimal, progress.get());
+  const auto stable = solve(input, match::Method::stable, progress.get());
+  progress.reset(); // the line is cleared before any output
   std::cout << match::compare_plans(input, optimal, stable);
 }
 

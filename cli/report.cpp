@@ -44,9 +44,12 @@ void run_report(const ReportOptions& options, const Session& session)
   const auto paths = workspace::WorkspacePaths::resolve(session.options.workspace);
   refuse_workspace_output(paths, options.output, "--output");
   require_workbook_output(options.format == ReportFormat::xlsx, options.output);
-  const auto workspace = load_valid_workspace(paths, "the report is made");
+  auto progress = std::make_unique<io::TerminalProgress>(io::TerminalProgress::style_for(session.options.quiet));
+  const auto workspace = load_valid_workspace(paths, "the report is made", progress.get());
   const auto period = period_of(workspace, options);
+  progress->report("counting the figures", "");
   auto figures = report::build_report(workspace, period);
+  progress.reset(); // the line is cleared before any output
   if (options.is_public) {
     report::suppress_small_counts(figures, workspace.project->reporting.suppress_below);
     for (const auto& path : figures.unprotected) {

@@ -33,7 +33,7 @@ void run_status(const StatusOptions& options, const Session& session)
   facts.proposal_days = placement::proposal_days(paths);
   // `check` as the staff would run it, for its counts (its messages are its own to print).
   io::Diagnostics diagnostics;
-  workspace::check_workspace(paths, facts.today, diagnostics);
+  workspace::check_workspace(paths, facts.today, nullptr, diagnostics);
   const auto check = diagnostics.counts();
   const auto items = status::items_needing_attention(workspace, facts);
   if (session.options.quiet && items.empty() && check.errors == 0 && check.warnings == 0) {

@@ -1,5 +1,7 @@
 #include "match/optimal.hpp"
 
+#include <fmt/format.h>
+
 #include "match/assignment.hpp"
 #include "match/ilp.hpp"
 
@@ -339,7 +341,7 @@ void bound_by_best_possible(const Problem& problem, Solution& solution)
 
 } // namespace
 
-Solution solve_optimal(const Problem& problem, const OptimalLimits& limits)
+Solution solve_optimal(const Problem& problem, const OptimalLimits& limits, io::ProgressSink* progress)
 {
   const auto groups = group_candidates(problem);
   const LocalSearch search(problem, groups);
@@ -392,6 +394,13 @@ Solution solve_optimal(const Problem& problem, const OptimalLimits& limits)
         step_scale /= 2;
         since_improvement = 0;
       }
+      if (progress != nullptr) {
+        progress->report(fmt::format("optimal: step {} of at most {}", iteration + 1, iterations),
+                         fmt::format("plan {} placed, {:.2f}; bound {:.2f}; gap {:.3g} %", solution.objective.placed,
+                                     solution.objective.score, solution.bound,
+                                     solution.bound > 0 ? 100 * (solution.bound - solution.objective.score) / solution.bound
+                                                        : 0.0));
+      }
       if (iteration % 5 != 4 || relaxed.chosen_groups == searched_from) {
         continue; // a search every few steps, and never twice from one start
       }
@@ -416,6 +425,9 @@ Solution solve_optimal(const Problem& problem, const OptimalLimits& limits)
     solution.optimal = true;
     solution.bound = solution.objective.score;
   } else if (problem.candidates.size() <= limits.ilp_candidate_limit) {
+    if (progress != nullptr) {
+      progress->report("optimal: proving with the integer program (CBC)", "");
+    }
     improve_by_ilp(problem, limits.ilp_node_limit, solution);
   }
   // The relaxation bounds plans that place placed_bound students.

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "io/progress.hpp"
 #include "match/problem.hpp"
 
 #include <cstddef>
@@ -30,6 +31,7 @@ struct Solution {
 
 // --method optimal: the plan with the most international students placed and,
 // among those, the highest total score (docs/matching.md says how).
-Solution solve_optimal(const Problem& problem, const OptimalLimits& limits = {});
+// Each subgradient step is reported to `progress` (if any): the plan, the bound, the gap.
+Solution solve_optimal(const Problem& problem, const OptimalLimits& limits = {}, io::ProgressSink* progress = nullptr);
 
 } // namespace tandem::match

@@ -306,7 +306,7 @@ private:
 
 } // namespace
 
-StableSolution solve_stable(const Problem& problem, const Rankings& rankings)
+StableSolution solve_stable(const Problem& problem, const Rankings& rankings, io::ProgressSink* progress)
 {
   // Deferred acceptance is stable without pairs; with pairs it may leave
   // blocking candidates. Then plans are searched best first: a plan's blocking
@@ -349,6 +349,10 @@ StableSolution solve_stable(const Problem& problem, const Rankings& rankings)
     if (next.blocking.size() < best.blocking.size()) {
       best = next;
     }
+    if (progress != nullptr) {
+      progress->report("stable: searching", std::to_string(seen.size()) + " plans, the best with " +
+                                              std::to_string(best.blocking.size()) + " blocking pair(s)");
+    }
     if (!next.blocking.empty()) {
       found.push_back({std::move(next), 0});
       frontier.push(found.size() - 1);
@@ -356,6 +360,9 @@ StableSolution solve_stable(const Problem& problem, const Rankings& rankings)
   }
   best.minimum_proven = best.blocking.empty();
   if (!best.minimum_proven && problem.candidates.size() <= exact_stable_limit) {
+    if (progress != nullptr) {
+      progress->report("stable: the fewest blocking pairs, by integer program (CBC)", "");
+    }
     const auto exact = fewest_blocking(problem, rankings, exact_stable_nodes);
     auto blocking = blocking_candidates(problem, rankings, exact.plan);
     if (is_feasible(problem, exact.plan) && blocking.size() <= best.blocking.size()) {

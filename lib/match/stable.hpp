@@ -1,5 +1,6 @@
 #pragma once
 
+#include "io/progress.hpp"
 #include "match/problem.hpp"
 
 #include <cstddef>
@@ -34,7 +35,7 @@ inline constexpr std::size_t exact_stable_limit = 2500;
 // lowers their number. A plan still blocked is, up to exact_stable_limit
 // candidates, replaced by the integer program's plan with the fewest blocking
 // candidates, proven; above it, the search's plan with the fewest is returned.
-StableSolution solve_stable(const Problem& problem, const Rankings& rankings);
+StableSolution solve_stable(const Problem& problem, const Rankings& rankings, io::ProgressSink* progress = nullptr);
 
 // Candidates not in `plan` that its international student, its opening and
 // its partner would all rather have (data-contract: a blocking pair).

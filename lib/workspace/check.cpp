@@ -370,11 +370,14 @@ void check_links(const Workspace& workspace, const WorkspacePaths& paths, io::Di
   report::check_participation(workspace, paths, what, diagnostics);
 }
 
-CheckSummary check_workspace(const WorkspacePaths& paths, std::optional<model::Date> today,
+CheckSummary check_workspace(const WorkspacePaths& paths, std::optional<model::Date> today, io::ProgressSink* progress,
                              io::Diagnostics& diagnostics)
 {
   paths.require_folder();
-  const Workspace workspace = load_workspace(paths, diagnostics, KeepStudents::placed_students_only);
+  const Workspace workspace = load_workspace(paths, diagnostics, KeepStudents::placed_students_only, progress);
+  if (progress != nullptr) {
+    progress->report("checking the links between the files", "");
+  }
   if (!workspace.project) {
     check_links(workspace, paths, diagnostics);
   } else {

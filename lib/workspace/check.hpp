@@ -33,7 +33,7 @@ void check_links(const Workspace& workspace, const WorkspacePaths& paths, io::Di
 // Loads and checks the whole workspace: the `tandem check` command. `today`
 // (default: today in the project's time zone) dates the follow-ups that are
 // overdue (docs/indicators.md).
-CheckSummary check_workspace(const WorkspacePaths& paths, std::optional<model::Date> today,
+CheckSummary check_workspace(const WorkspacePaths& paths, std::optional<model::Date> today, io::ProgressSink* progress,
                              io::Diagnostics& diagnostics);
 
 } // namespace tandem::workspace

@@ -185,33 +185,45 @@ void Workspace::index()
 }
 
 Workspace load_workspace(const WorkspacePaths& paths, io::Diagnostics& diagnostics,
-                         KeepStudents keep)
+                         KeepStudents keep, io::ProgressSink* progress)
 {
+  const auto reading = [&](std::string_view name) {
+    if (progress != nullptr) {
+      progress->report("reading the workspace", name);
+    }
+  };
   Workspace workspace;
   // The YAML files are read on a thread of their own while the CSV files stream
   // in here: a large companies.yaml then costs no extra time.
   io::Diagnostics yaml_diagnostics;
   auto yaml_files = std::async(std::launch::async, [&] {
+    reading(file_names::project);
     if (const auto text = read_yaml_text(paths, file_names::project, true, yaml_diagnostics)) {
       workspace.project = read_project(*text, paths.display(file_names::project), yaml_diagnostics);
     }
+    reading(file_names::companies);
     if (const auto text = read_yaml_text(paths, file_names::companies, true, yaml_diagnostics)) {
       workspace.companies =
         read_companies(*text, paths.display(file_names::companies), yaml_diagnostics);
     }
+    reading(file_names::events);
     if (const auto text = read_yaml_text(paths, file_names::events, false, yaml_diagnostics)) {
       workspace.events = read_events(*text, paths.display(file_names::events), yaml_diagnostics);
     }
   });
+  reading(file_names::attendance);
   if (auto reader = open_csv(paths, file_names::attendance, false, diagnostics)) {
     workspace.attendance = read_attendance(*reader, diagnostics);
   }
+  reading(file_names::placements);
   if (auto reader = open_csv(paths, file_names::placements, false, diagnostics)) {
     workspace.placements = read_placements(*reader, diagnostics);
   }
+  reading(file_names::outcomes);
   if (auto reader = open_csv(paths, file_names::outcomes, false, diagnostics)) {
     workspace.outcomes = read_outcomes(*reader, diagnostics);
   }
+  reading(file_names::feedback);
   if (auto reader = open_csv(paths, file_names::feedback, false, diagnostics)) {
     workspace.feedback = read_feedback(*reader, diagnostics);
   }
@@ -223,6 +235,7 @@ Workspace load_workspace(const WorkspacePaths& paths, io::Diagnostics& diagnosti
     placed.insert(placement.international_id);
     placed.insert(placement.domestic_id);
   }
+  reading(file_names::students);
   if (auto reader = open_csv(paths, file_names::students, true, diagnostics)) {
     read_students(
       *reader, diagnostics, workspace.student_index,

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "io/progress.hpp"
+
 #include "io/diagnostics.hpp"
 #include "model/workspace.hpp"
 #include "workspace/paths.hpp"
@@ -75,7 +77,8 @@ enum class KeepStudents {
 
 // Reads every file of the workspace; all problems go to `diagnostics`. A missing
 // required file is a problem, a missing optional file means "none yet".
+// Each file is reported to `progress` (if any) as it is read.
 Workspace load_workspace(const WorkspacePaths& paths, io::Diagnostics& diagnostics,
-                         KeepStudents keep = KeepStudents::all);
+                         KeepStudents keep = KeepStudents::all, io::ProgressSink* progress = nullptr);
 
 } // namespace tandem::workspace

@@ -1,0 +1,52 @@
+#pragma once
+
+#include <chrono>
+#include <cstdio>
+#include <functional>
+#include <mutex>
+#include <string>
+#include <string_view>
+
+namespace tandem::io {
+
+// What long runs report as they go (the stage, and a detail such as a plan's
+// gap); the library reports, the command line decides whether anyone sees it.
+class ProgressSink {
+public:
+  virtual ~ProgressSink() = default;
+  virtual void report(std::string_view stage, std::string_view detail) = 0;
+};
+
+// Progress on standard error for a person at a terminal: nothing for the first
+// 2 s (a short run stays quiet), then one line rewritten in place as reports
+// come (at most 10 times a second); where plain output is asked for (NO_COLOR,
+// TERM=dumb), plain lines at most every 5 s instead. Nothing at all with
+// --quiet or when standard error is not a terminal (cron, pipes). The display
+// depends on time; what the run computes never does.
+class TerminalProgress : public ProgressSink {
+public:
+  enum class Style { silent, in_place, lines };
+  using Clock = std::function<std::chrono::steady_clock::time_point()>;
+
+  // The style for this process: its standard error, --quiet and the environment.
+  static Style style_for(bool quiet);
+
+  explicit TerminalProgress(Style style, std::FILE* out = stderr, Clock clock = std::chrono::steady_clock::now);
+  ~TerminalProgress() override; // clears an in-place line
+  TerminalProgress(const TerminalProgress&) = delete;
+  TerminalProgress& operator=(const TerminalProgress&) = delete;
+
+  void report(std::string_view stage, std::string_view detail) override;
+
+private:
+  Style m_style;
+  std::FILE* m_out;
+  Clock m_clock;
+  std::chrono::steady_clock::time_point m_start;
+  std::chrono::steady_clock::time_point m_last_shown;
+  bool m_shown = false;     // something has been shown
+  bool m_line_open = false; // an in-place line waits to be cleared
+  std::mutex m_mutex; // reports may come from the loader's second thread
+};
+
+} // namespace tandem::io

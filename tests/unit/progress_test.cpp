@@ -1,0 +1,77 @@
+#include "io/progress.hpp"
+
+#include <catch2/catch.hpp>
+
+#include <cstdio>
+#include <string>
+
+using tandem::io::TerminalProgress;
+using namespace std::chrono_literals;
+
+namespace {
+
+// A run's standard error in memory and a clock the test moves by hand.
+struct Run {
+  std::chrono::steady_clock::time_point now{};
+  std::FILE* file = std::tmpfile();
+  ~Run() { std::fclose(file); }
+
+  TerminalProgress::Clock clock()
+  {
+    return [this] { return now; };
+  }
+
+  std::string text() const
+  {
+    std::fflush(file);
+    std::string out(static_cast<std::size_t>(std::ftell(file)), '\0');
+    std::rewind(file);
+    out.resize(std::fread(out.data(), 1, out.size(), file));
+    return out;
+  }
+};
+
+} // namespace
+
+TEST_CASE("progress: nothing for the first 2 s, then one line rewritten in place, cleared at the end")
+{
+  Run run;
+  {
+    TerminalProgress progress(TerminalProgress::Style::in_place, run.file, run.clock());
+    progress.report("reading the workspace", "students.csv");
+    run.now += 1900ms;
+    progress.report("reading the workspace", "companies.yaml");
+    CHECK(run.text().empty()); // a short run stays quiet
+    run.now += 200ms;
+    progress.report("optimal: step 3 of at most 46", "gap 2.1 %");
+    run.now += 50ms; // under 0.1 s since the last: not shown
+    progress.report("optimal: step 4 of at most 46", "gap 1.9 %");
+    run.now += 100ms;
+    progress.report("optimal: step 5 of at most 46", "gap 1.2 %");
+    CHECK(run.text() == "\r\x1b[Ktandem: optimal: step 3 of at most 46: gap 2.1 % (2 s)"
+                        "\r\x1b[Ktandem: optimal: step 5 of at most 46: gap 1.2 % (2 s)");
+  }
+  CHECK(run.text().substr(run.text().size() - 4) == "\r\x1b[K");
+}
+
+TEST_CASE("progress: plain lines at most every 5 s where plain output is asked for, and nothing when silent")
+{
+  Run run;
+  {
+    TerminalProgress progress(TerminalProgress::Style::lines, run.file, run.clock());
+    for (int second = 0; second <= 12; ++second) {
+      progress.report("stable: searching", std::to_string(second) + " plans");
+      run.now += 1s;
+    }
+  }
+  CHECK(run.text() == "tandem: stable: searching: 2 plans (2 s)\n"
+                      "tandem: stable: searching: 7 plans (7 s)\n"
+                      "tandem: stable: searching: 12 plans (12 s)\n");
+  Run quiet;
+  {
+    TerminalProgress progress(TerminalProgress::Style::silent, quiet.file, quiet.clock());
+    quiet.now += 10s;
+    progress.report("stable: searching", "");
+  }
+  CHECK(quiet.text().empty());
+}
