@@ -1,8 +1,11 @@
 #include "match/assignment.hpp"
+#include "match/lapjv.hpp"
 #include "match/optimal.hpp"
 #include "match_test_support.hpp"
 
 #include <catch2/catch.hpp>
+
+#include <algorithm>
 
 using tandem::match::AssignmentEdge;
 using tandem::match::Candidate;
@@ -143,4 +146,54 @@ TEST_CASE("assignment: solving again after new weights equals solving afresh")
       REQUIRE(again.second == Approx(afresh.second).margin(1e-9));
     }
   }
+}
+
+TEST_CASE("assignment: Jonker-Volgenant gives every row a column at the general solver's optimum")
+{
+  // Square and rectangular, dense and sparse, with ties (whole weights) and
+  // negative weights; the general solver (shortest augmenting paths with a heap
+  // and pair costs) is the reference.
+  std::mt19937 random(2026);
+  std::uniform_int_distribution<int> size(1, 40);
+  std::uniform_real_distribution<double> density(0.05, 1.0);
+  std::uniform_int_distribution<int> whole(0, 4);
+  std::uniform_real_distribution<double> fraction(-50.0, 100.0);
+  int complete = 0;
+  for (int instance = 0; instance < 2000; ++instance) {
+    const int rows = size(random);
+    const int columns = rows + size(random) % 5;
+    std::bernoulli_distribution present(density(random));
+    const bool ties = instance % 3 == 0;
+    std::vector<AssignmentEdge> edges;
+    for (int row = 0; row < rows; ++row) {
+      for (int column = 0; column < columns; ++column) {
+        if (present(random)) {
+          edges.push_back({row, column, ties ? static_cast<double>(whole(random)) : fraction(random)});
+        }
+      }
+    }
+    const std::vector<int> capacity(static_cast<std::size_t>(columns), 1);
+    const auto reference = tandem::match::AssignmentSolver(rows, capacity, edges).solve();
+    const bool everyone = std::none_of(reference.begin(), reference.end(), [](int edge) { return edge < 0; });
+    const auto fast = tandem::match::assign_every_row(rows, columns, edges);
+    INFO("instance " << instance);
+    REQUIRE(fast.has_value() == everyone); // it fails exactly when no assignment takes every row
+    if (!fast) {
+      continue;
+    }
+    ++complete;
+    std::vector<bool> used(static_cast<std::size_t>(columns), false);
+    double total = 0;
+    double expected = 0;
+    for (int row = 0; row < rows; ++row) {
+      const auto& edge = edges[static_cast<std::size_t>((*fast)[static_cast<std::size_t>(row)])];
+      REQUIRE(edge.row == row);
+      REQUIRE_FALSE(used[static_cast<std::size_t>(edge.column)]);
+      used[static_cast<std::size_t>(edge.column)] = true;
+      total += edge.weight;
+      expected += edges[static_cast<std::size_t>(reference[static_cast<std::size_t>(row)])].weight;
+    }
+    REQUIRE(total == Approx(expected).margin(1e-7));
+  }
+  CHECK(complete > 500);
 }
