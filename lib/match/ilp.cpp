@@ -1,6 +1,6 @@
 #include "match/ilp.hpp"
 
-#include <coin/Cbc_C_Interface.h>
+#include "match/cbc.hpp"
 
 #include <algorithm>
 #include <cmath>
@@ -12,11 +12,6 @@
 namespace tandem::match {
 
 namespace {
-
-struct ModelDeleter {
-  void operator()(Cbc_Model* model) const { Cbc_deleteModel(model); }
-};
-using ModelPointer = std::unique_ptr<Cbc_Model, ModelDeleter>;
 
 // x_c in {0,1} for each candidate; rows: each international student, each
 // domestic student at most once, each opening at most its free slots, and
@@ -82,18 +77,14 @@ public:
       }
     }
 
-    ModelPointer model(Cbc_newModel());
+    CbcModel model(Cbc_newModel());
     Cbc_loadProblem(model.get(), columns, rows, start_of_column.data(), index.data(), value.data(),
                     lower.data(), upper.data(), objective.data(), row_lower.data(), row_upper.data());
     Cbc_setObjSense(model.get(), -1); // maximise
     for (int column = 0; column < columns; ++column) {
       Cbc_setInteger(model.get(), column);
     }
-    Cbc_setLogLevel(model.get(), 0);
-    Cbc_setMaximumNodes(model.get(), node_limit);
-    Cbc_setAllowableGap(model.get(), 1e-9);
-    Cbc_setAllowableFractionGap(model.get(), 0.0);
-    Cbc_setParameter(model.get(), "threads", "1"); // the same plan on every run
+    set_deterministic(model.get(), node_limit, 1e-9);
     Cbc_solve(model.get());
 
     Result result;

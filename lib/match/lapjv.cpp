@@ -223,7 +223,8 @@ private:
     double shortest = 0;
     std::vector<int> scanned_columns;
     while (!frontier.empty()) {
-      const auto [distance, is_held, j] = frontier.top();
+      const double distance = std::get<0>(frontier.top());
+      const int j = std::get<2>(frontier.top());
       frontier.pop();
       if (m_state[at(j)] == scanned || distance > m_d[at(j)]) {
         continue; // already scanned, or reached again at a shorter distance

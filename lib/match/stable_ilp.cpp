@@ -1,6 +1,6 @@
 #include "match/stable_ilp.hpp"
 
-#include <coin/Cbc_C_Interface.h>
+#include "match/cbc.hpp"
 
 #include <algorithm>
 #include <cmath>
@@ -12,10 +12,6 @@
 namespace tandem::match {
 
 namespace {
-
-struct ModelDeleter {
-  void operator()(Cbc_Model* model) const { Cbc_deleteModel(model); }
-};
 
 // An integer program built row by row, loaded into CBC column by column.
 class ProgramBuilder {
@@ -39,7 +35,7 @@ public:
     m_row_upper.push_back(upper);
   }
 
-  std::unique_ptr<Cbc_Model, ModelDeleter> load() const
+  CbcModel load() const
   {
     auto entries = m_entries;
     std::sort(entries.begin(), entries.end(), [](const Entry& a, const Entry& b) {
@@ -56,7 +52,7 @@ public:
       value.push_back(entry.value);
     }
     std::partial_sum(start.begin(), start.end(), start.begin());
-    std::unique_ptr<Cbc_Model, ModelDeleter> model(Cbc_newModel());
+    CbcModel model(Cbc_newModel());
     Cbc_loadProblem(model.get(), static_cast<int>(m_lower.size()), static_cast<int>(m_row_lower.size()),
                     start.data(), index.data(), value.data(), m_lower.data(), m_upper.data(), m_objective.data(),
                     m_row_lower.data(), m_row_upper.data());
@@ -187,11 +183,7 @@ FewestBlocking fewest_blocking(const Problem& problem, const Rankings& rankings,
 
   const auto model = program.load();
   Cbc_setObjSense(model.get(), 1); // minimise
-  Cbc_setLogLevel(model.get(), 0);
-  Cbc_setMaximumNodes(model.get(), node_limit);
-  Cbc_setAllowableGap(model.get(), 0.5); // the objective is a whole number
-  Cbc_setAllowableFractionGap(model.get(), 0.0);
-  Cbc_setParameter(model.get(), "threads", "1"); // the same plan on every run
+  set_deterministic(model.get(), node_limit, 0.5); // the objective is a whole number
   Cbc_solve(model.get());
 
   FewestBlocking result;
