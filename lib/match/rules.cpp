@@ -14,11 +14,6 @@ namespace {
 using model::Level;
 using model::Student;
 
-std::string language_name(std::string_view code)
-{
-  return code == "fi" ? std::string("Finnish") : std::string(code);
-}
-
 } // namespace
 
 std::string_view rule_name(Rule rule)
@@ -149,10 +144,10 @@ std::vector<RuleBreach> check_candidate(const model::Opening& opening,
     const auto held = [&](const Student& student) {
       const auto level = student.level_in(need.code);
       return level ? fmt::format("{} has it at {}", who(student), model::to_string(*level))
-                   : fmt::format("{} has no {}", who(student), language_name(need.code));
+                   : fmt::format("{} has no {}", who(student), model::language_name(need.code));
     };
     breaches.push_back({finnish_rule ? Rule::finnish : Rule::languages,
-                        fmt::format("the opening needs {} at {}; {}", language_name(need.code),
+                        fmt::format("the opening needs {} at {}; {}", model::language_name(need.code),
                                     model::to_string(need.level),
                                     domestic == nullptr ? held(international)
                                                         : held(international) + " and " + held(*domestic))});

@@ -50,6 +50,8 @@ bool is_email_address(std::string_view text);
 bool is_valid_business_id(std::string_view text);
 // ISO 639-1 two-letter language code, lower case.
 bool is_language_code(std::string_view text);
+// The language's English name ("es" -> "Spanish"); the code itself when unknown.
+std::string_view language_name(std::string_view code);
 // A language tandem writes messages in: en, fi or sv (docs/messages.md).
 bool is_message_language(std::string_view code);
 // ISO 3166-1 alpha-2 country code, upper case.

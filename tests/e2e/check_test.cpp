@@ -89,7 +89,8 @@ TEST_CASE("warnings alone leave check's exit status at 0")
                                          "2024-05-06, before student s2 joined the project "
                                          "(2024-06-01)"));
   CHECK_THAT(result.err, Catch::Contains("placements.csv:2: warning: confirmed placement breaks "
-                                         "matching rule 5: the opening needs de at B1"));
+                                         "matching rule 5: the opening needs German at B1; Ingrid Berg (s1) has "
+                                         "no German and Eetu Makinen (s2) has no German\n"));
   CHECK_THAT(result.out, Catch::Contains("2 warning(s)"));
 }
 

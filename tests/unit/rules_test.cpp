@@ -164,7 +164,7 @@ std::optional<Level> level_from_data(const model::Student& s, const std::string&
   return best;
 }
 
-std::string name_in_text(const std::string& code) { return code == "fi" ? "Finnish" : code; }
+std::string name_in_text(const std::string& code) { return std::string(tandem::model::language_name(code)); }
 
 std::string who_in_text(const model::Student& s) { return s.first_name + " " + s.last_name + " (" + s.id + ")"; }
 
