@@ -6,6 +6,7 @@
 #include <cstddef>
 #include <deque>
 #include <iterator>
+#include <limits>
 #include <queue>
 #include <numeric>
 #include <set>
@@ -150,10 +151,8 @@ private:
 // `index` into the plan, then every student it displaces proposes again from the
 // top of their list, and so on down the chain, the way deferred acceptance goes
 // on when a couple enters the market late.
-Plan chain_from(const Problem& problem, const Rankings& rankings, const std::vector<std::vector<int>>& lists,
-                const Plan& plan, int index, std::size_t& work)
+void chain_in_place(Holdings& holdings, const std::vector<std::vector<int>>& lists, int index, std::size_t& work)
 {
-  Holdings holdings(problem, rankings, plan);
   std::deque<int> proposing;
   for (const int displaced : holdings.take(index)) {
     proposing.push_back(displaced);
@@ -172,6 +171,32 @@ Plan chain_from(const Problem& problem, const Rankings& rankings, const std::vec
           proposing.push_back(displaced);
         }
       }
+    }
+  }
+}
+
+Plan chain_from(const Problem& problem, const Rankings& rankings, const std::vector<std::vector<int>>& lists,
+                const Plan& plan, int index, std::size_t& work)
+{
+  Holdings holdings(problem, rankings, plan);
+  chain_in_place(holdings, lists, index, work);
+  return holdings.plan();
+}
+
+// One sweep over a plan's blocking candidates: each still blocking when its
+// turn comes is taken, with its chain, without judging the others again in
+// between (a market-wide round, where the search judges after every chain).
+Plan sweep(const Problem& problem, const Rankings& rankings, const std::vector<std::vector<int>>& lists,
+           const Plan& plan, const std::vector<int>& blocking, std::size_t& work)
+{
+  Holdings holdings(problem, rankings, plan);
+  for (const int index : blocking) {
+    if (work == 0) {
+      break;
+    }
+    --work;
+    if (holdings.wanted(index)) {
+      chain_in_place(holdings, lists, index, work);
     }
   }
   return holdings.plan();
@@ -234,20 +259,31 @@ std::vector<int> blocking_candidates(const Problem& problem, const Rankings& ran
 namespace {
 
 // Re-judges, after a change of plan, only the candidates of the parties whose
-// holdings changed: the rest block or not as before. On a region's 21 million
-// candidates a chain touches a few parties' lists instead of every candidate.
+// holdings changed: the rest block or not as before. Of those, a candidate can
+// block only if its international student would rather have it than what they
+// hold, so each party's list is kept grouped by international student, best
+// first for that student, and a group is read only up to the student's current
+// holding. On a region's 21 million candidates a chain then touches a few
+// thousand candidates instead of every candidate of a few parties.
 class BlockingTracker {
 public:
   BlockingTracker(const Problem& problem, const Rankings& rankings, const std::vector<std::vector<int>>& by_international)
       : m_problem(problem), m_rankings(rankings), m_by_international(by_international),
-        m_by_domestic(at(problem.domestics)), m_by_opening(problem.capacity.size()), m_stamp(problem.candidates.size(), 0)
+        m_by_domestic(at(problem.domestics)), m_by_opening(problem.capacity.size()),
+        m_stamp(problem.candidates.size(), 0), m_rank_held(at(problem.internationals), none_held),
+        m_domestic_changed(at(problem.domestics), 0), m_opening_changed(problem.capacity.size(), 0),
+        m_international_changed(at(problem.internationals), 0)
   {
-    for (std::size_t index = 0; index < problem.candidates.size(); ++index) {
-      const auto& candidate = problem.candidates[index];
-      if (candidate.domestic != solo) {
-        m_by_domestic[at(candidate.domestic)].push_back(static_cast<int>(index));
+    // by_international is each student's list, best first: walking the students
+    // in order fills every other list grouped by student, best first.
+    for (const auto& list : by_international) {
+      for (const int index : list) {
+        const auto& candidate = problem.candidates[at(index)];
+        if (candidate.domestic != solo) {
+          add_to_group(m_by_domestic[at(candidate.domestic)], index);
+        }
+        add_to_group(m_by_opening[at(candidate.opening)], index);
       }
-      m_by_opening[at(candidate.opening)].push_back(static_cast<int>(index));
     }
   }
 
@@ -260,31 +296,62 @@ public:
     std::vector<int> changed;
     std::set_symmetric_difference(before.chosen.begin(), before.chosen.end(), after.chosen.begin(),
                                   after.chosen.end(), std::back_inserter(changed));
+    std::fill(m_rank_held.begin(), m_rank_held.end(), none_held); // plans come from anywhere in the search
+    for (const int index : after.chosen) {
+      m_rank_held[at(m_problem.candidates[at(index)].international)] = m_rankings.international[at(index)];
+    }
     std::vector<int> affected;
-    const auto mark = [&](const std::vector<int>& list) {
-      for (const int index : list) {
-        if (m_stamp[at(index)] != m_generation) {
-          m_stamp[at(index)] = m_generation;
-          affected.push_back(index);
-        }
+    const auto mark = [&](int index) {
+      if (m_stamp[at(index)] != m_generation) {
+        m_stamp[at(index)] = m_generation;
+        affected.push_back(index);
+      }
+    };
+    // The candidates of a group its student would rather have than what they hold.
+    const auto mark_wanted = [&](const std::vector<int>& list, std::size_t from, std::size_t to) {
+      const long held = m_rank_held[at(m_problem.candidates[at(list[from])].international)];
+      std::size_t k = from;
+      for (; k < to && m_rankings.international[at(list[k])] < held; ++k) {
+        mark(list[k]);
+      }
+      work += k - from + 1; // the candidates read, and the group
+    };
+    const auto mark_party = [&](const Grouped& party) {
+      for (std::size_t group = 0; group < party.starts.size(); ++group) {
+        mark_wanted(party.list, party.starts[group],
+                    group + 1 < party.starts.size() ? party.starts[group + 1] : party.list.size());
       }
     };
     for (const int index : changed) {
       const auto& candidate = m_problem.candidates[at(index)];
-      mark(m_by_international[at(candidate.international)]);
-      if (candidate.domestic != solo) {
-        mark(m_by_domestic[at(candidate.domestic)]);
+      const auto& own = m_by_international[at(candidate.international)];
+      if (!own.empty()) {
+        mark_wanted(own, 0, own.size());
       }
-      mark(m_by_opening[at(candidate.opening)]);
+      m_international_changed[at(candidate.international)] = m_generation;
+      if (candidate.domestic != solo) {
+        mark_party(m_by_domestic[at(candidate.domestic)]);
+        m_domestic_changed[at(candidate.domestic)] = m_generation;
+      }
+      mark_party(m_by_opening[at(candidate.opening)]);
+      m_opening_changed[at(candidate.opening)] = m_generation;
     }
-    work += affected.size();
-    const Holdings holdings(m_problem, m_rankings, after);
+    // A candidate that blocked before and touches a changed party is judged again;
+    // the others block as before.
     std::vector<int> blocking;
     for (const int index : blocking_before) {
-      if (m_stamp[at(index)] != m_generation) {
+      const auto& candidate = m_problem.candidates[at(index)];
+      const bool touched = m_international_changed[at(candidate.international)] == m_generation
+                           || m_opening_changed[at(candidate.opening)] == m_generation
+                           || (candidate.domestic != solo && m_domestic_changed[at(candidate.domestic)] == m_generation);
+      if (touched) {
+        mark(index);
+      } else if (m_stamp[at(index)] != m_generation) {
         blocking.push_back(index);
       }
     }
+    work += affected.size();
+    const Holdings holdings(m_problem, m_rankings, after);
     for (const int index : affected) {
       if (holdings.wanted(index)) {
         blocking.push_back(index);
@@ -295,13 +362,34 @@ public:
   }
 
 private:
+  static constexpr long none_held = std::numeric_limits<long>::max(); // a student without a placement
+
+  // A party's candidates, grouped by international student, each group best first for that student.
+  struct Grouped {
+    std::vector<int> list;
+    std::vector<std::size_t> starts; // where each group begins
+  };
+
+  void add_to_group(Grouped& party, int index)
+  {
+    const int international = m_problem.candidates[at(index)].international;
+    if (party.list.empty() || m_problem.candidates[at(party.list.back())].international != international) {
+      party.starts.push_back(party.list.size());
+    }
+    party.list.push_back(index);
+  }
+
   const Problem& m_problem;
   const Rankings& m_rankings;
   const std::vector<std::vector<int>>& m_by_international;
-  std::vector<std::vector<int>> m_by_domestic;
-  std::vector<std::vector<int>> m_by_opening;
+  std::vector<Grouped> m_by_domestic;
+  std::vector<Grouped> m_by_opening;
   std::vector<unsigned> m_stamp; // == m_generation: judged again in this update
   unsigned m_generation = 0;
+  std::vector<long> m_rank_held; // each international student's holding in `after`, by their ranking
+  std::vector<unsigned> m_domestic_changed; // == m_generation: the party's holdings changed
+  std::vector<unsigned> m_opening_changed;
+  std::vector<unsigned> m_international_changed;
 };
 
 } // namespace
@@ -309,16 +397,30 @@ private:
 StableSolution solve_stable(const Problem& problem, const Rankings& rankings, io::ProgressSink* progress)
 {
   // Deferred acceptance is stable without pairs; with pairs it may leave
-  // blocking candidates. Then plans are searched best first: a plan's blocking
-  // candidates are taken one at a time, each followed by its chain of
-  // displaced students proposing again (instability chaining), and the plan
-  // with the fewest blocking candidates so far is always the next one worked
-  // on. The search is bounded by counted work (candidates judged, proposals).
+  // blocking candidates. Then market-wide sweeps take them all in turn, each
+  // with its chain of displaced students proposing again (instability
+  // chaining), while a few rounds still lower the count; then plans are
+  // searched best first: a plan's blocking candidates are taken one at a time,
+  // and the plan with the fewest so far is always the next one worked on. All
+  // of it is bounded by counted work (candidates judged, proposals made).
   const auto lists = proposal_lists(problem, rankings);
   StableSolution best{deferred_acceptance(problem, rankings, lists), {}, false};
   best.blocking = blocking_candidates(problem, rankings, best.plan);
   std::size_t work = 0;
   const std::size_t work_limit = std::max<std::size_t>(200'000'000, 30 * problem.candidates.size());
+  // Market-wide sweeps first, while they lower the count (each judges every
+  // candidate once afterwards).
+  StableSolution swept = best;
+  for (int round = 0, idle = 0; round < 40 && idle < 4 && !best.blocking.empty() && work < work_limit; ++round) {
+    std::size_t sweep_work = work_limit - work;
+    swept.plan = sweep(problem, rankings, lists, swept.plan, swept.blocking, sweep_work);
+    work = work_limit - sweep_work + problem.candidates.size();
+    swept.blocking = blocking_candidates(problem, rankings, swept.plan);
+    idle = swept.blocking.size() < best.blocking.size() ? 0 : idle + 1; // a few rounds without gain end it
+    if (idle == 0) {
+      best = swept;
+    }
+  }
   BlockingTracker tracker(problem, rankings, lists);
   std::set<std::vector<int>> seen{best.plan.chosen};
   struct Found {

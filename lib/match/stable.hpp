@@ -31,8 +31,9 @@ inline constexpr std::size_t exact_stable_limit = 2500;
 // --method stable: international students propose down their lists, an opening
 // holds its best proposals up to its slots and a domestic partner the proposal
 // they like best (a pair applies as a couple: both the opening and the partner
-// must accept). Then blocking candidates are satisfied one at a time while that
-// lowers their number. A plan still blocked is, up to exact_stable_limit
+// must accept). Then blocking candidates are taken into the plan, each with its
+// chain of displaced students (market-wide sweeps, then a best-first search
+// over plans). A plan still blocked is, up to exact_stable_limit
 // candidates, replaced by the integer program's plan with the fewest blocking
 // candidates, proven; above it, the search's plan with the fewest is returned.
 StableSolution solve_stable(const Problem& problem, const Rankings& rankings, io::ProgressSink* progress = nullptr);
