@@ -439,16 +439,16 @@ bool complete_with_room(int rows, const std::vector<int>& capacity, const std::v
 std::vector<int> maximise_assignment(int rows, const std::vector<int>& capacity,
                                      const std::vector<AssignmentEdge>& edges)
 {
-  if (complete_with_room(rows, capacity, edges)) {
-    return ShortestAugmentingPaths<WeightCost>(rows, capacity, edges).solve();
-  }
-  // A sparse graph of one slot per column: Jonker-Volgenant's sparse method
-  // (measured faster here, docs/performance.md), unless some row turns out to
-  // have no column left.
+  // One slot per column: Jonker-Volgenant's method, dense or sparse (measured
+  // faster here, docs/performance.md), unless some row turns out to have no
+  // column left.
   if (std::all_of(capacity.begin(), capacity.end(), [](int slots) { return slots == 1; })) {
     if (auto assigned = assign_every_row(rows, static_cast<int>(capacity.size()), edges)) {
       return std::move(*assigned);
     }
+  }
+  if (complete_with_room(rows, capacity, edges)) {
+    return ShortestAugmentingPaths<WeightCost>(rows, capacity, edges).solve();
   }
   return AssignmentSolver(rows, capacity, edges).solve();
 }

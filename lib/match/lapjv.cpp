@@ -3,9 +3,6 @@
 #include "match/problem.hpp"
 
 #include <algorithm>
-#include <functional>
-#include <queue>
-#include <tuple>
 #include <limits>
 
 namespace tandem::match {
@@ -15,47 +12,100 @@ namespace {
 constexpr double infinity = std::numeric_limits<double>::infinity();
 constexpr int none = -1;
 
-// The graph row by row (compressed sparse rows), costs = the heaviest weight
-// minus the weight, so every cost is >= 0 (each row takes one edge: the same
-// constant in every full assignment), minimised.
-struct SparseRows {
-  std::vector<int> first;   // row r's entries: first[r] .. first[r + 1] - 1
-  std::vector<int> column;  // per entry
-  std::vector<double> cost; // per entry
-  std::vector<int> edge;    // per entry: the index in the caller's edges
+// The two shapes of graph the method runs on. Each gives a row's entries (an
+// entry: a column, a cost, and where it came from in the caller's edges) to a
+// visitor; costs are minus the weights, minimised.
 
-  SparseRows(int rows, const std::vector<AssignmentEdge>& edges) : first(at(rows) + 1, 0)
+// Any graph, row by row (compressed sparse rows).
+class SparseRows {
+public:
+  SparseRows(int rows, const std::vector<AssignmentEdge>& edges) : m_first(at(rows) + 1, 0)
   {
     for (const auto& e : edges) {
-      ++first[at(e.row) + 1];
+      ++m_first[at(e.row) + 1];
     }
     for (std::size_t r = 0; r < at(rows); ++r) {
-      first[r + 1] += first[r];
+      m_first[r + 1] += m_first[r];
     }
-    column.resize(edges.size());
-    cost.resize(edges.size());
-    edge.resize(edges.size());
-    double heaviest = 0;
-    for (const auto& e : edges) {
-      heaviest = std::max(heaviest, e.weight);
-    }
-    std::vector<int> next(first.begin(), first.end() - 1);
+    m_column.resize(edges.size());
+    m_cost.resize(edges.size());
+    m_edge.resize(edges.size());
+    std::vector<int> next(m_first.begin(), m_first.end() - 1);
     for (std::size_t index = 0; index < edges.size(); ++index) {
       const auto& e = edges[index];
       const int slot = next[at(e.row)]++;
-      column[at(slot)] = e.column;
-      cost[at(slot)] = heaviest - e.weight;
-      edge[at(slot)] = static_cast<int>(index);
+      m_column[at(slot)] = e.column;
+      m_cost[at(slot)] = -e.weight;
+      m_edge[at(slot)] = static_cast<int>(index);
     }
   }
+
+  template <typename Visit> void for_each_entry(int row, Visit&& visit) const
+  {
+    const int end = m_first[at(row) + 1];
+    for (int k = m_first[at(row)]; k < end; ++k) {
+      visit(k, m_column[at(k)], m_cost[at(k)]);
+    }
+  }
+
+  int column(int entry) const { return m_column[at(entry)]; }
+  double cost(int entry) const { return m_cost[at(entry)]; }
+  int edge(int entry) const { return m_edge[at(entry)]; }
+
+private:
+  std::vector<int> m_first; // row r's entries: m_first[r] .. m_first[r + 1] - 1
+  std::vector<int> m_column;
+  std::vector<double> m_cost;
+  std::vector<int> m_edge;
 };
 
-class JonkerVolgenant {
+// Every row has an edge to every column: a cost matrix, the entry of (row,
+// column) at row * columns + column, so no column indices are stored or read.
+class DenseRows {
 public:
-  JonkerVolgenant(int rows, int columns, const SparseRows& graph)
+  DenseRows(int rows, int columns, const std::vector<AssignmentEdge>& edges)
+      : m_columns(columns), m_cost(at(rows) * at(columns), infinity), m_edge(m_cost.size(), none)
+  {
+    for (std::size_t index = 0; index < edges.size(); ++index) {
+      const auto& e = edges[index];
+      const std::size_t entry = at(e.row) * at(columns) + at(e.column);
+      m_cost[entry] = -e.weight;
+      m_edge[entry] = static_cast<int>(index);
+    }
+  }
+
+  template <typename Visit> void for_each_entry(int row, Visit&& visit) const
+  {
+    const int offset = row * m_columns;
+    const double* costs = m_cost.data() + offset;
+    for (int j = 0; j < m_columns; ++j) {
+      visit(offset + j, j, costs[j]);
+    }
+  }
+
+  int column(int entry) const { return entry % m_columns; }
+  double cost(int entry) const { return m_cost[at(entry)]; }
+  int edge(int entry) const { return m_edge[at(entry)]; }
+
+private:
+  int m_columns;
+  std::vector<double> m_cost;
+  std::vector<int> m_edge;
+};
+
+// Jonker and Volgenant's method on either shape: column reduction with
+// reduction transfer and two passes of augmenting row reduction (square
+// problems only), then a shortest augmenting path from each row still free.
+// The path search is Dijkstra's without a heap: the columns at the current
+// least distance are scanned as a batch (with whole-number scores there are
+// many), and only when they run out is the least distance found again, by one
+// pass over the columns reached and not yet scanned.
+template <typename Graph> class JonkerVolgenant {
+public:
+  JonkerVolgenant(int rows, int columns, const Graph& graph)
       : m_rows(rows), m_graph(graph), m_v(at(columns), 0.0), m_x(at(rows), none), m_y(at(columns), none),
         m_entry_of_row(at(rows), none), m_d(at(columns), infinity), m_pred(at(columns), none),
-        m_state(at(columns), unreached)
+        m_pred_row(at(columns), none), m_final(at(columns), 0)
   {
   }
 
@@ -88,35 +138,39 @@ public:
   {
     std::vector<int> edges(at(m_rows), none);
     for (std::size_t row = 0; row < edges.size(); ++row) {
-      edges[row] = m_graph.edge[at(m_entry_of_row[row])];
+      edges[row] = m_graph.edge(m_entry_of_row[row]);
     }
     return edges;
   }
 
 private:
-  enum State : unsigned char { unreached, reached, scanned };
-
   // v_j = the cheapest entry of column j; each column's cheapest row takes it
-  // when that row has nothing yet. Every reduced cost is then >= 0.
+  // when that row has nothing yet. Every reduced cost is then >= 0. A row
+  // that took one column only passes the slack to it (reduction transfer):
+  // the column's price drops to what makes the row indifferent between it and
+  // its next best, so other rows find it dearer to take away.
   std::vector<int> column_reduction()
   {
     std::vector<int> cheapest(m_v.size(), none);
+    std::vector<int> cheapest_row(m_v.size(), none);
     std::fill(m_v.begin(), m_v.end(), infinity);
     for (int row = 0; row < m_rows; ++row) {
-      for (int k = m_graph.first[at(row)]; k < m_graph.first[at(row) + 1]; ++k) {
-        const int j = m_graph.column[at(k)];
-        if (m_graph.cost[at(k)] < m_v[at(j)]) {
-          m_v[at(j)] = m_graph.cost[at(k)];
+      m_graph.for_each_entry(row, [&](int k, int j, double cost) {
+        if (cost < m_v[at(j)]) {
+          m_v[at(j)] = cost;
           cheapest[at(j)] = k;
+          cheapest_row[at(j)] = row;
         }
-      }
+      });
     }
+    std::vector<int> columns_taken(at(m_rows), 0);
     for (std::size_t j = m_v.size(); j-- > 0;) {
       if (cheapest[j] == none) {
         m_v[j] = 0; // a column no row can take: never reached
         continue;
       }
-      const int row = row_of_entry(cheapest[j]);
+      const int row = cheapest_row[j];
+      ++columns_taken[at(row)];
       if (m_x[at(row)] == none) {
         assign(row, cheapest[j]);
       }
@@ -125,9 +179,25 @@ private:
     for (int row = 0; row < m_rows; ++row) {
       if (m_x[at(row)] == none) {
         free_rows.push_back(row);
+      } else if (columns_taken[at(row)] == 1) {
+        transfer_reduction(row);
       }
     }
     return free_rows;
+  }
+
+  void transfer_reduction(int row)
+  {
+    const int own = m_x[at(row)];
+    double next_best = infinity;
+    m_graph.for_each_entry(row, [&](int, int j, double cost) {
+      if (j != own) {
+        next_best = std::min(next_best, cost - m_v[at(j)]);
+      }
+    });
+    if (next_best < infinity) {
+      m_v[at(own)] = m_graph.cost(m_entry_of_row[at(row)]) - next_best;
+    }
   }
 
   // Each free row takes its cheapest column, lowering that column's price to
@@ -150,31 +220,33 @@ private:
       double u2 = infinity;
       int k1 = none;
       int k2 = none;
-      for (int k = m_graph.first[at(row)]; k < m_graph.first[at(row) + 1]; ++k) {
-        const double reduced = m_graph.cost[at(k)] - m_v[at(m_graph.column[at(k)])];
-        if (reduced < u1) {
-          u2 = u1;
-          k2 = k1;
-          u1 = reduced;
-          k1 = k;
-        } else if (reduced < u2) {
-          u2 = reduced;
-          k2 = k;
+      m_graph.for_each_entry(row, [&](int k, int j, double cost) {
+        const double reduced = cost - m_v[at(j)];
+        if (reduced < u2) {
+          if (reduced < u1) {
+            u2 = u1;
+            k2 = k1;
+            u1 = reduced;
+            k1 = k;
+          } else {
+            u2 = reduced;
+            k2 = k;
+          }
         }
-      }
-      if (k1 == none) {
+      });
+      if (k1 == none || u1 == infinity) {
         still_free.push_back(row); // no column at all: augment() will say so
         continue;
       }
       int taken = k1;
-      int j = m_graph.column[at(k1)];
+      int j = m_graph.column(k1);
       int displaced = m_y[at(j)];
       const bool lowered = k2 != none && u1 < u2;
       if (lowered) {
         m_v[at(j)] -= u2 - u1;
       } else if (displaced != none && k2 != none) {
         taken = k2; // two columns at one price: take the second when the first is held
-        j = m_graph.column[at(k2)];
+        j = m_graph.column(k2);
         displaced = m_y[at(j)];
       }
       if (displaced != none) {
@@ -191,87 +263,115 @@ private:
   }
 
   // Dijkstra's shortest path from `start` over the reduced costs to a free
-  // column; the reached columns kept in arrays, the nearest found by scanning
-  // the ones reached (LAPJVsp). Then prices move and the path is flipped.
+  // column, then prices move and the path is flipped.
   bool augment(int start)
   {
-    std::vector<int> touched; // columns reached, to reset
-    // Reached, not yet scanned: a heap of (distance, free last, column), stale
-    // entries skipped when popped.
-    using Entry = std::tuple<double, bool, int>;
-    std::priority_queue<Entry, std::vector<Entry>, std::greater<Entry>> frontier;
-    const auto relax = [&](int row, double base) {
-      for (int k = m_graph.first[at(row)]; k < m_graph.first[at(row) + 1]; ++k) {
-        const int j = m_graph.column[at(k)];
-        if (m_state[at(j)] == scanned) {
-          continue;
-        }
-        const double distance = base + m_graph.cost[at(k)] - m_v[at(j)];
-        if (m_state[at(j)] == unreached) {
-          m_state[at(j)] = reached;
-          touched.push_back(j);
-        } else if (distance >= m_d[at(j)]) {
-          continue;
-        }
-        m_d[at(j)] = distance;
-        m_pred[at(j)] = k;
-        frontier.push({distance, m_y[at(j)] != none, j}); // among equals, a free column first
-      }
-    };
+    m_least = -infinity; // nothing is final before the first batch
+    m_end = none;
     relax(start, 0.0);
-    int end = none;
-    double shortest = 0;
-    std::vector<int> scanned_columns;
-    while (!frontier.empty()) {
-      const double distance = std::get<0>(frontier.top());
-      const int j = std::get<2>(frontier.top());
-      frontier.pop();
-      if (m_state[at(j)] == scanned || distance > m_d[at(j)]) {
-        continue; // already scanned, or reached again at a shorter distance
+    while (m_end == none) {
+      if (m_batch.empty()) {
+        if (!take_nearest_batch()) {
+          break; // nothing left to reach: no free column for this row
+        }
+        continue;
       }
-      shortest = distance;
-      if (m_y[at(j)] == none) {
-        end = j;
-        break;
-      }
-      m_state[at(j)] = scanned;
-      scanned_columns.push_back(j);
+      const int j = m_batch.back();
+      m_batch.pop_back();
+      m_scanned.push_back(j);
       const int row = m_y[at(j)];
-      const int held = m_entry_of_row[at(row)];
-      relax(row, shortest - (m_graph.cost[at(held)] - m_v[at(j)]));
+      relax(row, m_graph.cost(m_entry_of_row[at(row)]) - m_v[at(j)] - m_least);
     }
-    if (end != none) {
-      for (const int j : scanned_columns) {
-        m_v[at(j)] += m_d[at(j)] - shortest;
+    const bool found = m_end != none;
+    if (found) {
+      for (const int j : m_scanned) {
+        m_v[at(j)] += m_d[at(j)] - m_least;
       }
-      for (int j = end;;) {
-        const int k = m_pred[at(j)];
-        const int row = row_of_entry(k);
+      for (int j = m_end;;) {
+        const int row = m_pred_row[at(j)];
         const int previous = m_x[at(row)];
-        assign(row, k);
+        assign(row, m_pred[at(j)]);
         if (row == start) {
           break;
         }
         j = previous;
       }
     }
-    for (const int j : touched) {
+    for (const int j : m_reached) {
       m_d[at(j)] = infinity;
-      m_state[at(j)] = unreached;
-      m_pred[at(j)] = none;
+      m_final[at(j)] = 0;
     }
-    return end != none;
+    m_reached.clear();
+    m_open.clear();
+    m_batch.clear();
+    m_scanned.clear();
+    return found;
   }
 
-  int row_of_entry(int k) const
+  // Reaches the columns of `row`, whose own column lies `base` beyond the
+  // least distance. A column reached at the least distance joins the batch
+  // being scanned, or ends the search when it is free.
+  void relax(int row, double base)
   {
-    const auto after = std::upper_bound(m_graph.first.begin(), m_graph.first.end(), k);
-    return static_cast<int>(after - m_graph.first.begin()) - 1;
+    m_graph.for_each_entry(row, [&](int k, int j, double cost) {
+      if (m_final[at(j)] != 0) {
+        return;
+      }
+      const double distance = cost - m_v[at(j)] - base;
+      if (distance >= m_d[at(j)]) {
+        return;
+      }
+      if (m_d[at(j)] == infinity) {
+        m_reached.push_back(j);
+        m_open.push_back(j);
+      }
+      m_d[at(j)] = distance;
+      m_pred[at(j)] = k;
+      m_pred_row[at(j)] = row;
+      if (distance <= m_least && m_end == none) {
+        take_into_batch(j);
+      }
+    });
+  }
+
+  // The least distance among the columns reached and not final; those at it
+  // are the next batch. False when no column is left to reach.
+  bool take_nearest_batch()
+  {
+    double nearest = infinity;
+    std::size_t kept = 0;
+    for (const int j : m_open) {
+      if (m_final[at(j)] == 0) {
+        m_open[kept++] = j;
+        nearest = std::min(nearest, m_d[at(j)]);
+      }
+    }
+    m_open.resize(kept);
+    if (nearest == infinity) {
+      return false;
+    }
+    m_least = nearest;
+    for (const int j : m_open) {
+      if (m_d[at(j)] == nearest && m_end == none) {
+        take_into_batch(j);
+      }
+    }
+    return true;
+  }
+
+  void take_into_batch(int j)
+  {
+    if (m_y[at(j)] == none) {
+      m_end = j;
+      return;
+    }
+    m_final[at(j)] = 1;
+    m_batch.push_back(j);
   }
 
   void assign(int row, int entry)
   {
-    const int j = m_graph.column[at(entry)];
+    const int j = m_graph.column(entry);
     m_x[at(row)] = j;
     m_y[at(j)] = row;
     m_entry_of_row[at(row)] = entry;
@@ -285,15 +385,33 @@ private:
   }
 
   int m_rows;
-  const SparseRows& m_graph;
+  const Graph& m_graph;
   std::vector<double> m_v;       // column prices
   std::vector<int> m_x;          // row -> column
   std::vector<int> m_y;          // column -> row
   std::vector<int> m_entry_of_row;
-  std::vector<double> m_d;       // distances of the current search
+  // The current search:
+  double m_least = 0;            // the distance of the batch
+  int m_end = none;              // the free column found
+  std::vector<double> m_d;       // distances
   std::vector<int> m_pred;       // the entry that reached a column
-  std::vector<unsigned char> m_state;
+  std::vector<int> m_pred_row;   // and its row
+  std::vector<unsigned char> m_final; // the distance is the shortest
+  std::vector<int> m_reached;    // columns reached (to reset)
+  std::vector<int> m_open;       // reached, maybe not final
+  std::vector<int> m_batch;      // at the least distance, to scan
+  std::vector<int> m_scanned;
 };
+
+template <typename Graph>
+std::optional<std::vector<int>> solve_on(int rows, int columns, const Graph& graph)
+{
+  JonkerVolgenant<Graph> solver(rows, columns, graph);
+  if (!solver.solve()) {
+    return std::nullopt;
+  }
+  return solver.edge_of_row();
+}
 
 } // namespace
 
@@ -302,12 +420,10 @@ std::optional<std::vector<int>> assign_every_row(int rows, int columns, const st
   if (rows > columns) {
     return std::nullopt;
   }
-  const SparseRows graph(rows, edges);
-  JonkerVolgenant solver(rows, columns, graph);
-  if (!solver.solve()) {
-    return std::nullopt;
+  if (edges.size() == at(rows) * at(columns)) {
+    return solve_on(rows, columns, DenseRows(rows, columns, edges));
   }
-  return solver.edge_of_row();
+  return solve_on(rows, columns, SparseRows(rows, edges));
 }
 
 } // namespace tandem::match
