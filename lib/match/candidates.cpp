@@ -336,7 +336,18 @@ std::vector<Candidate> candidates_at(const MatchInput& input, const std::vector<
                                      const Shortlist* shortlist)
 {
   const auto& settings = input.workspace->project->matching;
+  // Room for every candidate the rules could allow, reserved (not touched) at
+  // once: a growing vector of millions would copy itself and fault in its
+  // pages again at each doubling.
+  std::size_t most = 0;
+  for (std::size_t opening_index = first; opening_index < last; ++opening_index) {
+    const std::size_t partners = shortlist ? shortlist->partners_per_opening : eligible.domestics[opening_index].size();
+    const std::size_t students = shortlist ? shortlist->internationals_of_opening[opening_index].size()
+                                           : eligible.internationals[opening_index].size();
+    most += students * (1 + std::min(partners, eligible.domestics[opening_index].size()));
+  }
   std::vector<Candidate> candidates;
+  candidates.reserve(most);
   for (std::size_t opening_index = first; opening_index < last; ++opening_index) {
     const auto& opening = *input.openings[opening_index];
     const auto& company = *input.companies[opening_index];
@@ -484,6 +495,11 @@ void add_scored_candidates(MatchInput& input, const CandidateLimits& limits)
   const auto parts = over_openings(input, [&](std::size_t first, std::size_t last) {
     return candidates_at(input, shares, eligible, first, last, too_many ? &shortlist : nullptr);
   });
+  std::size_t count = input.problem.candidates.size();
+  for (const auto& part : parts) {
+    count += part.size();
+  }
+  input.problem.candidates.reserve(count);
   for (const auto& part : parts) {
     for (const auto& candidate : part) {
       if (input.cancelled_as(candidate) == nullptr) {

@@ -7,7 +7,6 @@
 
 #include <algorithm>
 #include <cmath>
-#include <cmath>
 #include <cstddef>
 #include <numeric>
 #include <future>
@@ -67,29 +66,37 @@ std::vector<int> grouped_order(const Problem& problem)
 
 std::vector<Group> group_candidates(const Problem& problem)
 {
-  std::vector<Group> groups;
-  for (const int index : grouped_order(problem)) {
-    const auto& candidate = problem.candidates[at(index)];
-    if (groups.empty() || groups.back().international != candidate.international
-        || groups.back().opening != candidate.opening) {
-      groups.push_back({candidate.international, candidate.opening, -1, {}});
-    }
-    auto& group = groups.back();
-    if (candidate.domestic == solo) {
-      // Two rows for one solo candidate (a hand-made score table): the better counts.
-      if (group.solo_candidate < 0 || problem.candidates[at(group.solo_candidate)].score < candidate.score) {
-        group.solo_candidate = index;
-      }
-    } else {
-      group.partners.push_back({candidate.score, candidate.domestic, index});
-    }
-  }
+  const auto order = grouped_order(problem);
+  const auto candidate_at = [&](std::size_t position) -> const Candidate& {
+    return problem.candidates[at(order[position])];
+  };
   const auto better = [](const Group::Partner& a, const Group::Partner& b) {
     return a.score != b.score ? a.score > b.score : a.candidate < b.candidate;
   };
-  for (auto& group : groups) {
-    auto& partners = group.partners;
-    std::sort(partners.begin(), partners.end(), better); // best first: the searches below stop early
+  std::vector<Group> groups;
+  for (std::size_t begin = 0; begin < order.size();) {
+    const Candidate& first = candidate_at(begin);
+    std::size_t end = begin + 1;
+    while (end < order.size() && candidate_at(end).international == first.international
+           && candidate_at(end).opening == first.opening) {
+      ++end;
+    }
+    auto& group = groups.emplace_back(Group{first.international, first.opening, -1, {}});
+    group.partners.reserve(end - begin); // sized once: millions of candidates in all
+    for (std::size_t position = begin; position < end; ++position) {
+      const int index = order[position];
+      const auto& candidate = candidate_at(position);
+      if (candidate.domestic == solo) {
+        // Two rows for one solo candidate (a hand-made score table): the better counts.
+        if (group.solo_candidate < 0 || problem.candidates[at(group.solo_candidate)].score < candidate.score) {
+          group.solo_candidate = index;
+        }
+      } else {
+        group.partners.push_back({candidate.score, candidate.domestic, index});
+      }
+    }
+    std::sort(group.partners.begin(), group.partners.end(), better); // best first: the searches below stop early
+    begin = end;
   }
   return groups;
 }
