@@ -354,14 +354,18 @@ void import_students(const MappedExport& mapped, const ColumnMap& map, EditableT
       if (column.empty()) {
         continue;
       }
-      if (target && !map.translate(column, io::trim(record.fields[i]))) {
-        if (auto problem = unknown_word(column, record.fields[i])) {
-          unknown_words.push_back(std::move(*problem));
+      std::string value(io::trim(record.fields[i]));
+      if (target) {
+        if (auto translated = map.translate(column, value)) {
+          value = std::move(*translated);
+        } else {
+          value = normalise_value(column, value);
+          if (auto problem = unknown_word(column, record.fields[i], value)) {
+            unknown_words.push_back(std::move(*problem));
+          }
         }
       }
       // An empty cell never erases what the workspace knows.
-      const std::string value = target ? mapped_value(map, column, record.fields[i])
-                                       : std::string(io::trim(record.fields[i]));
       if (!value.empty()) {
         candidate.fields[table.column(column)] = value;
       }

@@ -29,9 +29,13 @@ const std::map<std::string, WordTable, std::less<>>& word_tables()
     {"kyllä", "yes"}, {"k", "yes"}, {"y", "yes"}, {"true", "yes"}, {"1", "yes"}, {"x", "yes"},
     {"ja", "yes"},    {"ei", "no"}, {"e", "no"},  {"n", "no"},     {"false", "no"}, {"0", "no"},
     {"nej", "no"}};
-  auto yes_no_undisclosed = yes_no;
-  yes_no_undisclosed.insert({{"ei halua kertoa", "undisclosed"}, {"prefer not to say", "undisclosed"},
-                             {"vill inte uppge", "undisclosed"}});
+  // Static too: this function runs for every cell of an import.
+  static const auto yes_no_undisclosed = [] {
+    auto words = yes_no;
+    words.insert({{"ei halua kertoa", "undisclosed"}, {"prefer not to say", "undisclosed"},
+                  {"vill inte uppge", "undisclosed"}});
+    return words;
+  }();
   static const std::map<std::string, WordTable, std::less<>> tables = {
     {"group",
      {{"international", "domestic"},
@@ -231,12 +235,12 @@ std::string normalise_value(std::string_view column, std::string_view value)
   return trimmed;
 }
 
-std::optional<std::string> unknown_word(std::string_view column, std::string_view value)
+std::optional<std::string> unknown_word(std::string_view column, std::string_view value,
+                                        const std::string& normalised)
 {
   const auto& tables = word_tables();
   const auto table = tables.find(column);
-  const std::string word = normalise_value(column, value);
-  if (table == tables.end() || word.empty() || io::contains(table->second.values, word)) {
+  if (table == tables.end() || normalised.empty() || io::contains(table->second.values, normalised)) {
     return std::nullopt;
   }
   std::vector<std::string> known;

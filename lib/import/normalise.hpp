@@ -14,9 +14,11 @@ namespace tandem::import {
 // returned trimmed, to be judged (and rejected with a reason) by the validators.
 std::string normalise_value(std::string_view column, std::string_view value);
 
-// For a column of fixed words (group, field, status, gender, ...): why `value` is
-// refused when it is neither one of the contract's words nor a word tandem takes
-// for one; the reason lists both. std::nullopt when the value is fine.
-std::optional<std::string> unknown_word(std::string_view column, std::string_view value);
+// For a column of fixed words (group, field, status, gender, ...): why `value`,
+// which normalise_value() turned into `normalised`, is refused when it is
+// neither one of the contract's words nor a word tandem takes for one; the
+// reason lists both. std::nullopt when the value is fine.
+std::optional<std::string> unknown_word(std::string_view column, std::string_view value,
+                                        const std::string& normalised);
 
 } // namespace tandem::import
