@@ -43,8 +43,10 @@ public:
   template <typename Visit> void for_each_entry(int row, Visit&& visit) const
   {
     const int end = m_first[at(row) + 1];
+    const int* columns = m_column.data();
+    const double* costs = m_cost.data();
     for (int k = m_first[at(row)]; k < end; ++k) {
-      visit(k, m_column[at(k)], m_cost[at(k)]);
+      visit(k, columns[k], costs[k]);
     }
   }
 
@@ -63,9 +65,21 @@ private:
 // column) at row * columns + column, so no column indices are stored or read.
 class DenseRows {
 public:
-  DenseRows(int rows, int columns, const std::vector<AssignmentEdge>& edges)
-      : m_columns(columns), m_cost(at(rows) * at(columns), infinity), m_edge(m_cost.size(), none)
+  DenseRows(int rows, int columns, const std::vector<AssignmentEdge>& edges) : m_columns(columns)
   {
+    m_cost.reserve(edges.size());
+    for (std::size_t index = 0; index < edges.size(); ++index) {
+      const auto& e = edges[index];
+      if (static_cast<std::size_t>(e.row) * at(columns) + at(e.column) != index) {
+        break; // not row by row: placed one by one below
+      }
+      m_cost.push_back(-e.weight);
+    }
+    if (m_cost.size() == edges.size()) {
+      return; // row by row, as a table is read: entry = edge, nothing more to keep
+    }
+    m_cost.assign(at(rows) * at(columns), infinity);
+    m_edge.assign(m_cost.size(), none);
     for (std::size_t index = 0; index < edges.size(); ++index) {
       const auto& e = edges[index];
       const std::size_t entry = at(e.row) * at(columns) + at(e.column);
@@ -85,12 +99,12 @@ public:
 
   int column(int entry) const { return entry % m_columns; }
   double cost(int entry) const { return m_cost[at(entry)]; }
-  int edge(int entry) const { return m_edge[at(entry)]; }
+  int edge(int entry) const { return m_edge.empty() ? entry : m_edge[at(entry)]; }
 
 private:
   int m_columns;
   std::vector<double> m_cost;
-  std::vector<int> m_edge;
+  std::vector<int> m_edge; // empty when the edges came row by row
 };
 
 // Jonker and Volgenant's method on either shape: column reduction with
@@ -313,19 +327,24 @@ private:
   // being scanned, or ends the search when it is free.
   void relax(int row, double base)
   {
+    // Raw pointers: the compiler cannot tell that the pushes below leave these
+    // arrays where they are, and would load them again for every entry.
+    const unsigned char* final = m_final.data();
+    const double* price = m_v.data();
+    double* distance_of = m_d.data();
     m_graph.for_each_entry(row, [&](int k, int j, double cost) {
-      if (m_final[at(j)] != 0) {
+      if (final[j] != 0) {
         return;
       }
-      const double distance = cost - m_v[at(j)] - base;
-      if (distance >= m_d[at(j)]) {
+      const double distance = cost - price[j] - base;
+      if (distance >= distance_of[j]) {
         return;
       }
-      if (m_d[at(j)] == infinity) {
+      if (distance_of[j] == infinity) {
         m_reached.push_back(j);
         m_open.push_back(j);
       }
-      m_d[at(j)] = distance;
+      distance_of[j] = distance;
       m_pred[at(j)] = k;
       m_pred_row[at(j)] = row;
       if (distance <= m_least && m_end == none) {
