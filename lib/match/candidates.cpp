@@ -77,6 +77,23 @@ const model::Company& MatchInput::company_of(const Candidate& candidate) const
   return *companies[at(candidate.opening)];
 }
 
+std::string MatchInput::opening_name(int opening) const
+{
+  return companies[at(opening)]->name + " (" + openings[at(opening)]->id + ")";
+}
+
+std::string MatchInput::describe_place(const Candidate& candidate) const
+{
+  const auto* domestic = domestic_of(candidate);
+  return fmt::format("{}{}, score {:.2f}", opening_name(candidate.opening),
+                     domestic ? " with " + domestic->display_name() : std::string(" solo"), candidate.score);
+}
+
+std::string MatchInput::describe(const Candidate& candidate) const
+{
+  return international_of(candidate).display_name() + " at " + describe_place(candidate);
+}
+
 const model::Placement* MatchInput::overlapping_real_placement(const model::Student& student,
                                                                const model::Opening& opening) const
 {

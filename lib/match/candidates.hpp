@@ -55,6 +55,13 @@ struct MatchInput {
   const model::Student* domestic_of(const Candidate& candidate) const;
   const model::Opening& opening_of(const Candidate& candidate) const;
   const model::Company& company_of(const Candidate& candidate) const;
+  // "Perho Timber Oy (perho-timber-2)": an opening of the run as staff read it.
+  std::string opening_name(int opening) const;
+  // "Perho Timber Oy (perho-timber-2) with Pihla Hämäläinen (s23014), score
+  // 5.21" (or "solo"): where a candidate puts its international student.
+  std::string describe_place(const Candidate& candidate) const;
+  // The same after the student: "Tunde Bello (s22002) at Perho Timber Oy ...".
+  std::string describe(const Candidate& candidate) const;
 
   // Rule 8's second half: a real placement of the student overlaps the opening.
   const model::Placement* overlapping_real_placement(const model::Student& student,

@@ -35,16 +35,18 @@ public:
     const int placed = find_chosen(in_candidate);
     const double placed_score = placed >= 0 ? candidate(placed).score : -HUGE_VAL;
     if (placed >= 0) {
-      m_lines.push_back(fmt::format("{} is placed: {}", student.id, describe(placed)));
+      m_lines.push_back(international >= 0 ? fmt::format("{} is placed at {}", student.display_name(),
+                                                         m_input.describe_place(candidate(placed)))
+                                           : fmt::format("{} is placed: {}", student.display_name(), describe(placed)));
       add_components(placed);
     } else if (international >= 0) {
       const auto unplaced = std::find_if(m_result.unplaced.begin(), m_result.unplaced.end(),
                                          [&](const UnplacedStudent& entry) { return entry.id == student.id; });
-      m_lines.push_back(fmt::format("{} is not placed: {}", student.id, unplaced->reason));
+      m_lines.push_back(fmt::format("{} is not placed: {}", student.display_name(), unplaced->reason));
     } else {
       m_lines.push_back(fmt::format("{} is not placed: a domestic student is placed only as a partner, and no "
                                     "plan that places them scores higher",
-                                    student.id));
+                                    student.display_name()));
     }
 
     std::vector<int> better;
@@ -60,9 +62,11 @@ public:
     list("allowed placements scoring higher, and why not:", better,
          [&](int index) { return fmt::format("{}: {}", describe(index), why_not(index)); }, better_wished);
     list("cancelled by staff, never proposed again:", cancelled_placements_of(student.id),
-         [](const model::Placement* placement) {
-           return fmt::format("{} at {}{} (placement {})", placement->international_id, placement->opening_id,
-                              placement->domestic_id.empty() ? " solo" : " with " + placement->domestic_id,
+         [&](const model::Placement* placement) {
+           const auto* company = m_input.workspace->company_of(*placement);
+           return fmt::format("{} at {} ({}){} (placement {})", name_of(placement->international_id),
+                              company ? company->name : placement->company_id, placement->opening_id,
+                              placement->domestic_id.empty() ? " solo" : " with " + name_of(placement->domestic_id),
                               placement->id);
          });
 
@@ -77,7 +81,8 @@ public:
         wished_first(student, refused, [&](std::size_t opening) { return m_input.openings[opening]; });
       list("open openings the rules refuse:", refused,
            [&](std::size_t opening) {
-             return fmt::format("{}: {}", m_input.openings[opening]->id, own_rule_breach(m_input, student, opening));
+             return fmt::format("{}: {}", m_input.opening_name(static_cast<int>(opening)),
+                                own_rule_breach(m_input, student, opening));
            },
            refused_wished);
     }
@@ -88,9 +93,10 @@ public:
   {
     const int index = index_of(m_input.openings, opening.id);
     if (index < 0) {
-      return {fmt::format("{} is not open in this run: it has no free slot, starts outside --term, or was "
+      const auto* company = m_input.workspace->find_company(opening.company_id);
+      return {fmt::format("{} ({}) is not open in this run: it has no free slot, starts outside --term, or was "
                           "left out with --exclude",
-                          opening.id)};
+                          company ? company->name : opening.company_id, opening.id)};
     }
     std::vector<int> held;
     for (const int chosen : m_chosen) {
@@ -98,9 +104,8 @@ public:
         held.push_back(chosen);
       }
     }
-    m_lines.push_back(fmt::format("{} ({}) has {} free slot(s) in this run and {} placement(s) in the plan",
-                                  opening.id, m_input.companies[at(index)]->id, m_input.problem.capacity[at(index)],
-                                  held.size()));
+    m_lines.push_back(fmt::format("{} has {} free slot(s) in this run and {} placement(s) in the plan",
+                                  m_input.opening_name(index), m_input.problem.capacity[at(index)], held.size()));
     double lowest = HUGE_VAL;
     for (const int chosen : held) {
       m_lines.push_back("placed: " + describe(chosen));
@@ -124,7 +129,7 @@ public:
     std::vector<std::string> refused;
     for (const auto* student : m_input.internationals) {
       if (const auto breach = own_rule_breach(m_input, *student, at(index)); !breach.empty()) {
-        refused.push_back(fmt::format("{}: {}", student->id, breach));
+        refused.push_back(fmt::format("{}: {}", student->display_name(), breach));
       }
     }
     list("international students the rules refuse here:", refused, [](const std::string& line) { return line; });
@@ -167,31 +172,32 @@ private:
     if (student.on_hold) {
       return fmt::format("{} is on hold (matching: hold in students.csv): left out of every match until "
                          "staff clear it",
-                         student.id);
+                         student.display_name());
     }
     if (std::find(m_input.excluded_internationals.begin(), m_input.excluded_internationals.end(), student.id)
         != m_input.excluded_internationals.end()) {
-      return fmt::format("{} was left out of this run with --exclude", student.id);
+      return fmt::format("{} was left out of this run with --exclude", student.display_name());
     }
     const auto& placements = m_input.workspace->placements;
     for (std::size_t row = 0; row < placements.size(); ++row) {
       const auto& placement = placements[row];
       if (m_input.row_fates[row] == RowFate::kept
           && (placement.international_id == student.id || placement.domestic_id == student.id)) {
-        return fmt::format("{} is in the proposed placement {}, kept as it is ({})", student.id, placement.id,
+        return fmt::format("{} is in the proposed placement {}, kept as it is ({})", student.display_name(), placement.id,
                            placement.locked ? "locked: yes in placements.csv" : "--lock, or outside --term");
       }
     }
-    return fmt::format("{} was left out of this run with --exclude", student.id);
+    return fmt::format("{} was left out of this run with --exclude", student.display_name());
   }
 
-  std::string describe(int index) const
+  std::string describe(int index) const { return m_input.describe(candidate(index)); }
+
+  // A student named by id in placements.csv, by name (the id itself when the
+  // roster no longer has them).
+  std::string name_of(const std::string& id) const
   {
-    const auto& described = candidate(index);
-    const auto* domestic = m_input.domestic_of(described);
-    return fmt::format("{} at {} ({}){}, score {}", m_input.international_of(described).id,
-                       m_input.opening_of(described).id, m_input.company_of(described).id,
-                       domestic ? " with " + domestic->id : std::string(" solo"), described.score);
+    const auto* student = m_input.workspace->find_student(id);
+    return student ? student->display_name() : id;
   }
 
   void add_components(int index)
@@ -215,26 +221,26 @@ private:
     std::vector<std::string> reasons;
     const int own = find_chosen([&](const Candidate& other) { return other.international == wanted.international; });
     if (own >= 0) {
-      reasons.push_back(fmt::format("{} is placed at {}", m_input.international_of(wanted).id,
-                                    m_input.opening_of(candidate(own)).id));
+      reasons.push_back(fmt::format("{} is placed at {}", m_input.international_of(wanted).display_name(),
+                                    m_input.opening_name(candidate(own).opening)));
     }
     if (wanted.domestic != solo) {
       const int partner = find_chosen([&](const Candidate& other) {
         return other.domestic == wanted.domestic && other.international != wanted.international;
       });
       if (partner >= 0) {
-        reasons.push_back(fmt::format("{} is placed with {}", m_input.domestic_of(wanted)->id,
-                                      m_input.international_of(candidate(partner)).id));
+        reasons.push_back(fmt::format("{} is placed with {}", m_input.domestic_of(wanted)->display_name(),
+                                      m_input.international_of(candidate(partner)).display_name()));
       }
     }
     std::vector<std::string> holders;
     for (const int chosen : m_chosen) {
       if (candidate(chosen).opening == wanted.opening && candidate(chosen).international != wanted.international) {
-        holders.push_back(m_input.international_of(candidate(chosen)).id);
+        holders.push_back(m_input.international_of(candidate(chosen)).display_name());
       }
     }
     if (static_cast<int>(holders.size()) >= m_input.problem.capacity[at(wanted.opening)]) {
-      reasons.push_back(fmt::format("{}'s slot(s) went to {}", m_input.opening_of(wanted).id,
+      reasons.push_back(fmt::format("the slot(s) of {} went to {}", m_input.opening_name(wanted.opening),
                                     fmt::join(holders, ", ")));
     }
     if (reasons.empty()) {

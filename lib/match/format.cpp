@@ -108,7 +108,7 @@ std::string to_table(const MatchInput& input, const MatchResult& result)
     std::vector<std::string> names;
     for (const auto& id : input.held_students) {
       const auto* student = input.workspace->find_student(id);
-      names.push_back(fmt::format("{} {} ({})", student->first_name, student->last_name, id));
+      names.push_back(student->display_name());
     }
     decisions.push_back(fmt::format("on hold (matching: hold in students.csv), left out: {}", fmt::join(names, ", ")));
   }

@@ -127,7 +127,7 @@ std::string own_rule_breach(const MatchInput& input, const model::Student& stude
 {
   const auto& opening = *input.openings[opening_index];
   if (const auto* busy = input.overlapping_real_placement(student, opening)) {
-    return fmt::format("rule 8 (nobody twice): {} is already placed at the same time: {}", student.id,
+    return fmt::format("rule 8 (nobody twice): {} is already placed at the same time: {}", student.display_name(),
                        placement_summary(*input.workspace, *busy));
   }
   const bool takes_pairs = opening.kind != model::OpeningKind::solo;
@@ -191,20 +191,20 @@ std::string unplaced_reason(const MatchInput& input, const MatchResult& result, 
   for (const auto& placement : result.placements) {
     const auto& other = problem.candidates[at(placement.candidate)];
     if (other.opening == wanted.opening) {
-      holders.push_back(input.international_of(other).id);
+      holders.push_back(input.international_of(other).display_name());
     }
     if (wanted.domestic != solo && other.domestic == wanted.domestic) {
-      partner_holder = input.international_of(other).id;
+      partner_holder = input.international_of(other).display_name();
     }
   }
-  const std::string where = fmt::format("{}{} (score {:.2f})", input.opening_of(wanted).id,
-                                        wanted.domestic == solo ? "" : " with " + input.domestic_of(wanted)->id,
-                                        wanted.score);
+  const std::string where
+    = fmt::format("{}{}, score {:.2f}", input.opening_name(wanted.opening),
+                  wanted.domestic == solo ? "" : " with " + input.domestic_of(wanted)->display_name(), wanted.score);
   std::string why;
   if (static_cast<int>(holders.size()) >= problem.capacity[at(wanted.opening)]) {
     why = fmt::format("its slot(s) went to {}", join(holders));
   } else if (!partner_holder.empty()) {
-    why = fmt::format("{} is placed with {}", input.domestic_of(wanted)->id, partner_holder);
+    why = fmt::format("{} is placed with {}", input.domestic_of(wanted)->display_name(), partner_holder);
   } else {
     why = "it was free, yet taking it would not improve the plan";
   }

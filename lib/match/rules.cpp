@@ -81,16 +81,6 @@ bool share_language(const Student& international, const Student& domestic, Level
                      });
 }
 
-namespace {
-
-// "Anna Weber (i1)": a student as a reader finds them in students.csv.
-std::string who(const Student& student)
-{
-  return fmt::format("{} {} ({})", student.first_name, student.last_name, student.id);
-}
-
-} // namespace
-
 std::vector<RuleBreach> check_candidate(const model::Opening& opening,
                                         const model::Company& company,
                                         const Student& international, const Student* domestic,
@@ -105,15 +95,15 @@ std::vector<RuleBreach> check_candidate(const model::Opening& opening,
     breaches.push_back({Rule::kind, "the opening takes one solo student, not a pair"});
   }
   if (international.group != model::Group::international) {
-    breaches.push_back({Rule::kind, fmt::format("{} is not an international student", who(international))});
+    breaches.push_back({Rule::kind, fmt::format("{} is not an international student", international.display_name())});
   }
   if (domestic != nullptr && domestic->group != model::Group::domestic) {
-    breaches.push_back({Rule::kind, fmt::format("{} is not a domestic student", who(*domestic))});
+    breaches.push_back({Rule::kind, fmt::format("{} is not a domestic student", domestic->display_name())});
   }
 
   if (!field_fits(opening, international)) {
     breaches.push_back({Rule::field, fmt::format("the opening is for {}, {} studies {}",
-                                                 model::to_string(opening.field), who(international),
+                                                 model::to_string(opening.field), international.display_name(),
                                                  model::to_string(international.field))});
   }
 
@@ -125,13 +115,13 @@ std::vector<RuleBreach> check_candidate(const model::Opening& opening,
     if (!days.enough()) {
       breaches.push_back({Rule::availability,
                           fmt::format("{} is available for {} day(s) of the opening, {} needed",
-                                      who(*student), days.shared, days.needed)});
+                                      student->display_name(), days.shared, days.needed)});
     }
   }
 
   for (const Student* student : {&international, domestic}) {
     if (student != nullptr && is_avoided(company, *student)) {
-      breaches.push_back({Rule::avoid, fmt::format("{} is on {}'s avoid list", who(*student), company.name)});
+      breaches.push_back({Rule::avoid, fmt::format("{} is on {}'s avoid list", student->display_name(), company.name)});
     }
   }
 
@@ -143,8 +133,8 @@ std::vector<RuleBreach> check_candidate(const model::Opening& opening,
     // What each student has, from the data: the claim a reader can check.
     const auto held = [&](const Student& student) {
       const auto level = student.level_in(need.code);
-      return level ? fmt::format("{} has it at {}", who(student), model::to_string(*level))
-                   : fmt::format("{} has no {}", who(student), model::language_name(need.code));
+      return level ? fmt::format("{} has it at {}", student.display_name(), model::to_string(*level))
+                   : fmt::format("{} has no {}", student.display_name(), model::language_name(need.code));
     };
     breaches.push_back({finnish_rule ? Rule::finnish : Rule::languages,
                         fmt::format("the opening needs {} at {}; {}", model::language_name(need.code),
@@ -155,7 +145,7 @@ std::vector<RuleBreach> check_candidate(const model::Opening& opening,
 
   if (domestic != nullptr && !share_language(international, *domestic, settings.common_language)) {
     breaches.push_back({Rule::pair, fmt::format("{} and {} share no language at {} or above",
-                                                who(international), who(*domestic),
+                                                international.display_name(), domestic->display_name(),
                                                 model::to_string(settings.common_language))});
   }
 
@@ -163,7 +153,7 @@ std::vector<RuleBreach> check_candidate(const model::Opening& opening,
     if (student != nullptr && left_before_start(*student, opening)) {
       breaches.push_back({Rule::nobody_twice,
                           fmt::format("{} left the project on {}, before the opening starts",
-                                      who(*student), model::format_date(*student->left))});
+                                      student->display_name(), model::format_date(*student->left))});
     }
   }
   return breaches;

@@ -4,6 +4,13 @@
 
 namespace tandem::model {
 
+std::string Student::display_name() const
+{
+  const std::string name = first_name.empty() || last_name.empty() ? first_name + last_name
+                                                                   : first_name + " " + last_name;
+  return name.empty() ? id : name + " (" + id + ")";
+}
+
 std::optional<Level> Student::level_in(std::string_view language) const
 {
   std::optional<Level> best;

@@ -146,6 +146,9 @@ struct Student {
   // The student's level in a language; for Finnish the higher of the `fi`
   // entry and `finnish_certified` (data contract, matching rule 5).
   std::optional<Level> level_in(std::string_view language) const;
+  // "Anna Weber (i1)": the student as staff find them in students.csv, for
+  // every sentence a person reads.
+  std::string display_name() const;
 };
 
 struct Contact {

@@ -96,22 +96,26 @@ TEST_CASE("match --explain says why a student is not placed, and what an opening
   const auto workspace = copy_fixture("match", temporary.path());
   const auto student = run_tandem({"-C", workspace.string(), "match", "--dry-run", "--explain", "i3"});
   REQUIRE(student.exit_code == 0);
-  CHECK(has_line(student.out, "  acme-export: rule 3 (availability): Oleg Ivanov (i3) is available for 5 day(s) of the opening, 28 needed"));
-  CHECK(has_line(student.out, "  beta-design: rule 2 (field): the opening is for engineering, Oleg Ivanov (i3) studies business"));
-  CHECK(has_line(student.out, "  gamma-autumn: rule 3 (availability): Oleg Ivanov (i3) is available for 0 day(s) of the opening, 28 needed"));
+  // Every line names people and companies as students.csv and companies.yaml do.
+  CHECK(has_line(student.out, "  Acme Export Oy (acme-export): rule 3 (availability): Oleg Ivanov (i3) is available for 5 day(s) of the opening, 28 needed"));
+  CHECK(has_line(student.out, "  Beta Design Oy (beta-design): rule 2 (field): the opening is for engineering, Oleg Ivanov (i3) studies business"));
+  CHECK(has_line(student.out, "  Gamma Trading Oy (gamma-autumn): rule 3 (availability): Oleg Ivanov (i3) is available for 0 day(s) of the opening, 28 needed"));
 
   const auto placed = run_tandem({"-C", workspace.string(), "match", "--dry-run", "--explain", "i1"});
-  CHECK(has_line(placed.out, "i1 is placed: i1 at acme-export (acme) with d1, score 8.4"));
+  CHECK(has_line(placed.out, "Anna Weber (i1) is placed at Acme Export Oy (acme-export) with Aino Korhonen (d1), score 8.40"));
   CHECK_THAT(placed.out, Catch::Contains("score = markets 3.000 + languages 2.000 + field 2.000 + skills 1.000"));
 
   const auto opening = run_tandem({"-C", workspace.string(), "match", "--dry-run", "--explain", "gamma-autumn"});
-  CHECK(has_line(opening.out, "placed: i4 at gamma-autumn (gamma) solo, score 2"));
-  CHECK(has_line(opening.out, "  i1 at gamma-autumn (gamma) solo, score 2: i1 is placed at acme-export; "
-                              "gamma-autumn's slot(s) went to i4; this plan places the most international "
-                              "students, then scores the highest in total"));
+  CHECK(has_line(opening.out, "Gamma Trading Oy (gamma-autumn) has 1 free slot(s) in this run and 1 placement(s) in the plan"));
+  CHECK(has_line(opening.out, "placed: Ama Mensah (i4) at Gamma Trading Oy (gamma-autumn) solo, score 2.00"));
+  CHECK(has_line(opening.out, "  Anna Weber (i1) at Gamma Trading Oy (gamma-autumn) solo, score 2.00: Anna Weber (i1) is "
+                              "placed at Acme Export Oy (acme-export); the slot(s) of Gamma Trading Oy (gamma-autumn) "
+                              "went to Ama Mensah (i4); this plan places the most international students, then scores "
+                              "the highest in total"));
+  CHECK(has_line(opening.out, "  Oleg Ivanov (i3): rule 3 (availability): Oleg Ivanov (i3) is available for 0 day(s) of the opening, 28 needed"));
 
   const auto json = run_tandem({"-C", workspace.string(), "match", "--dry-run", "--format", "json", "--explain", "i3"});
-  CHECK_THAT(json.out, Catch::Contains("\"explanation\": [\n    \"i3 is not placed: no allowed placement"));
+  CHECK_THAT(json.out, Catch::Contains("\"explanation\": [\n    \"Oleg Ivanov (i3) is not placed: no allowed placement"));
   CHECK_THAT(json.err, Catch::Contains("dry run:"));
 
   const auto unknown = run_tandem({"-C", workspace.string(), "match", "--dry-run", "--explain", "nobody"});

@@ -119,7 +119,7 @@ TEST_CASE("placement lock and matching: hold are decisions that last across matc
     CHECK_THAT(again.out, Catch::Contains("on hold (matching: hold in students.csv), left out: Linh Tran (i2)\n"));
   }
   const auto explain = run_tandem({"-C", workspace.string(), "match", "--dry-run", "--explain", "i2"});
-  CHECK_THAT(explain.out, Catch::Contains("i2 is on hold (matching: hold in students.csv)"));
+  CHECK_THAT(explain.out, Catch::Contains("Linh Tran (i2) is on hold (matching: hold in students.csv)"));
   CHECK(placement(workspace, {"unlock", "acme-export.i1"}).exit_code == 0);
   CHECK(rows_with(read_text(workspace / "placements.csv"), "acme-export.i1,")[0].ends_with(",\r"));
 }

@@ -531,10 +531,14 @@ TEST_CASE("match candidates: a shortlist lists allowed candidates only, and boun
 TEST_CASE("match result: an unplaced student with allowed placements is told who took them")
 {
   Builder b;
-  b.student("i1", model::Group::international).municipality = "Kokkola";
+  auto& first = b.student("i1", model::Group::international);
+  first.municipality = "Kokkola";
+  first.first_name = "Aino";
+  first.last_name = "Koski";
   b.student("i2", model::Group::international);
   b.opening("acme", "o1", model::OpeningKind::solo);
   b.company("acme").municipality = "Kokkola"; // i1 scores higher here (location)
+  b.company("acme").name = "Acme Oy";
   const auto& ws = b.done();
   auto input = match::prepare_match(ws, {});
   match::add_scored_candidates(input);
@@ -543,7 +547,8 @@ TEST_CASE("match result: an unplaced student with allowed placements is told who
   REQUIRE(result.unplaced.size() == 1);
   CHECK(result.unplaced[0].id == "i2");
   CHECK(result.unplaced[0].reason
-        == "every allowed placement went to others; the best, o1 (score 2.00): its slot(s) went to i1");
+        == "every allowed placement went to others; the best, Acme Oy (o1), score 2.00: its slot(s) went to "
+           "Aino Koski (i1)");
 }
 
 TEST_CASE("match result: a student in a real placement is told they are already placed, and where")
@@ -575,6 +580,7 @@ TEST_CASE("match explain: the student's own preferences come first and are never
   for (int n = 1; n <= 30; ++n) {
     b.opening("c" + std::to_string(n), "o" + std::to_string(n), model::OpeningKind::solo).field =
       model::OpeningField::business;
+    b.company("c" + std::to_string(n)).name = "Company " + std::to_string(n) + " Oy";
   }
   // Wishes listed last by id: o30 by opening, c25 by company.
   b.ws.students[0].preferences = {"o30", "c25"};
@@ -586,12 +592,12 @@ TEST_CASE("match explain: the student's own preferences come first and are never
   const auto refused = std::find(lines.begin(), lines.end(), "open openings the rules refuse:");
   REQUIRE(refused != lines.end());
   REQUIRE(lines.end() - refused > 3);
-  CHECK(*(refused + 1) == "  o30: rule 2 (field): the opening is for business, Ada Virtanen (i1) studies engineering (in their preferences)");
-  CHECK(*(refused + 2) == "  o25: rule 2 (field): the opening is for business, Ada Virtanen (i1) studies engineering (in their preferences)");
+  CHECK(*(refused + 1) == "  Company 30 Oy (o30): rule 2 (field): the opening is for business, Ada Virtanen (i1) studies engineering (in their preferences)");
+  CHECK(*(refused + 2) == "  Company 25 Oy (o25): rule 2 (field): the opening is for business, Ada Virtanen (i1) studies engineering (in their preferences)");
   CHECK(lines.back() == "  ... and 13 more (--verbose lists all)"); // 30 - 2 wishes - 15 shown
   const auto everything = match::explain(input, result, "i1", true);
   CHECK(std::count_if(everything.begin(), everything.end(),
-                      [](const std::string& line) { return line.rfind("  o", 0) == 0; }) == 30);
+                      [](const std::string& line) { return line.rfind("  Company ", 0) == 0; }) == 30);
 }
 
 TEST_CASE("match summary: a plan not proven optimal shows its gap in percent, however small")
