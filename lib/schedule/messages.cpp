@@ -338,16 +338,16 @@ Hej{{#name}} {{name}}{{/name}},
 {{project}}
 )"},
     {MessageKind::outcomes, "en",
-     R"(Subject: Outcome follow-ups due: {{count}} {{#one}}participant{{/one}}{{^one}}participants{{/one}}
+     R"(Subject: Outcome follow-up due: {{#leavers}}{{student}}{{/leavers}}
 Hello{{#name}} {{name}}{{/name}},
 
-Record where these participants are now; the funder's result indicators read it:
+Record where this participant is now; the funder's result indicators read it:
 
 {{#leavers}}
 - {{student}} ({{id}}), left on {{left}}: the {{#four_weeks}}four-week{{/four_weeks}}{{^four_weeks}}six-month{{/four_weeks}} outcome, by {{by}}
 {{/leavers}}
 
-Record each with
+Record it with
   tandem outcome add STUDENT --date DATE --status STATUS
 or bring a survey's export in with
   tandem import outcomes FILE
@@ -356,16 +356,16 @@ or bring a survey's export in with
 {{project}}
 )"},
     {MessageKind::outcomes, "fi",
-     R"(Subject: Seurantatiedot kirjattavana: {{count}} {{#one}}osallistuja{{/one}}{{^one}}osallistujaa{{/one}}
+     R"(Subject: Seurantatieto kirjattavana: {{#leavers}}{{student}}{{/leavers}}
 Hei{{#name}} {{name}}{{/name}},
 
-Kirjaa, missä nämä osallistujat ovat nyt; rahoittajan tulosindikaattorit lukevat tiedon:
+Kirjaa, missä tämä osallistuja on nyt; rahoittajan tulosindikaattorit lukevat tiedon:
 
 {{#leavers}}
 - {{student}} ({{id}}), lähti {{left}}: {{#four_weeks}}neljän viikon{{/four_weeks}}{{^four_weeks}}kuuden kuukauden{{/four_weeks}} seuranta, viimeistään {{by}}
 {{/leavers}}
 
-Kirjaa kukin komennolla
+Kirjaa se komennolla
   tandem outcome add OPISKELIJA --date PÄIVÄ --status TILA
 tai tuo kyselyn vastaukset komennolla
   tandem import outcomes TIEDOSTO
@@ -374,16 +374,16 @@ tai tuo kyselyn vastaukset komennolla
 {{project}}
 )"},
     {MessageKind::outcomes, "sv",
-     R"(Subject: Uppföljningar att registrera: {{count}} deltagare
+     R"(Subject: Uppföljning att registrera: {{#leavers}}{{student}}{{/leavers}}
 Hej{{#name}} {{name}}{{/name}},
 
-Registrera var de här deltagarna befinner sig nu; finansiärens resultatindikatorer läser det:
+Registrera var den här deltagaren befinner sig nu; finansiärens resultatindikatorer läser det:
 
 {{#leavers}}
 - {{student}} ({{id}}), lämnade {{left}}: uppföljningen efter {{#four_weeks}}fyra veckor{{/four_weeks}}{{^four_weeks}}sex månader{{/four_weeks}}, senast {{by}}
 {{/leavers}}
 
-Registrera var och en med
+Registrera den med
   tandem outcome add STUDERANDE --date DATUM --status STATUS
 eller importera en enkäts svar med
   tandem import outcomes FIL

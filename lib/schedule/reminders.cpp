@@ -428,26 +428,27 @@ std::vector<Reminder> reminders_due(const workspace::Workspace& workspace, const
     to_staff(std::move(reminder));
   }
   add_feedback_requests(workspace, today, reminders);
-  // The leavers whose outcome follow-up falls due, one message per day.
+  // One message per leaver and follow-up, keyed by whom and which: a key per
+  // due day would leave out a leaver whose leaving date is edited onto a day
+  // already sent, and a key with the date would ask twice after such an edit.
   const report::ActivityLog log(workspace);
   const report::OutcomesByStudent outcomes(workspace);
-  std::map<model::Date, std::vector<FieldMap>> leavers_by_day;
   for (const auto& follow_up : report::outcome_follow_ups(log, outcomes, today)) {
     if (follow_up.need == report::FollowUpNeed::no_activity) {
       continue; // `status` and `check` say it; no follow-up date to remind of
     }
     const auto& participant = *follow_up.participant;
-    leavers_by_day[follow_up.due].push_back(
-      {{"student", workspace.student_name(*participant.id)},
-       {"id", *participant.id},
-       {"left", When{participant.leaving, std::nullopt, std::nullopt, std::nullopt}},
-       {"four_weeks", follow_up.need == report::FollowUpNeed::upon_leaving},
-       {"by", When{follow_up.closes, std::nullopt, std::nullopt, std::nullopt}}});
-  }
-  for (auto& [day, leavers] : leavers_by_day) {
-    Reminder reminder{"outcomes/" + model::format_date(day), day, MessageKind::outcomes, {}, {}, false};
-    reminder.fields.values = {{"count", std::to_string(leavers.size())}, {"one", leavers.size() == 1}};
-    reminder.fields.lists.emplace("leavers", std::move(leavers));
+    const bool four_weeks = follow_up.need == report::FollowUpNeed::upon_leaving;
+    Reminder reminder{"outcomes/" + *participant.id + (four_weeks ? "/four-weeks" : "/six-months"),
+                      follow_up.due, MessageKind::outcomes, {}, {}, false};
+    // A list of one: the template's fields stay those of a list of leavers.
+    reminder.fields.values = {{"count", std::string("1")}, {"one", true}};
+    reminder.fields.lists.emplace(
+      "leavers", std::vector<FieldMap>{{{"student", workspace.student_name(*participant.id)},
+                                        {"id", *participant.id},
+                                        {"left", When{participant.leaving, std::nullopt, std::nullopt, std::nullopt}},
+                                        {"four_weeks", four_weeks},
+                                        {"by", When{follow_up.closes, std::nullopt, std::nullopt, std::nullopt}}}});
     to_staff(std::move(reminder));
   }
   std::sort(reminders.begin(), reminders.end(), [](const Reminder& a, const Reminder& b) {

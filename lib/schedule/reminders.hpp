@@ -17,7 +17,7 @@ namespace tandem::schedule {
 
 struct Reminder {
   // Stable: `event/ws-3/7d`, `placement/P1/start`, `placement/P1/final-feedback`,
-  // `placement/P1/unconfirmed`, `placement/P1/not-completed`, `outcomes/2022-07-21`,
+  // `placement/P1/unconfirmed`, `placement/P1/not-completed`, `outcomes/S1/four-weeks`,
   // `digest/2022-03-07`.
   std::string key;
   model::Date due;

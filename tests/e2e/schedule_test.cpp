@@ -658,19 +658,54 @@ TEST_CASE("remind: staff are reminded of leavers' outcome follow-ups when they f
                                "--outbox", outbox.string()});
   INFO(run.err);
   REQUIRE(run.exit_code == 0);
-  CHECK_THAT(run.out, Catch::Contains("would send outcomes/2025-07-21 (due 2025-07-21) to 1 recipient\n"));
+  CHECK_THAT(run.out, Catch::Contains("would send outcomes/s1/four-weeks (due 2025-07-21) to 1 recipient\n"));
+  CHECK_THAT(run.out, !Catch::Contains("outcomes/s2/"));
   std::string message;
   for (const auto& entry : fs::directory_iterator(outbox)) {
     const auto text = read_text(entry.path());
-    if (text.find("X-Tandem-Reminder: outcomes/2025-07-21") != std::string::npos) {
+    if (text.find("X-Tandem-Reminder: outcomes/s1/four-weeks") != std::string::npos) {
       message = text;
     }
   }
-  CHECK_THAT(message, Catch::Contains("\r\nTo: coordinator@example.fi\r\nSubject: Outcome follow-ups due: 1 "
-                                      "participant\r\n"));
+  CHECK_THAT(message, Catch::Contains("\r\nTo: coordinator@example.fi\r\nSubject: Outcome follow-up due: Linh "
+                                      "Tran\r\n"));
   CHECK_THAT(message, Catch::Contains("\r\n- Linh Tran (s1), left on Mon 30 June 2025: the four-week outcome, by "
                                       "Mon 28 July 2025\r\n"));
   CHECK_THAT(message, !Catch::Contains("Aino"));
+}
+
+TEST_CASE("remind: a leaving date edited onto a day whose follow-ups were sent is still followed up, once")
+{
+  TemporaryFolder folder;
+  const auto workspace = copy_fixture("status", folder.path());
+  SmtpServer server(folder.path() / "maildir");
+  use_mail_command(workspace, msmtp_command(folder.path(), server.port()));
+  const auto first = run_tandem({"-C", workspace.string(), "schedule", "remind", "--today", "2025-07-21"});
+  INFO(first.err);
+  REQUIRE(first.exit_code == 0);
+  CHECK_THAT(first.out, Catch::Contains("sent outcomes/s1/four-weeks (due 2025-07-21) to 1 recipient\n"));
+
+  // Staff record late that Sami Niemi (s4) also left on 2025-06-30: his four-week
+  // follow-up falls on 2025-07-21 too, a day whose messages went out yesterday.
+  std::string roster;
+  for (const auto& line : lines_of(read_text(workspace / "students.csv"))) {
+    roster += (line.starts_with("s4,") ? "s4,Sami,Niemi,sami.niemi@example.fi,domestic,engineering,fi:native;en:B2,"
+                                         "2025-01-10,2025-06-30,"
+                                       : line)
+              + "\n";
+  }
+  write_text(workspace / "students.csv", roster);
+  const auto second = run_tandem({"-C", workspace.string(), "schedule", "remind", "--today", "2025-07-22"});
+  INFO(second.err);
+  REQUIRE(second.exit_code == 0);
+  CHECK_THAT(second.out, Catch::Contains("sent outcomes/s4/four-weeks (due 2025-07-21) to 1 recipient, 1 day late\n"));
+  CHECK_THAT(second.out, !Catch::Contains("outcomes/s1/"));
+  const auto mail = python_lines("mail_check.py", server.maildir());
+  CHECK(lines_starting(mail, "outcomes/") == std::vector<std::string>{
+                                               "outcomes/s1/four-weeks|coordinator@example.fi|Outcome follow-up due: "
+                                               "Linh Tran|auto-generated|utf-8",
+                                               "outcomes/s4/four-weeks|coordinator@example.fi|Outcome follow-up due: "
+                                               "Sami Niemi|auto-generated|utf-8"});
 }
 
 TEST_CASE("remind: feedback is asked for on a placement's last day and once more a week later from those who have not answered")
