@@ -10,6 +10,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <iterator>
 #include <climits>
 #include <cstdint>
 #include <future>
@@ -252,9 +253,11 @@ std::vector<char> shared_languages(const MatchInput& input)
 
 // What a very large run considers: at each opening, the international
 // students who have it among their best openings, and the best partners.
+using PartnerFits = std::vector<std::pair<std::size_t, Fit>>; // (domestic index, fit)
+
 struct Shortlist {
   std::vector<std::vector<int>> internationals_of_opening;
-  std::size_t partners_per_opening = 0;
+  std::vector<PartnerFits> partners_of_opening; // chosen once, read twice
 };
 
 // Runs `work(first, last)` over consecutive parts of the openings, one per
@@ -315,8 +318,6 @@ Eligible eligible_students(const MatchInput& input)
   return eligible;
 }
 
-using PartnerFits = std::vector<std::pair<std::size_t, Fit>>; // (domestic index, fit)
-
 // The partners considered at an opening: every eligible one, or, beyond
 // `most`, those who meet most of the opening's requirements and then bring
 // most on their own (scored as if alone). In domestic order.
@@ -324,26 +325,27 @@ PartnerFits partners_at(const MatchInput& input, const OpeningProfile& profile, 
                         std::size_t most)
 {
   PartnerFits fits;
-  for (const int domestic : eligible) {
-    fits.emplace_back(static_cast<std::size_t>(domestic), profile.fit(*input.domestics[at(domestic)]));
-  }
-  if (fits.size() <= most) {
+  const auto fit_of = [&](int domestic) { return profile.fit(*input.domestics[at(domestic)]); };
+  if (eligible.size() <= most) {
+    for (const int domestic : eligible) {
+      fits.emplace_back(static_cast<std::size_t>(domestic), fit_of(domestic));
+    }
     return fits;
   }
-  std::vector<std::pair<std::pair<std::size_t, double>, std::size_t>> ranked;
-  for (std::size_t place = 0; place < fits.size(); ++place) {
-    const auto& fit = fits[place].second;
-    ranked.push_back({{profile.unmet_requirements(fit, nullptr).size(), -profile.components(fit, nullptr).total()},
-                      place});
+  // Ranked through one reused fit; only the `most` kept are measured again to keep.
+  std::vector<std::pair<std::pair<std::size_t, double>, int>> ranked;
+  Fit fit;
+  for (const int domestic : eligible) {
+    profile.fit_into(*input.domestics[at(domestic)], fit);
+    ranked.push_back({{profile.unmet_requirement_count(fit), -profile.components(fit, nullptr).total()}, domestic});
   }
   std::partial_sort(ranked.begin(), ranked.begin() + static_cast<long>(most), ranked.end());
   ranked.resize(most);
   std::sort(ranked.begin(), ranked.end(), [](const auto& a, const auto& b) { return a.second < b.second; });
-  PartnerFits best;
   for (const auto& entry : ranked) {
-    best.push_back(std::move(fits[entry.second]));
+    fits.emplace_back(static_cast<std::size_t>(entry.second), fit_of(entry.second));
   }
-  return best;
+  return fits;
 }
 
 // The candidates at openings [first, last), in opening order; with a
@@ -358,26 +360,30 @@ std::vector<Candidate> candidates_at(const MatchInput& input, const std::vector<
   // pages again at each doubling.
   std::size_t most = 0;
   for (std::size_t opening_index = first; opening_index < last; ++opening_index) {
-    const std::size_t partners = shortlist ? shortlist->partners_per_opening : eligible.domestics[opening_index].size();
+    const std::size_t partners = shortlist ? shortlist->partners_of_opening[opening_index].size()
+                                           : eligible.domestics[opening_index].size();
     const std::size_t students = shortlist ? shortlist->internationals_of_opening[opening_index].size()
                                            : eligible.internationals[opening_index].size();
-    most += students * (1 + std::min(partners, eligible.domestics[opening_index].size()));
+    most += students * (1 + partners);
   }
   std::vector<Candidate> candidates;
   candidates.reserve(most);
+  Fit fit; // one for all students: its storage is reused
+  PartnerFits every_partner;
   for (std::size_t opening_index = first; opening_index < last; ++opening_index) {
     const auto& opening = *input.openings[opening_index];
     const auto& company = *input.companies[opening_index];
     const OpeningProfile profile(opening, company, settings);
 
-    const auto domestic_fits
-      = partners_at(input, profile, eligible.domestics[opening_index],
-                    shortlist ? shortlist->partners_per_opening : eligible.domestics[opening_index].size());
+    if (!shortlist) {
+      every_partner = partners_at(input, profile, eligible.domestics[opening_index],
+                                  eligible.domestics[opening_index].size());
+    }
+    const PartnerFits& domestic_fits = shortlist ? shortlist->partners_of_opening[opening_index] : every_partner;
     for (const int listed : shortlist ? shortlist->internationals_of_opening[opening_index]
                                       : eligible.internationals[opening_index]) {
       const auto international = static_cast<std::size_t>(listed);
-      const auto& student = *input.internationals[international];
-      const Fit fit = profile.fit(student);
+      profile.fit_into(*input.internationals[international], fit);
       const auto add = [&](int domestic, const Fit* partner) {
         candidates.push_back({static_cast<int>(international), domestic, static_cast<int>(opening_index),
                               profile.components(fit, partner).total()});
@@ -425,17 +431,20 @@ Shortlist make_shortlist(MatchInput& input, const Eligible& eligible, const std:
     std::vector<Ranked> openings_of_student;
     std::vector<double> most;
     std::vector<std::vector<int>> students_of_opening;
+    std::vector<PartnerFits> partners_of_opening;
   };
-  const auto parts = over_openings(input, [&](std::size_t first, std::size_t last) {
+  auto parts = over_openings(input, [&](std::size_t first, std::size_t last) {
     Part part{std::vector<Ranked>(input.internationals.size()),
-              std::vector<double>(input.internationals.size(), -HUGE_VAL), {}};
+              std::vector<double>(input.internationals.size(), -HUGE_VAL), {}, {}};
+    Fit fit; // one for all students: its storage is reused
     for (std::size_t index = first; index < last; ++index) {
       const auto& opening = *input.openings[index];
       const OpeningProfile profile(opening, *input.companies[index], settings);
-      const auto partners = partners_at(input, profile, eligible.domestics[index], limits.partners_per_opening);
+      const auto& partners = part.partners_of_opening.emplace_back(
+        partners_at(input, profile, eligible.domestics[index], limits.partners_per_opening));
       Ranked students;
       for (const int international : eligible.internationals[index]) {
-        const Fit fit = profile.fit(*input.internationals[at(international)]);
+        profile.fit_into(*input.internationals[at(international)], fit);
         const char* shares_row = shares.data() + at(international) * input.domestics.size();
         const bool listed_candidate
           = (takes_solo(opening) && profile.requirements_met(fit, nullptr))
@@ -474,10 +483,11 @@ Shortlist make_shortlist(MatchInput& input, const Eligible& eligible, const std:
   });
 
   Shortlist shortlist;
-  shortlist.partners_per_opening = limits.partners_per_opening;
-  for (const auto& part : parts) {
+  for (auto& part : parts) {
     shortlist.internationals_of_opening.insert(shortlist.internationals_of_opening.end(),
                                                part.students_of_opening.begin(), part.students_of_opening.end());
+    std::move(part.partners_of_opening.begin(), part.partners_of_opening.end(),
+              std::back_inserter(shortlist.partners_of_opening));
   }
   input.problem.best_possible.assign(input.internationals.size(), -HUGE_VAL);
   for (std::size_t international = 0; international < input.internationals.size(); ++international) {

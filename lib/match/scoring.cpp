@@ -121,10 +121,22 @@ OpeningProfile::OpeningProfile(const model::Opening& opening, const model::Compa
 Fit OpeningProfile::fit(const model::Student& student) const
 {
   Fit fit;
+  fit_into(student, fit);
+  return fit;
+}
+
+void OpeningProfile::fit_into(const model::Student& student, Fit& fit) const
+{
+  fit.language_level.clear();
+  for (const auto& target : m_language_targets) {
+    const auto held = student.level_in(target.code);
+    fit.language_level.push_back(held ? static_cast<signed char>(*held) : -1);
+  }
   fit.needs_met.assign(words(), 0);
   std::size_t need = 0;
+  // The requirements are the first language targets: their levels are read above.
   for (const auto& requirement : m_requirements) {
-    if (holds(student, requirement.code, requirement.level)) {
+    if (fit.language_level[need] >= static_cast<signed char>(requirement.level)) {
       set_bit(fit.needs_met, need);
     }
     ++need;
@@ -141,17 +153,12 @@ Fit OpeningProfile::fit(const model::Student& student) const
     }
     ++need;
   }
-  for (const auto& target : m_language_targets) {
-    const auto held = student.level_in(target.code);
-    fit.language_level.push_back(held ? static_cast<signed char>(*held) : -1);
-  }
   fit.field_match = m_opening.field == model::OpeningField::any
                     || model::to_string(m_opening.field) == model::to_string(student.field);
   fit.same_municipality = !student.municipality.empty()
                           && io::equal_ignoring_case(student.municipality, m_company.municipality);
   fit.student_preference = preference_value(student.preferences, {m_opening.id, m_company.id});
   fit.company_preference = preference_value(m_company.preferences, {student.id});
-  return fit;
 }
 
 bool OpeningProfile::requirements_met(const Fit& international, const Fit* domestic) const
@@ -159,6 +166,11 @@ bool OpeningProfile::requirements_met(const Fit& international, const Fit* domes
   return count_between(international.needs_met, domestic ? &domestic->needs_met : nullptr, 0,
                        m_requirements.size())
          == m_requirements.size();
+}
+
+std::size_t OpeningProfile::unmet_requirement_count(const Fit& student) const
+{
+  return m_requirements.size() - count_between(student.needs_met, nullptr, 0, m_requirements.size());
 }
 
 std::vector<model::LanguageSkill> OpeningProfile::unmet_requirements(const Fit& international,

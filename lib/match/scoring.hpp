@@ -44,9 +44,14 @@ public:
                  const model::MatchingSettings& settings);
 
   Fit fit(const model::Student& student) const;
+  // The same into `fit`, reusing its storage: the shortlist of a national run
+  // measures tens of millions of (student, opening) fits.
+  void fit_into(const model::Student& student, Fit& fit) const;
 
   // Rules 5 and 6: every requirement is held by the student or by one of the pair.
   bool requirements_met(const Fit& international, const Fit* domestic) const;
+  // How many requirements the student alone does not hold.
+  std::size_t unmet_requirement_count(const Fit& student) const;
   // The requirements neither holds, for explanations.
   std::vector<model::LanguageSkill> unmet_requirements(const Fit& international, const Fit* domestic) const;
 
