@@ -211,45 +211,54 @@ namespace {
 
 // Rule 7 for every pair of the run, worked out once (it does not depend on
 // the opening): each student's languages at `common_language` or above as a
-// set of bits, one per language code met in the run, so a pair is one AND.
-std::vector<char> shared_languages(const MatchInput& input)
-{
-  const auto level = input.workspace->project->matching.common_language;
-  std::unordered_map<std::string, std::size_t> bit_of_code{{"fi", 0}};
-  for (const auto* group : {&input.internationals, &input.domestics}) {
-    for (const auto* student : *group) {
-      for (const auto& skill : student->languages) {
-        bit_of_code.emplace(skill.code, bit_of_code.size());
-      }
-    }
-  }
-  const std::size_t words = (bit_of_code.size() + 63) / 64;
-  const auto held_at_level = [&](const std::vector<const model::Student*>& students) {
-    std::vector<std::uint64_t> bits(students.size() * words, 0);
-    for (std::size_t index = 0; index < students.size(); ++index) {
-      for (const auto& [code, bit] : bit_of_code) {
-        const auto held = students[index]->level_in(code);
-        if (held && *held >= level) {
-          bits[index * words + bit / 64] |= std::uint64_t{1} << (bit % 64);
+// set of bits, one per language code met in the run, so a pair is one AND
+// (a table of every pair would take 80 MB for a national roster and miss the
+// cache at every look-up).
+class SharedLanguages {
+public:
+  explicit SharedLanguages(const MatchInput& input)
+  {
+    const auto level = input.workspace->project->matching.common_language;
+    std::unordered_map<std::string, std::size_t> bit_of_code{{"fi", 0}};
+    for (const auto* group : {&input.internationals, &input.domestics}) {
+      for (const auto* student : *group) {
+        for (const auto& skill : student->languages) {
+          bit_of_code.emplace(skill.code, bit_of_code.size());
         }
       }
     }
-    return bits;
-  };
-  const auto internationals = held_at_level(input.internationals);
-  const auto domestics = held_at_level(input.domestics);
-  std::vector<char> shares(input.internationals.size() * input.domestics.size(), 0);
-  for (std::size_t international = 0; international < input.internationals.size(); ++international) {
-    for (std::size_t domestic = 0; domestic < input.domestics.size(); ++domestic) {
-      bool shared = false;
-      for (std::size_t word = 0; word < words && !shared; ++word) {
-        shared = (internationals[international * words + word] & domestics[domestic * words + word]) != 0;
+    m_words = (bit_of_code.size() + 63) / 64;
+    const auto held_at_level = [&](const std::vector<const model::Student*>& students) {
+      std::vector<std::uint64_t> bits(students.size() * m_words, 0);
+      for (std::size_t index = 0; index < students.size(); ++index) {
+        for (const auto& [code, bit] : bit_of_code) {
+          const auto held = students[index]->level_in(code);
+          if (held && *held >= level) {
+            bits[index * m_words + bit / 64] |= std::uint64_t{1} << (bit % 64);
+          }
+        }
       }
-      shares[international * input.domestics.size() + domestic] = shared ? 1 : 0;
-    }
+      return bits;
+    };
+    m_internationals = held_at_level(input.internationals);
+    m_domestics = held_at_level(input.domestics);
   }
-  return shares;
-}
+
+  bool shared(std::size_t international, std::size_t domestic) const
+  {
+    for (std::size_t word = 0; word < m_words; ++word) {
+      if ((m_internationals[international * m_words + word] & m_domestics[domestic * m_words + word]) != 0) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+private:
+  std::size_t m_words = 0;
+  std::vector<std::uint64_t> m_internationals;
+  std::vector<std::uint64_t> m_domestics;
+};
 
 // What a very large run considers: at each opening, the international
 // students who have it among their best openings, and the best partners.
@@ -350,7 +359,7 @@ PartnerFits partners_at(const MatchInput& input, const OpeningProfile& profile, 
 
 // The candidates at openings [first, last), in opening order; with a
 // shortlist, only those it names.
-std::vector<Candidate> candidates_at(const MatchInput& input, const std::vector<char>& shares,
+std::vector<Candidate> candidates_at(const MatchInput& input, const SharedLanguages& shares,
                                      const Eligible& eligible, std::size_t first, std::size_t last,
                                      const Shortlist* shortlist)
 {
@@ -391,9 +400,8 @@ std::vector<Candidate> candidates_at(const MatchInput& input, const std::vector<
       if (takes_solo(opening) && profile.requirements_met(fit, nullptr)) {
         add(solo, nullptr);
       }
-      const char* shares_row = shares.data() + international * input.domestics.size();
       for (const auto& [domestic, partner] : domestic_fits) {
-        if (shares_row[domestic] != 0 && profile.requirements_met(fit, &partner)) {
+        if (shares.shared(international, domestic) && profile.requirements_met(fit, &partner)) {
           add(static_cast<int>(domestic), &partner);
         }
       }
@@ -422,7 +430,7 @@ double candidate_count(const Eligible& eligible)
 // with its best students (so that no opening is left without), by the most a
 // candidate there could score, among the places where a listed candidate
 // exists. Sets problem.best_possible: over all openings.
-Shortlist make_shortlist(MatchInput& input, const Eligible& eligible, const std::vector<char>& shares,
+Shortlist make_shortlist(MatchInput& input, const Eligible& eligible, const SharedLanguages& shares,
                          const CandidateLimits& limits)
 {
   using Ranked = std::vector<std::pair<double, int>>; // (-most, other index): best first
@@ -445,11 +453,10 @@ Shortlist make_shortlist(MatchInput& input, const Eligible& eligible, const std:
       Ranked students;
       for (const int international : eligible.internationals[index]) {
         profile.fit_into(*input.internationals[at(international)], fit);
-        const char* shares_row = shares.data() + at(international) * input.domestics.size();
         const bool listed_candidate
           = (takes_solo(opening) && profile.requirements_met(fit, nullptr))
             || std::any_of(partners.begin(), partners.end(), [&](const auto& partner) {
-                 return shares_row[partner.first] != 0 && profile.requirements_met(fit, &partner.second);
+                 return shares.shared(at(international), partner.first) && profile.requirements_met(fit, &partner.second);
                });
         if (!listed_candidate) {
           // No candidate here would be listed; what it could score still bounds.
@@ -515,7 +522,7 @@ Shortlist make_shortlist(MatchInput& input, const Eligible& eligible, const std:
 
 void add_scored_candidates(MatchInput& input, const CandidateLimits& limits)
 {
-  const auto shares = shared_languages(input);
+  const SharedLanguages shares(input);
   const Eligible eligible = eligible_students(input);
   const bool too_many = candidate_count(eligible) > limits.most_candidates;
   const Shortlist shortlist = too_many ? make_shortlist(input, eligible, shares, limits) : Shortlist{};
