@@ -10,6 +10,7 @@
 #include "test_model.hpp"
 
 #include <catch2/catch.hpp>
+#include <fmt/format.h>
 
 #include <algorithm>
 #include <map>
@@ -486,6 +487,39 @@ TEST_CASE("match stable: Gale and Shapley's 1962 example gives the proposers' op
     wife[input.international_of(candidate).id] = input.opening_of(candidate).id;
   }
   REQUIRE(wife == std::map<std::string, std::string>{{"alpha", "A"}, {"beta", "B"}, {"gamma", "C"}});
+}
+
+TEST_CASE("match candidates: a shortlist spreads the openings' places over the students, so openings fill")
+{
+  // Ten alike openings, twenty alike students. Each student lists one opening of
+  // their own (all tie: the first, o0) and each opening two students. Were the
+  // two each opening's best (all tie: s00 and s01 everywhere), no plan could fill
+  // more than three openings; with one place for its best and one for the
+  // student listed at the fewest openings so far, o1..o9 each get a student of
+  // their own (s02..s10), and every opening is filled.
+  Builder b;
+  for (int n = 0; n < 20; ++n) {
+    b.student(fmt::format("s{:02}", n), model::Group::international);
+  }
+  for (int n = 0; n < 10; ++n) {
+    b.opening("c" + std::to_string(n), "o" + std::to_string(n), model::OpeningKind::solo);
+  }
+  const auto& ws = b.done();
+  auto input = match::prepare_match(ws, {});
+  match::CandidateLimits limits;
+  limits.most_candidates = 0; // always a shortlist
+  limits.openings_per_student = 1;
+  limits.students_per_opening = 2;
+  limits.partners_per_opening = 1;
+  match::add_scored_candidates(input, limits);
+  std::set<std::string> listed_beyond_o0;
+  for (const auto& candidate : input.problem.candidates) {
+    if (input.opening_of(candidate).id != "o0") {
+      listed_beyond_o0.insert(input.international_of(candidate).id);
+    }
+  }
+  CHECK(listed_beyond_o0 == std::set<std::string>{"s00", "s02", "s03", "s04", "s05", "s06", "s07", "s08", "s09", "s10"});
+  CHECK(match::solve_optimal(input.problem).objective.placed == 10);
 }
 
 TEST_CASE("match candidates: a shortlist lists allowed candidates only, and bounds the ones it leaves out")
