@@ -489,6 +489,17 @@ TEST_CASE("match stable: Gale and Shapley's 1962 example gives the proposers' op
   REQUIRE(wife == std::map<std::string, std::string>{{"alpha", "A"}, {"beta", "B"}, {"gamma", "C"}});
 }
 
+// Always a shortlist, one opening per student and one partner per opening.
+match::CandidateLimits tiny_shortlist(std::size_t students_per_opening)
+{
+  match::CandidateLimits limits;
+  limits.most_candidates = 0;
+  limits.openings_per_student = 1;
+  limits.students_per_opening = students_per_opening;
+  limits.partners_per_opening = 1;
+  return limits;
+}
+
 TEST_CASE("match candidates: a shortlist spreads the openings' places over the students, so openings fill")
 {
   // Ten alike openings, twenty alike students. Each student lists one opening of
@@ -506,12 +517,7 @@ TEST_CASE("match candidates: a shortlist spreads the openings' places over the s
   }
   const auto& ws = b.done();
   auto input = match::prepare_match(ws, {});
-  match::CandidateLimits limits;
-  limits.most_candidates = 0; // always a shortlist
-  limits.openings_per_student = 1;
-  limits.students_per_opening = 2;
-  limits.partners_per_opening = 1;
-  match::add_scored_candidates(input, limits);
+  match::add_scored_candidates(input, tiny_shortlist(2));
   std::set<std::string> listed_beyond_o0;
   for (const auto& candidate : input.problem.candidates) {
     if (input.opening_of(candidate).id != "o0") {
@@ -531,12 +537,7 @@ TEST_CASE("match candidates: a shortlist lists allowed candidates only, and boun
     auto full = match::prepare_match(ws, {});
     match::add_scored_candidates(full);
     auto shortlisted = match::prepare_match(ws, {});
-    match::CandidateLimits limits;
-    limits.most_candidates = 0; // always a shortlist
-    limits.openings_per_student = 1;
-    limits.students_per_opening = 1;
-    limits.partners_per_opening = 1;
-    match::add_scored_candidates(shortlisted, limits);
+    match::add_scored_candidates(shortlisted, tiny_shortlist(1));
 
     std::map<Triple, double> allowed;
     for (const auto& candidate : full.problem.candidates) {
