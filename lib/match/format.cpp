@@ -67,7 +67,12 @@ std::string summary_line(const MatchResult& result)
     // The gap in percent, to three significant digits: two decimals of the scores
     // can print the same number for a plan and a bound that differ.
     const double gap = *result.bound > 0 ? (*result.bound - result.objective.score) / *result.bound * 100 : 0;
-    return line + fmt::format(", not proven optimal: gap {:.3g} % (bound {:.2f})", gap, *result.bound);
+    line += fmt::format(", not proven optimal: gap {:.3g} % (bound {:.2f})", gap, *result.bound);
+    if (result.objective.placed < result.placed_bound) {
+      // The bound is for plans placing as many; more may be placeable.
+      line += fmt::format(" for plans placing as many; up to {} could be placed", result.placed_bound);
+    }
+    return line;
   }
   return line + fmt::format(", not proven optimal: up to {} could be placed", result.placed_bound);
 }

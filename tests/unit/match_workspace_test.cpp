@@ -646,6 +646,10 @@ TEST_CASE("match summary: a plan not proven optimal shows its gap in percent, ho
   result.bound = 2000;
   CHECK(match::summary_line(result) ==
         "40 international student(s) placed, objective 1498.60, not proven optimal: gap 25.1 % (bound 2000.00)");
+  result.placed_bound = 45; // a shortlist's bound: for plans placing 40
+  CHECK(match::summary_line(result) ==
+        "40 international student(s) placed, objective 1498.60, not proven optimal: gap 25.1 % (bound 2000.00) for "
+        "plans placing as many; up to 45 could be placed");
   result.optimal = true;
   result.bound = 1498.6;
   CHECK(match::summary_line(result) == "40 international student(s) placed, objective 1498.60, proven optimal");
