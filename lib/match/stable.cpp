@@ -17,6 +17,7 @@ namespace {
 
 constexpr int none = -1;
 constexpr int exact_stable_nodes = 20000; // branch-and-bound nodes of the integer program: counted work
+constexpr int neighbourhood_nodes = 200;   // the same, for the few parties around one blocking candidate
 
 // A plan being built: what each party holds, by candidate index.
 class Holdings {
@@ -392,6 +393,99 @@ private:
   std::vector<unsigned> m_international_changed;
 };
 
+// The plan with the few parties around one blocking candidate planned again
+// by the integer program, the rest of the plan fixed: the candidate's student,
+// whoever holds its opening's slots or its partner, and every opening and
+// partner any of them holds. The program sees only their candidates among
+// themselves (openings keep the slots the fixed students leave), so its answer
+// is a proposal: the caller counts the whole market's blocking pairs.
+Plan replan_around(const Problem& problem, const Rankings& rankings, const std::vector<std::vector<int>>& lists,
+                   const Plan& plan, int blocking_index)
+{
+  const auto& blocking = problem.candidates[at(blocking_index)];
+  std::vector<int> students{blocking.international};
+  std::vector<int> openings{blocking.opening};
+  std::vector<int> partners;
+  if (blocking.domestic != solo) {
+    partners.push_back(blocking.domestic);
+  }
+  for (const int index : plan.chosen) {
+    const auto& chosen = problem.candidates[at(index)];
+    if (chosen.opening == blocking.opening || (blocking.domestic != solo && chosen.domestic == blocking.domestic)) {
+      students.push_back(chosen.international);
+    }
+  }
+  std::sort(students.begin(), students.end());
+  students.erase(std::unique(students.begin(), students.end()), students.end());
+  const auto is_free = [&](int international) {
+    return std::binary_search(students.begin(), students.end(), international);
+  };
+  std::vector<int> kept; // the fixed part of the plan
+  for (const int index : plan.chosen) {
+    const auto& chosen = problem.candidates[at(index)];
+    if (!is_free(chosen.international)) {
+      kept.push_back(index);
+      continue;
+    }
+    openings.push_back(chosen.opening);
+    if (chosen.domestic != solo) {
+      partners.push_back(chosen.domestic);
+    }
+  }
+  const auto numbered = [](std::vector<int>& parties) {
+    std::sort(parties.begin(), parties.end());
+    parties.erase(std::unique(parties.begin(), parties.end()), parties.end());
+  };
+  numbered(openings);
+  numbered(partners);
+  const auto position = [](const std::vector<int>& parties, int party) {
+    const auto found = std::lower_bound(parties.begin(), parties.end(), party);
+    return found != parties.end() && *found == party ? static_cast<int>(found - parties.begin()) : none;
+  };
+
+  Problem part;
+  part.internationals = static_cast<int>(students.size());
+  part.domestics = static_cast<int>(partners.size());
+  for (const int opening : openings) {
+    part.capacity.push_back(problem.capacity[at(opening)]);
+  }
+  for (const int index : kept) {
+    if (const int opening = position(openings, problem.candidates[at(index)].opening); opening != none) {
+      --part.capacity[at(opening)];
+    }
+  }
+  Rankings part_rankings;
+  std::vector<int> original; // part's candidate -> the problem's
+  for (std::size_t student = 0; student < students.size(); ++student) {
+    for (const int index : lists[at(students[student])]) {
+      const auto& candidate = problem.candidates[at(index)];
+      const int opening = position(openings, candidate.opening);
+      const int partner = candidate.domestic == solo ? solo : position(partners, candidate.domestic);
+      if (opening == none || (candidate.domestic != solo && partner == none)) {
+        continue;
+      }
+      part.candidates.push_back({static_cast<int>(student), partner, opening, candidate.score});
+      part_rankings.international.push_back(rankings.international[at(index)]);
+      part_rankings.opening.push_back(rankings.opening[at(index)]);
+      part_rankings.domestic.push_back(rankings.domestic[at(index)]);
+      original.push_back(index);
+    }
+  }
+  if (part.candidates.size() > exact_stable_limit) {
+    return plan;
+  }
+  const auto exact = fewest_blocking(part, part_rankings, neighbourhood_nodes);
+  if (exact.plan.chosen.empty()) {
+    return plan;
+  }
+  Plan replanned{std::move(kept)};
+  for (const int index : exact.plan.chosen) {
+    replanned.chosen.push_back(original[at(index)]);
+  }
+  std::sort(replanned.chosen.begin(), replanned.chosen.end());
+  return is_feasible(problem, replanned) ? replanned : plan;
+}
+
 } // namespace
 
 StableSolution solve_stable(const Problem& problem, const Rankings& rankings, io::ProgressSink* progress)
@@ -458,6 +552,29 @@ StableSolution solve_stable(const Problem& problem, const Rankings& rankings, io
     if (!next.blocking.empty()) {
       found.push_back({std::move(next), 0});
       frontier.push(found.size() - 1);
+    }
+  }
+  // Too large for the integer program as a whole: on the parties around each
+  // blocking candidate in turn, while a round still lowers the count.
+  for (int round = 0; round < 8 && !best.blocking.empty() && problem.candidates.size() > exact_stable_limit; ++round) {
+    const std::size_t before = best.blocking.size();
+    for (const int index : std::vector<int>(best.blocking)) {
+      Plan plan = replan_around(problem, rankings, lists, best.plan, index);
+      if (plan.chosen == best.plan.chosen) {
+        continue;
+      }
+      auto blocking = tracker.update(best.plan, best.blocking, plan, work);
+      if (blocking.size() < best.blocking.size()) {
+        best.plan = std::move(plan);
+        best.blocking = std::move(blocking);
+      }
+    }
+    if (progress != nullptr) {
+      progress->report("stable: planning the parties around each blocking pair again",
+                       std::to_string(best.blocking.size()) + " blocking pair(s) left");
+    }
+    if (best.blocking.size() == before) {
+      break;
     }
   }
   best.minimum_proven = best.blocking.empty();

@@ -1,10 +1,12 @@
 #include "match/stable.hpp"
 #include "match/stable_ilp.hpp"
 #include "match_test_support.hpp"
+#include "io/progress.hpp"
 
 #include <catch2/catch.hpp>
 
 #include <algorithm>
+#include <string>
 
 using tandem::match::Problem;
 
@@ -93,4 +95,39 @@ TEST_CASE("stable ILP: the fewest blocking pairs, proven, as enumeration finds t
   INFO(solved << " instances solved, " << without_stable_plan << " without a stable plan");
   CHECK(solved > 1000);
   CHECK(without_stable_plan > 50); // the hard case was put to the test
+}
+
+namespace {
+
+// Keeps the stages a solver reports.
+class StageLog : public tandem::io::ProgressSink {
+public:
+  void report(std::string_view stage, std::string_view) override { stages.emplace_back(stage); }
+  std::vector<std::string> stages;
+};
+
+} // namespace
+
+TEST_CASE("stable: above the integer program's size, the parties around each blocking pair are planned again, "
+          "and the plan and its blocking pairs stay true")
+{
+  // Markets of 2,600-4,000 candidates: too many for the integer program as a
+  // whole. Whatever the neighbourhoods change, the plan must keep the rules and
+  // the blocking pairs reported must be those of the definition.
+  std::mt19937 random(14);
+  int replanned = 0;
+  for (int instance = 0; instance < 3; ++instance) {
+    const Problem problem = tandem::test::random_problem(random, {30, 24, 24}, 0.16);
+    REQUIRE(problem.candidates.size() > tandem::match::exact_stable_limit);
+    const auto rankings = tandem::test::random_rankings(random, problem);
+    StageLog log;
+    const auto solution = tandem::match::solve_stable(problem, rankings, &log);
+    INFO("instance " << instance << ", " << problem.candidates.size() << " candidates");
+    REQUIRE(tandem::match::is_feasible(problem, solution.plan));
+    CHECK(solution.blocking == tandem::test::blocking_by_definition(problem, rankings, solution.plan));
+    CHECK(solution.minimum_proven == solution.blocking.empty()); // no proof at this size
+    const std::string neighbourhoods = "stable: planning the parties around each blocking pair again";
+    replanned += std::count(log.stages.begin(), log.stages.end(), neighbourhoods) > 0 ? 1 : 0;
+  }
+  CHECK(replanned == 3); // the path was taken: each of these markets had blocking pairs left
 }
