@@ -260,10 +260,10 @@ private:
   std::vector<std::uint64_t> m_domestics;
 };
 
-// What a very large run considers: at each opening, the international
-// students who have it among their best openings, and the best partners.
 using PartnerFits = std::vector<std::pair<std::size_t, Fit>>; // (domestic index, fit)
 
+// What a very large run considers: at each opening, the international
+// students who have it among their best openings, and the best partners.
 struct Shortlist {
   std::vector<std::vector<int>> internationals_of_opening;
   std::vector<PartnerFits> partners_of_opening; // chosen once, read twice
