@@ -524,7 +524,7 @@ Shortlist make_shortlist(MatchInput& input, const Eligible& eligible, const Shar
   // be left with students placed elsewhere (the national benchmark placed
   // 4,974 so, 6,885 now, from as many candidates).
   for (std::size_t opening = 0; opening < ranked_students_of_opening.size(); ++opening) {
-    auto ranked = ranked_students_of_opening[opening];
+    auto& ranked = ranked_students_of_opening[opening]; // reordered in place: read only here
     auto& listed = shortlist.internationals_of_opening[opening];
     const std::size_t best = std::min(ranked.size(), (limits.students_per_opening + 1) / 2);
     const std::size_t all = std::min(ranked.size(), limits.students_per_opening);

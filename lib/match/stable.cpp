@@ -415,8 +415,11 @@ Plan replan_around(const Problem& problem, const Rankings& rankings, const std::
       students.push_back(chosen.international);
     }
   }
-  std::sort(students.begin(), students.end());
-  students.erase(std::unique(students.begin(), students.end()), students.end());
+  const auto sort_unique = [](std::vector<int>& parties) {
+    std::sort(parties.begin(), parties.end());
+    parties.erase(std::unique(parties.begin(), parties.end()), parties.end());
+  };
+  sort_unique(students);
   const auto is_free = [&](int international) {
     return std::binary_search(students.begin(), students.end(), international);
   };
@@ -432,12 +435,8 @@ Plan replan_around(const Problem& problem, const Rankings& rankings, const std::
       partners.push_back(chosen.domestic);
     }
   }
-  const auto numbered = [](std::vector<int>& parties) {
-    std::sort(parties.begin(), parties.end());
-    parties.erase(std::unique(parties.begin(), parties.end()), parties.end());
-  };
-  numbered(openings);
-  numbered(partners);
+  sort_unique(openings);
+  sort_unique(partners);
   const auto position = [](const std::vector<int>& parties, int party) {
     const auto found = std::lower_bound(parties.begin(), parties.end(), party);
     return found != parties.end() && *found == party ? static_cast<int>(found - parties.begin()) : none;
