@@ -663,24 +663,35 @@ long stated_rank(const std::vector<std::string>& ranked, std::initializer_list<s
   return place ? static_cast<long>(*place) : LONG_MAX;
 }
 
-// Positions of the candidates in the order of `key` (a tuple, lower is better).
-template <typename Key>
-std::vector<long> positions(std::size_t count, const Key& key)
+// Positions of the candidates in the order of `key` (a tuple, lower is better),
+// then of their index. Only the candidates of one party are ever compared
+// (Rankings), so each party's are sorted apart, `party` of each candidate
+// giving its party in 0..parties-1: many small sorts of keys side by side
+// instead of one of 21 million indices, each comparison fetching its keys.
+template <typename Party, typename Key>
+std::vector<long> positions(std::size_t count, std::size_t parties, const Party& party, const Key& key)
 {
-  // Keys first: working one out searches preference lists.
-  std::vector<decltype(key(0))> keys;
-  keys.reserve(count);
+  std::vector<std::size_t> start(parties + 1, 0);
   for (std::size_t index = 0; index < count; ++index) {
-    keys.push_back(key(static_cast<int>(index)));
+    ++start[party(static_cast<int>(index)) + 1];
   }
-  std::vector<int> order(count);
-  std::iota(order.begin(), order.end(), 0);
-  std::sort(order.begin(), order.end(), [&](int a, int b) {
-    return std::tie(keys[at(a)], a) < std::tie(keys[at(b)], b);
-  });
+  std::partial_sum(start.begin(), start.end(), start.begin());
+  std::vector<int> by_party(count);
+  auto next = start;
+  for (std::size_t index = 0; index < count; ++index) {
+    by_party[next[party(static_cast<int>(index))]++] = static_cast<int>(index);
+  }
   std::vector<long> position(count);
-  for (std::size_t place = 0; place < order.size(); ++place) {
-    position[at(order[place])] = static_cast<long>(place);
+  std::vector<std::pair<decltype(key(0)), int>> keyed;
+  for (std::size_t group = 0; group < parties; ++group) {
+    keyed.clear();
+    for (std::size_t place = start[group]; place < start[group + 1]; ++place) {
+      keyed.push_back({key(by_party[place]), by_party[place]});
+    }
+    std::sort(keyed.begin(), keyed.end());
+    for (std::size_t place = 0; place < keyed.size(); ++place) {
+      position[at(keyed[place].second)] = static_cast<long>(start[group] + place);
+    }
   }
   return position;
 }
@@ -707,19 +718,26 @@ Rankings rank_candidates(const MatchInput& input)
   const auto& candidates = input.problem.candidates;
   const auto of = [&](int index) -> const Candidate& { return candidates[at(index)]; };
   Rankings rankings;
-  rankings.international = positions(candidates.size(), [&](int index) {
+  const auto count = candidates.size();
+  rankings.international = positions(
+    count, input.internationals.size(), [&](int index) { return at(of(index).international); }, [&](int index) {
     const auto& opening = input.opening_of(of(index));
     return std::pair(stated_rank(input.international_of(of(index)).preferences,
                                  {opening.id, input.company_of(of(index)).id}),
                      -of(index).score);
   });
-  rankings.opening = positions(candidates.size(), [&](int index) {
+  rankings.opening = positions(
+    count, input.openings.size(), [&](int index) { return at(of(index).opening); }, [&](int index) {
     const auto& preferences = input.company_of(of(index)).preferences;
     const auto* domestic = input.domestic_of(of(index));
     return std::tuple(stated_rank(preferences, {input.international_of(of(index)).id}),
                       domestic ? stated_rank(preferences, {domestic->id}) : LONG_MAX, -of(index).score);
   });
-  rankings.domestic = positions(candidates.size(), [&](int index) {
+  // Solo candidates are never compared by a partner: one group of their own.
+  const auto no_partner = input.domestics.size();
+  rankings.domestic = positions(
+    count, no_partner + 1,
+    [&](int index) { return of(index).domestic == solo ? no_partner : at(of(index).domestic); }, [&](int index) {
     const auto* domestic = input.domestic_of(of(index));
     const auto& opening = input.opening_of(of(index));
     return std::pair(domestic ? stated_rank(domestic->preferences, {opening.id, input.company_of(of(index)).id})

@@ -7,6 +7,7 @@
 #include <deque>
 #include <iterator>
 #include <limits>
+#include <memory>
 #include <queue>
 #include <numeric>
 #include <set>
@@ -39,19 +40,42 @@ public:
 
   const Candidate& candidate(int index) const { return m_problem.candidates[at(index)]; }
   int of_international(int international) const { return m_of_international[at(international)]; }
+  int of_domestic(int domestic) const { return m_of_domestic[at(domestic)]; }
 
   // Whether each party of `index` would take it over what it holds now.
-  bool wanted(int index) const
+  bool wanted(int index) const { return international_prefers(index) && opening_accepts(index) && domestic_accepts(index); }
+
+  // Whether the international student of `index` would rather have it than what they hold.
+  bool international_prefers(int index) const
+  {
+    const int current = m_of_international[at(candidate(index).international)];
+    return current == none || m_rankings.international[at(index)] < m_rankings.international[at(current)];
+  }
+
+  bool opening_accepts(int index) const
   {
     const auto& wanted_candidate = candidate(index);
-    const int current = m_of_international[at(wanted_candidate.international)];
-    if (current == index) {
-      return false;
+    const auto& held = m_of_opening[at(wanted_candidate.opening)];
+    const int own = m_of_international[at(wanted_candidate.international)];
+    if (own != none && candidate(own).opening == wanted_candidate.opening) {
+      // The student already has a slot here and would change partner.
+      return m_rankings.opening[at(index)] < m_rankings.opening[at(own)];
     }
-    if (current != none && m_rankings.international[at(current)] <= m_rankings.international[at(index)]) {
-      return false;
+    if (static_cast<int>(held.size()) < m_problem.capacity[at(wanted_candidate.opening)]) {
+      return true;
     }
-    return opening_accepts(index) && domestic_accepts(index);
+    return std::any_of(held.begin(), held.end(),
+                       [&](int other) { return m_rankings.opening[at(index)] < m_rankings.opening[at(other)]; });
+  }
+
+  bool domestic_accepts(int index) const
+  {
+    const auto& wanted_candidate = candidate(index);
+    if (wanted_candidate.domestic == solo) {
+      return true;
+    }
+    const int current = m_of_domestic[at(wanted_candidate.domestic)];
+    return current == none || m_rankings.domestic[at(index)] < m_rankings.domestic[at(current)];
   }
 
   // Takes `index` into the plan; whoever it displaces loses their placement.
@@ -91,32 +115,6 @@ public:
   }
 
 private:
-  bool opening_accepts(int index) const
-  {
-    const auto& wanted_candidate = candidate(index);
-    const auto& held = m_of_opening[at(wanted_candidate.opening)];
-    const int own = m_of_international[at(wanted_candidate.international)];
-    if (own != none && candidate(own).opening == wanted_candidate.opening) {
-      // The student already has a slot here and would change partner.
-      return m_rankings.opening[at(index)] < m_rankings.opening[at(own)];
-    }
-    if (static_cast<int>(held.size()) < m_problem.capacity[at(wanted_candidate.opening)]) {
-      return true;
-    }
-    return std::any_of(held.begin(), held.end(),
-                       [&](int other) { return m_rankings.opening[at(index)] < m_rankings.opening[at(other)]; });
-  }
-
-  bool domestic_accepts(int index) const
-  {
-    const auto& wanted_candidate = candidate(index);
-    if (wanted_candidate.domestic == solo) {
-      return true;
-    }
-    const int current = m_of_domestic[at(wanted_candidate.domestic)];
-    return current == none || m_rankings.domestic[at(index)] < m_rankings.domestic[at(current)];
-  }
-
   void hold(int index)
   {
     const auto& held = candidate(index);
@@ -259,6 +257,25 @@ std::vector<int> blocking_candidates(const Problem& problem, const Rankings& ran
 
 namespace {
 
+// A party's candidates, grouped by international student, each group best
+// first for that student.
+struct Grouped {
+  std::vector<int> list;
+  std::vector<std::size_t> starts; // where each group begins
+
+  // Calls `visit` for each candidate of each group, best first, while it returns
+  // true; then on with the next group.
+  template <typename Visit>
+  void for_each_while(const Visit& visit) const
+  {
+    for (std::size_t group = 0; group < starts.size(); ++group) {
+      const std::size_t end = group + 1 < starts.size() ? starts[group + 1] : list.size();
+      for (std::size_t k = starts[group]; k < end && visit(list[k]); ++k) {
+      }
+    }
+  }
+};
+
 // Re-judges, after a change of plan, only the candidates of the parties whose
 // holdings changed: the rest block or not as before. Of those, a candidate can
 // block only if its international student would rather have it than what they
@@ -287,6 +304,9 @@ public:
       }
     }
   }
+
+  const Grouped& of_domestic(int domestic) const { return m_by_domestic[at(domestic)]; }
+  const Grouped& of_opening(int opening) const { return m_by_opening[at(opening)]; }
 
   // The blocking candidates of `after`, from those of `before`; adds the
   // candidates judged to `work`.
@@ -365,12 +385,6 @@ public:
 private:
   static constexpr long none_held = std::numeric_limits<long>::max(); // a student without a placement
 
-  // A party's candidates, grouped by international student, each group best first for that student.
-  struct Grouped {
-    std::vector<int> list;
-    std::vector<std::size_t> starts; // where each group begins
-  };
-
   void add_to_group(Grouped& party, int index)
   {
     const int international = m_problem.candidates[at(index)].international;
@@ -393,54 +407,101 @@ private:
   std::vector<unsigned> m_international_changed;
 };
 
-// The plan with the few parties around one blocking candidate planned again
-// by the integer program, the rest of the plan fixed: the candidate's student,
-// whoever holds its opening's slots or its partner, and every opening and
-// partner any of them holds. The program sees only their candidates among
-// themselves (openings keep the slots the fixed students leave), so its answer
-// is a proposal: the caller counts the whole market's blocking pairs.
-Plan replan_around(const Problem& problem, const Rankings& rankings, const std::vector<std::vector<int>>& lists,
-                   const Plan& plan, int blocking_index)
+// The parties around the blocking candidate `seed`: its student, whoever holds
+// its opening's slots or its partner, and every opening and partner any of them
+// holds; grown the same way by the other blocking candidates that touch them,
+// in order, up to `max_students` students.
+Neighbourhood neighbourhood_around(const Problem& problem, const Holdings& holdings, const Plan& plan,
+                                   const std::vector<int>& blocking_now, int seed, std::size_t max_students)
 {
-  const auto& blocking = problem.candidates[at(blocking_index)];
-  std::vector<int> students{blocking.international};
-  std::vector<int> openings{blocking.opening};
+  std::vector<std::vector<int>> holders(problem.capacity.size()); // of each opening, the students placed there
+  for (const int index : plan.chosen) {
+    holders[at(problem.candidates[at(index)].opening)].push_back(problem.candidates[at(index)].international);
+  }
+  std::vector<char> in_students(at(problem.internationals), 0);
+  std::vector<char> in_openings(problem.capacity.size(), 0);
+  std::vector<char> in_partners(at(problem.domestics), 0);
+  std::vector<int> students;
+  std::vector<int> openings;
   std::vector<int> partners;
-  if (blocking.domestic != solo) {
-    partners.push_back(blocking.domestic);
-  }
-  for (const int index : plan.chosen) {
-    const auto& chosen = problem.candidates[at(index)];
-    if (chosen.opening == blocking.opening || (blocking.domestic != solo && chosen.domestic == blocking.domestic)) {
-      students.push_back(chosen.international);
+  const auto add_opening = [&](int opening) {
+    if (!in_openings[at(opening)]) {
+      in_openings[at(opening)] = 1;
+      openings.push_back(opening);
     }
-  }
-  const auto sort_unique = [](std::vector<int>& parties) {
-    std::sort(parties.begin(), parties.end());
-    parties.erase(std::unique(parties.begin(), parties.end()), parties.end());
   };
-  sort_unique(students);
-  const auto is_free = [&](int international) {
-    return std::binary_search(students.begin(), students.end(), international);
-  };
-  std::vector<int> kept; // the fixed part of the plan
-  for (const int index : plan.chosen) {
-    const auto& chosen = problem.candidates[at(index)];
-    if (!is_free(chosen.international)) {
-      kept.push_back(index);
-      continue;
+  const auto add_partner = [&](int partner) {
+    if (partner != solo && !in_partners[at(partner)]) {
+      in_partners[at(partner)] = 1;
+      partners.push_back(partner);
     }
-    openings.push_back(chosen.opening);
-    if (chosen.domestic != solo) {
-      partners.push_back(chosen.domestic);
+  };
+  const auto add_student = [&](int international) {
+    if (in_students[at(international)]) {
+      return;
+    }
+    in_students[at(international)] = 1;
+    students.push_back(international);
+    if (const int own = holdings.of_international(international); own != none) {
+      add_opening(problem.candidates[at(own)].opening);
+      add_partner(problem.candidates[at(own)].domestic);
+    }
+  };
+  // A blocking candidate's parties, and whoever holds its opening's slots or its partner.
+  const auto absorb = [&](int index) {
+    const auto& absorbed = problem.candidates[at(index)];
+    add_student(absorbed.international);
+    add_opening(absorbed.opening);
+    for (const int holder : holders[at(absorbed.opening)]) {
+      add_student(holder);
+    }
+    if (absorbed.domestic != solo) {
+      add_partner(absorbed.domestic);
+      if (const int holding = holdings.of_domestic(absorbed.domestic); holding != none) {
+        add_student(problem.candidates[at(holding)].international);
+      }
+    }
+  };
+  absorb(seed);
+  // Grown by the blocking candidates that touch it, while it is small.
+  for (const int index : blocking_now) {
+    if (students.size() >= max_students) {
+      break;
+    }
+    const auto& other = problem.candidates[at(index)];
+    if (in_students[at(other.international)] || in_openings[at(other.opening)] ||
+        (other.domestic != solo && in_partners[at(other.domestic)])) {
+      absorb(index);
     }
   }
-  sort_unique(openings);
-  sort_unique(partners);
+  std::sort(students.begin(), students.end());
+  std::sort(openings.begin(), openings.end());
+  std::sort(partners.begin(), partners.end());
+  return {std::move(students), std::move(openings), std::move(partners)};
+}
+
+// The plan with a neighbourhood's parties planned again by the integer
+// program, the rest of the plan fixed. The program chooses among their
+// candidates among themselves; the fixed candidates at their openings count as
+// held, and every candidate that touches them and that its fixed parties would
+// take is judged too, so the program counts exactly the blocking candidates
+// the neighbourhood decides. Its answer is still checked by the caller against
+// the whole market (CBC may stop at its node limit).
+Plan replan(const Problem& problem, const Rankings& rankings, const std::vector<std::vector<int>>& lists,
+            const BlockingTracker& market, const Holdings& holdings, const Plan& plan,
+            const Neighbourhood& neighbourhood)
+{
+  const auto& [students, openings, partners] = neighbourhood;
   const auto position = [](const std::vector<int>& parties, int party) {
     const auto found = std::lower_bound(parties.begin(), parties.end(), party);
     return found != parties.end() && *found == party ? static_cast<int>(found - parties.begin()) : none;
   };
+  std::vector<int> kept; // the fixed part of the plan
+  for (const int index : plan.chosen) {
+    if (position(students, problem.candidates[at(index)].international) == none) {
+      kept.push_back(index);
+    }
+  }
 
   Problem part;
   part.internationals = static_cast<int>(students.size());
@@ -448,32 +509,87 @@ Plan replan_around(const Problem& problem, const Rankings& rankings, const std::
   for (const int opening : openings) {
     part.capacity.push_back(problem.capacity[at(opening)]);
   }
+  Surroundings surroundings;
+  surroundings.fixed_at_opening.resize(openings.size());
   for (const int index : kept) {
     if (const int opening = position(openings, problem.candidates[at(index)].opening); opening != none) {
       --part.capacity[at(opening)];
+      surroundings.fixed_at_opening[at(opening)].push_back(rankings.opening[at(index)]);
     }
   }
   Rankings part_rankings;
   std::vector<int> original; // part's candidate -> the problem's
-  for (std::size_t student = 0; student < students.size(); ++student) {
-    for (const int index : lists[at(students[student])]) {
-      const auto& candidate = problem.candidates[at(index)];
-      const int opening = position(openings, candidate.opening);
-      const int partner = candidate.domestic == solo ? solo : position(partners, candidate.domestic);
-      if (opening == none || (candidate.domestic != solo && partner == none)) {
-        continue;
-      }
-      part.candidates.push_back({static_cast<int>(student), partner, opening, candidate.score});
+  // A candidate touching the part: in the program's choice when all its parties
+  // are in the part; else judged when its parties outside would all take it and
+  // some party inside decides.
+  const auto take_in = [&](int index) {
+    const auto& candidate = problem.candidates[at(index)];
+    const int student = position(students, candidate.international);
+    int opening = position(openings, candidate.opening);
+    const int partner = candidate.domestic == solo ? solo : position(partners, candidate.domestic);
+    if (student != none && opening != none && (candidate.domestic == solo || partner != none)) {
+      part.candidates.push_back({student, partner, opening, candidate.score});
       part_rankings.international.push_back(rankings.international[at(index)]);
       part_rankings.opening.push_back(rankings.opening[at(index)]);
       part_rankings.domestic.push_back(rankings.domestic[at(index)]);
       original.push_back(index);
+      return;
     }
+    if ((student == none && !holdings.international_prefers(index)) ||
+        (opening == none && !holdings.opening_accepts(index)) ||
+        (candidate.domestic != solo && partner == none && !holdings.domestic_accepts(index))) {
+      return;
+    }
+    if (student == none && opening != none) {
+      // A fixed student with a slot here: the opening judges a change of
+      // partner against that fixed candidate alone.
+      const int own = holdings.of_international(candidate.international);
+      if (own != none && problem.candidates[at(own)].opening == candidate.opening) {
+        if (!holdings.opening_accepts(index)) {
+          return;
+        }
+        opening = none;
+      }
+    }
+    if (student == none && opening == none && partner == none) {
+      return; // blocks or not whatever the part does
+    }
+    surroundings.bordering.push_back({student, partner, opening, rankings.international[at(index)],
+                                      rankings.domestic[at(index)], rankings.opening[at(index)],
+                                      problem.capacity[at(candidate.opening)]});
+  };
+  for (const int student : students) {
+    for (const int index : lists[at(student)]) {
+      take_in(index);
+    }
+  }
+  // Of the others' candidates, only those their student would rather have can block.
+  const auto from_outside = [&](int index) {
+    const int student = problem.candidates[at(index)].international;
+    if (position(students, student) != none) {
+      return false; // the whole group is the student's own: taken in above
+    }
+    if (!holdings.international_prefers(index)) {
+      return false;
+    }
+    take_in(index);
+    return true;
+  };
+  for (const int opening : openings) {
+    market.of_opening(opening).for_each_while(from_outside);
+  }
+  for (const int partner : partners) {
+    market.of_domestic(partner).for_each_while([&](int index) {
+      if (position(openings, problem.candidates[at(index)].opening) != none) {
+        return holdings.international_prefers(index); // taken in with its opening
+      }
+      return from_outside(index);
+    });
   }
   if (part.candidates.size() > exact_stable_limit) {
     return plan;
   }
-  const auto exact = fewest_blocking(part, part_rankings, neighbourhood_nodes);
+  const auto exact = fewest_blocking(part, part_rankings, neighbourhood_nodes, surroundings);
   if (exact.plan.chosen.empty()) {
     return plan;
   }
@@ -486,6 +602,20 @@ Plan replan_around(const Problem& problem, const Rankings& rankings, const std::
 }
 
 } // namespace
+
+Neighbourhood neighbourhood_around(const Problem& problem, const Rankings& rankings, const Plan& plan, int seed,
+                                   std::size_t max_students)
+{
+  return neighbourhood_around(problem, Holdings(problem, rankings, plan), plan,
+                              blocking_candidates(problem, rankings, plan), seed, max_students);
+}
+
+Plan replan(const Problem& problem, const Rankings& rankings, const Plan& plan, const Neighbourhood& neighbourhood)
+{
+  const auto lists = proposal_lists(problem, rankings);
+  const BlockingTracker market(problem, rankings, lists);
+  return replan(problem, rankings, lists, market, Holdings(problem, rankings, plan), plan, neighbourhood);
+}
 
 StableSolution solve_stable(const Problem& problem, const Rankings& rankings, io::ProgressSink* progress)
 {
@@ -557,8 +687,14 @@ StableSolution solve_stable(const Problem& problem, const Rankings& rankings, io
   // blocking candidate in turn, while a round still lowers the count.
   for (int round = 0; round < 8 && !best.blocking.empty() && problem.candidates.size() > exact_stable_limit; ++round) {
     const std::size_t before = best.blocking.size();
+    auto holdings = std::make_unique<Holdings>(problem, rankings, best.plan);
+    std::set<std::vector<int>> tried; // neighbourhoods (their students) planned again without gain since the plan last changed
     for (const int index : std::vector<int>(best.blocking)) {
-      Plan plan = replan_around(problem, rankings, lists, best.plan, index);
+      const auto neighbourhood = neighbourhood_around(problem, *holdings, best.plan, best.blocking, index, neighbourhood_students);
+      if (!tried.insert(neighbourhood.students).second) {
+        continue;
+      }
+      Plan plan = replan(problem, rankings, lists, tracker, *holdings, best.plan, neighbourhood);
       if (plan.chosen == best.plan.chosen) {
         continue;
       }
@@ -566,6 +702,8 @@ StableSolution solve_stable(const Problem& problem, const Rankings& rankings, io
       if (blocking.size() < best.blocking.size()) {
         best.plan = std::move(plan);
         best.blocking = std::move(blocking);
+        holdings = std::make_unique<Holdings>(problem, rankings, best.plan);
+        tried.clear();
       }
     }
     if (progress != nullptr) {

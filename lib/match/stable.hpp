@@ -40,6 +40,35 @@ inline constexpr std::size_t exact_stable_limit = 2500;
 // plan with the fewest is returned.
 StableSolution solve_stable(const Problem& problem, const Rankings& rankings, io::ProgressSink* progress = nullptr);
 
+// The parties of a plan planned again together by the integer program, the
+// rest of the plan fixed (solve_stable above exact_stable_limit); each list
+// ascending.
+struct Neighbourhood {
+  std::vector<int> students;
+  std::vector<int> openings;
+  std::vector<int> partners;
+};
+
+// solve_stable's neighbourhoods grow up to this many students (measured on the
+// region: 6 leave 74 blocking pairs, 8 leave 61, 12 leave 72 as CBC reaches
+// its node limit, four times slower; docs/performance.md).
+inline constexpr std::size_t neighbourhood_students = 8;
+
+// The parties around the blocking candidate `seed` of `plan`: its student,
+// whoever holds its opening's slots or its partner, and every opening and
+// partner any of them holds; grown the same way by the other blocking
+// candidates that touch them, in order, while it has fewer than `max_students`
+// students.
+Neighbourhood neighbourhood_around(const Problem& problem, const Rankings& rankings, const Plan& plan, int seed,
+                                   std::size_t max_students = neighbourhood_students);
+
+// `plan` with the neighbourhood's students placed again, each at one of its
+// openings with one of its partners (or solo) or not at all, the rest fixed: the
+// plan of this kind with the fewest blocking candidates in the whole market, then
+// the most students placed (the integer program, limited to 200 nodes; `plan`
+// itself when it finds nothing).
+Plan replan(const Problem& problem, const Rankings& rankings, const Plan& plan, const Neighbourhood& neighbourhood);
+
 // Candidates not in `plan` that its international student, its opening and
 // its partner would all rather have (data-contract: a blocking pair).
 std::vector<int> blocking_candidates(const Problem& problem, const Rankings& rankings, const Plan& plan);

@@ -7,9 +7,12 @@
 #include <limits>
 #include <map>
 #include <memory>
+#include <iterator>
 #include <numeric>
 
 namespace tandem::match {
+
+static_assert(Bordering::outside == solo, "a solo candidate has no partner's term");
 
 namespace {
 
@@ -81,18 +84,15 @@ private:
 
 constexpr double unbounded = std::numeric_limits<double>::max();
 
-// For each candidate, the column of a running sum over one party's list: the
-// party's chosen candidates ranked at least as high as this one. `members`
-// gives each list (candidate indices); `rank` orders a list, lower is better.
-template <typename Rank>
-std::vector<int> running_sums(ProgramBuilder& program, const std::vector<std::vector<int>>& members,
-                              const Rank& rank, std::size_t candidates, double upper)
-{
-  std::vector<int> column_of(candidates, -1);
-  for (auto list : members) {
-    std::sort(list.begin(), list.end(), [&](int a, int b) { return rank(a) < rank(b); });
+// A party's chosen candidates ranked at least as high as a given rank: the
+// running sum of x over the party's list, best first, one column per place.
+class RunningSum {
+public:
+  RunningSum(ProgramBuilder& program, std::vector<std::pair<long, int>> ranked, double upper)
+  {
+    std::sort(ranked.begin(), ranked.end());
     int previous = -1;
-    for (const int candidate : list) {
+    for (const auto& [rank, candidate] : ranked) {
       // sum_k = sum_{k-1} + x_c
       const int sum = program.add_column(0, upper, 0, false);
       std::vector<std::pair<int, double>> row{{sum, 1.0}, {candidate, -1.0}};
@@ -100,16 +100,60 @@ std::vector<int> running_sums(ProgramBuilder& program, const std::vector<std::ve
         row.push_back({previous, -1.0});
       }
       program.add_row(row, 0, 0);
-      column_of[at(candidate)] = sum;
+      m_sums.push_back({rank, sum});
       previous = sum;
     }
   }
-  return column_of;
-}
+
+  // The column counting the chosen candidates ranked `rank` or better; -1 when none is.
+  int at_rank(long rank) const
+  {
+    const auto after = std::upper_bound(m_sums.begin(), m_sums.end(), rank,
+                                        [](long value, const std::pair<long, int>& sum) { return value < sum.first; });
+    return after == m_sums.begin() ? -1 : std::prev(after)->second;
+  }
+
+private:
+  std::vector<std::pair<long, int>> m_sums; // (rank, column), best first
+};
+
+// The conditions under which candidates do not block, one row per distinct
+// condition: a b column weighted by the candidates that share it.
+class NoBlockRows {
+public:
+  NoBlockRows(ProgramBuilder& program, double per_blocking) : m_program(program), m_per_blocking(per_blocking) {}
+
+  void add(std::vector<std::pair<int, double>> terms, double needed)
+  {
+    if (needed <= 0) {
+      return; // the fixed part of the plan keeps it from blocking
+    }
+    std::sort(terms.begin(), terms.end());
+    auto [entry, added] = m_rows.try_emplace({std::move(terms), needed}, 0);
+    ++entry->second;
+  }
+
+  // Adds each condition's b column, weighted by the candidates that share it, and its row.
+  void build()
+  {
+    for (const auto& [condition, candidates] : m_rows) {
+      auto [terms, needed] = condition;
+      const int block = m_program.add_column(0, 1, m_per_blocking * static_cast<double>(candidates), true);
+      terms.push_back({block, needed});
+      m_program.add_row(terms, needed, unbounded);
+    }
+  }
+
+private:
+  ProgramBuilder& m_program;
+  double m_per_blocking;
+  std::map<std::pair<std::vector<std::pair<int, double>>, double>, long> m_rows;
+};
 
 } // namespace
 
-FewestBlocking fewest_blocking(const Problem& problem, const Rankings& rankings, int node_limit)
+FewestBlocking fewest_blocking(const Problem& problem, const Rankings& rankings, int node_limit,
+                               const Surroundings& surroundings)
 {
   const auto& candidates = problem.candidates;
   const std::size_t count = candidates.size();
@@ -120,31 +164,30 @@ FewestBlocking fewest_blocking(const Problem& problem, const Rankings& rankings,
   for (std::size_t c = 0; c < count; ++c) {
     program.add_column(0, 1, -1.0, true);
   }
-  std::vector<int> blocks(count);
-  for (std::size_t c = 0; c < count; ++c) {
-    blocks[c] = program.add_column(0, 1, problem.internationals + 1.0, true);
-  }
+  const double per_blocking = problem.internationals + 1.0;
 
-  std::vector<std::vector<int>> of_international(at(problem.internationals));
-  std::vector<std::vector<int>> of_domestic(at(problem.domestics));
-  std::vector<std::vector<int>> of_opening(problem.capacity.size());
-  std::map<std::pair<int, int>, std::vector<int>> of_international_at_opening;
+  using RankedList = std::vector<std::pair<long, int>>;
+  std::vector<RankedList> of_international(at(problem.internationals));
+  std::vector<RankedList> of_domestic(at(problem.domestics));
+  std::vector<RankedList> of_opening(problem.capacity.size());
+  std::map<std::pair<int, int>, RankedList> of_international_at_opening;
   for (std::size_t c = 0; c < count; ++c) {
     const auto& candidate = candidates[c];
     const int index = static_cast<int>(c);
-    of_international[at(candidate.international)].push_back(index);
+    of_international[at(candidate.international)].push_back({rankings.international[c], index});
     if (candidate.domestic != solo) {
-      of_domestic[at(candidate.domestic)].push_back(index);
+      of_domestic[at(candidate.domestic)].push_back({rankings.domestic[c], index});
     }
-    of_opening[at(candidate.opening)].push_back(index);
-    of_international_at_opening[{candidate.international, candidate.opening}].push_back(index);
+    of_opening[at(candidate.opening)].push_back({rankings.opening[c], index});
+    of_international_at_opening[{candidate.international, candidate.opening}].push_back(
+      {rankings.opening[c], index});
   }
   // Each party at most once, each opening at most its slots.
-  const auto at_most = [&](const std::vector<std::vector<int>>& lists, const auto& limit) {
+  const auto at_most = [&](const std::vector<RankedList>& lists, const auto& limit) {
     for (std::size_t party = 0; party < lists.size(); ++party) {
       std::vector<std::pair<int, double>> row;
-      for (const int c : lists[party]) {
-        row.push_back({c, 1.0});
+      for (const auto& entry : lists[party]) {
+        row.push_back({entry.second, 1.0});
       }
       if (!row.empty()) {
         program.add_row(row, -unbounded, limit(party));
@@ -155,39 +198,85 @@ FewestBlocking fewest_blocking(const Problem& problem, const Rankings& rankings,
   at_most(of_domestic, [](std::size_t) { return 1.0; });
   at_most(of_opening, [&](std::size_t opening) { return static_cast<double>(problem.capacity[opening]); });
 
-  const auto international_sum = running_sums(
-    program, of_international, [&](int c) { return rankings.international[at(c)]; }, count, 1);
-  const auto domestic_sum =
-    running_sums(program, of_domestic, [&](int c) { return rankings.domestic[at(c)]; }, count, 1);
-  const auto opening_sum = running_sums(
-    program, of_opening, [&](int c) { return rankings.opening[at(c)]; }, count, unbounded);
-  std::vector<std::vector<int>> same_student_lists;
-  for (auto& entry : of_international_at_opening) {
-    same_student_lists.push_back(std::move(entry.second));
+  const auto sums_of = [&](const std::vector<RankedList>& lists, double upper) {
+    std::vector<RunningSum> sums;
+    sums.reserve(lists.size());
+    for (const auto& list : lists) {
+      sums.emplace_back(program, list, upper);
+    }
+    return sums;
+  };
+  const auto international_sum = sums_of(of_international, 1);
+  const auto domestic_sum = sums_of(of_domestic, 1);
+  const auto opening_sum = sums_of(of_opening, unbounded);
+  std::map<std::pair<int, int>, RunningSum> same_student_sum;
+  for (const auto& [student_at_opening, list] : of_international_at_opening) {
+    same_student_sum.try_emplace(student_at_opening, program, list, 1);
   }
-  const auto same_student_sum = running_sums(
-    program, same_student_lists, [&](int c) { return rankings.opening[at(c)]; }, count, 1);
 
+  const std::vector<long> none_fixed;
+  const auto fixed_at = [&](int opening) -> const std::vector<long>& {
+    return at(opening) < surroundings.fixed_at_opening.size() ? surroundings.fixed_at_opening[at(opening)] : none_fixed;
+  };
+  const auto fixed_above = [&](int opening, long rank) {
+    const auto& fixed = fixed_at(opening);
+    return std::count_if(fixed.begin(), fixed.end(), [&](long held) { return held <= rank; });
+  };
+  NoBlockRows no_block(program, per_blocking);
+  // cap b + cap A + cap D + (cap - 1) Q + O >= cap, each term of a party in
+  // the program (the others are zero: they would take the candidate).
+  const auto add_condition = [&](const Bordering& judged) {
+    const double slots = judged.capacity;
+    std::vector<std::pair<int, double>> terms;
+    const auto add_term = [&](int column, double coefficient) {
+      if (column >= 0) {
+        terms.push_back({column, coefficient});
+      }
+    };
+    if (judged.international != Bordering::outside) {
+      add_term(international_sum[at(judged.international)].at_rank(judged.international_rank), slots);
+    }
+    if (judged.domestic != Bordering::outside) {
+      add_term(domestic_sum[at(judged.domestic)].at_rank(judged.domestic_rank), slots);
+    }
+    double needed = slots;
+    if (judged.opening != Bordering::outside) {
+      add_term(opening_sum[at(judged.opening)].at_rank(judged.opening_rank), 1.0);
+      if (judged.international != Bordering::outside) {
+        if (const auto same = same_student_sum.find({judged.international, judged.opening});
+            same != same_student_sum.end()) {
+          add_term(same->second.at_rank(judged.opening_rank), slots - 1);
+        }
+      }
+      needed -= static_cast<double>(fixed_above(judged.opening, judged.opening_rank));
+    }
+    no_block.add(std::move(terms), needed);
+  };
   for (std::size_t c = 0; c < count; ++c) {
     const auto& candidate = candidates[c];
-    const double slots = problem.capacity[at(candidate.opening)];
-    std::vector<std::pair<int, double>> row{{blocks[c], slots},
-                                            {international_sum[c], slots},
-                                            {same_student_sum[c], slots - 1},
-                                            {opening_sum[c], 1.0}};
-    if (candidate.domestic != solo) {
-      row.push_back({domestic_sum[c], slots});
-    }
-    program.add_row(row, slots, unbounded);
+    const int all_slots =
+      problem.capacity[at(candidate.opening)] + static_cast<int>(fixed_at(candidate.opening).size());
+    add_condition({candidate.international, candidate.domestic, candidate.opening, rankings.international[c],
+                   rankings.domestic[c], rankings.opening[c], all_slots});
   }
+  for (const auto& judged : surroundings.bordering) {
+    add_condition(judged);
+  }
+  no_block.build();
 
   const auto model = program.load();
   Cbc_setObjSense(model.get(), 1); // minimise
   set_deterministic(model.get(), node_limit, 0.5); // the objective is a whole number
+  if (!surroundings.bordering.empty()) {
+    // A part of a market: small, solved hundreds of times, mostly at the root.
+    // CBC's preprocessing and cut rounds cost more there than they save
+    // (region: 51 -> 32 s of CBC, the same plans; docs/performance.md).
+    Cbc_setParameter(model.get(), "preprocess", "off");
+    Cbc_setParameter(model.get(), "cuts", "off");
+  }
   Cbc_solve(model.get());
 
   FewestBlocking result;
-  const double per_blocking = problem.internationals + 1.0;
   if (const double* solution = Cbc_bestSolution(model.get()); solution != nullptr) {
     for (std::size_t c = 0; c < count; ++c) {
       if (solution[c] > 0.5) {

@@ -131,3 +131,90 @@ TEST_CASE("stable: above the integer program's size, the parties around each blo
   }
   CHECK(replanned == 3); // the path was taken: each of these markets had blocking pairs left
 }
+
+TEST_CASE("stable: a neighbourhood planned again gets the fewest blocking pairs of the whole market that moving "
+          "only its students can reach")
+{
+  // The integer program sees only the neighbourhood's candidates; the blocking
+  // pairs of the whole market it changes must all be in its count (the fixed
+  // slots at its openings, and every candidate touching it whose fixed parties
+  // would take it). Enumeration of every plan that moves only the
+  // neighbourhood's students judges it by the definition.
+  std::mt19937 random(15);
+  std::uniform_int_distribution<int> size(2, 6);
+  int judged = 0;
+  int with_fixed_parties = 0;
+  for (int instance = 0; instance < 6000 && judged < 600; ++instance) {
+    const Problem problem = tandem::test::random_problem(random, {size(random), size(random), size(random)}, 0.35);
+    if (problem.candidates.size() > 20) {
+      continue; // every plan is enumerated below
+    }
+    const auto rankings = tandem::test::random_rankings(random, problem);
+    const auto plans = tandem::test::every_plan(problem);
+    // Half the time a plan placing the most, so that openings are full and
+    // fixed students share them with the neighbourhood's.
+    std::vector<tandem::match::Plan> fullest;
+    for (const auto& other : plans) {
+      if (!fullest.empty() && other.chosen.size() > fullest.front().chosen.size()) {
+        fullest.clear();
+      }
+      if (fullest.empty() || other.chosen.size() == fullest.front().chosen.size()) {
+        fullest.push_back(other);
+      }
+    }
+    const auto& pool = instance % 2 == 0 ? plans : fullest;
+    const auto& plan = pool[std::uniform_int_distribution<std::size_t>(0, pool.size() - 1)(random)];
+    const auto blocking = tandem::test::blocking_by_definition(problem, rankings, plan);
+    if (blocking.empty()) {
+      continue;
+    }
+    const int seed = blocking[std::uniform_int_distribution<std::size_t>(0, blocking.size() - 1)(random)];
+    // Small neighbourhoods too, so that fixed students hold slots at their openings.
+    const std::size_t max_students = 1 + static_cast<std::size_t>(instance / 2 % 8);
+    const auto neighbourhood = tandem::match::neighbourhood_around(problem, rankings, plan, seed, max_students);
+    const auto in = [](const std::vector<int>& parties, int party) {
+      return std::binary_search(parties.begin(), parties.end(), party);
+    };
+    // The plans that keep everyone else's placement and place the neighbourhood's
+    // students only at its openings with its partners.
+    const auto moves_only_the_neighbourhood = [&](const tandem::match::Plan& other) {
+      const auto kept = [&](const tandem::match::Plan& from, const tandem::match::Plan& to) {
+        return std::all_of(from.chosen.begin(), from.chosen.end(), [&](int index) {
+          return in(neighbourhood.students, problem.candidates[tandem::match::at(index)].international) ||
+                 std::binary_search(to.chosen.begin(), to.chosen.end(), index);
+        });
+      };
+      return kept(plan, other) && kept(other, plan) &&
+             std::all_of(other.chosen.begin(), other.chosen.end(), [&](int index) {
+               const auto& candidate = problem.candidates[tandem::match::at(index)];
+               return !in(neighbourhood.students, candidate.international) ||
+                      (in(neighbourhood.openings, candidate.opening) &&
+                       (candidate.domestic == tandem::match::solo || in(neighbourhood.partners, candidate.domestic)));
+             });
+    };
+    std::size_t fewest = problem.candidates.size() + 1;
+    int most_placed = 0;
+    for (const auto& other : plans) {
+      if (!moves_only_the_neighbourhood(other)) {
+        continue;
+      }
+      const auto count = tandem::test::blocking_by_definition(problem, rankings, other).size();
+      const int placed = static_cast<int>(other.chosen.size());
+      if (count < fewest || (count == fewest && placed > most_placed)) {
+        fewest = count;
+        most_placed = placed;
+      }
+    }
+    const auto replanned = tandem::match::replan(problem, rankings, plan, neighbourhood);
+    INFO("instance " << instance << ", " << problem.candidates.size() << " candidates, "
+                     << neighbourhood.students.size() << " students in the neighbourhood");
+    REQUIRE(tandem::match::is_feasible(problem, replanned));
+    REQUIRE(moves_only_the_neighbourhood(replanned));
+    CHECK(tandem::test::blocking_by_definition(problem, rankings, replanned).size() == fewest);
+    CHECK(static_cast<int>(replanned.chosen.size()) == most_placed);
+    ++judged;
+    with_fixed_parties += plan.chosen.size() > neighbourhood.students.size() ? 1 : 0;
+  }
+  CHECK(judged == 600);
+  CHECK(with_fixed_parties > 150); // the fixed part of the plan was there to be judged with
+}
