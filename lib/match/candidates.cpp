@@ -10,6 +10,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <array>
 #include <iterator>
 #include <climits>
 #include <cstdint>
@@ -656,11 +657,55 @@ void add_table_candidates(MatchInput& input, const std::vector<workspace::ScoreR
 
 namespace {
 
-// A stated list's place for a ranking key: unlisted comes last.
-long stated_rank(const std::vector<std::string>& ranked, std::initializer_list<std::string_view> ids)
+// Stated preferences resolved to indices once, so that ranking 21 million
+// candidates compares numbers, not ids: for each party, (index, place) of every
+// index its list names, at the place of the first entry naming it.
+class StatedPlaces {
+public:
+  // `named` gives, for an entry of a list, the indices it names.
+  template <typename Parties, typename Lists, typename Named>
+  StatedPlaces(const Parties& parties, const Lists& list_of, const Named& named)
+  {
+    m_places.reserve(parties.size());
+    for (const auto* party : parties) {
+      auto& places = m_places.emplace_back();
+      const auto& list = list_of(*party);
+      for (std::size_t place = 0; place < list.size(); ++place) {
+        for (const int index : named(list[place])) {
+          if (std::none_of(places.begin(), places.end(), [&](const auto& entry) { return entry.first == index; })) {
+            places.push_back({index, static_cast<long>(place)});
+          }
+        }
+      }
+    }
+  }
+
+  // A ranking key's first part: the place of `index` in the party's list, unlisted last.
+  long of(std::size_t party, int index) const
+  {
+    for (const auto& [named, place] : m_places[party]) {
+      if (named == index) {
+        return place;
+      }
+    }
+    return LONG_MAX;
+  }
+
+private:
+  std::vector<std::vector<std::pair<int, long>>> m_places;
+};
+
+// The indices of the parties each id names (`ids_of` giving a party's ids).
+template <typename Parties, typename Ids>
+std::unordered_map<std::string_view, std::vector<int>> indices_by_id(const Parties& parties, const Ids& ids_of)
 {
-  const auto place = place_in(ranked, ids);
-  return place ? static_cast<long>(*place) : LONG_MAX;
+  std::unordered_map<std::string_view, std::vector<int>> indices;
+  for (std::size_t index = 0; index < parties.size(); ++index) {
+    for (const std::string_view id : ids_of(index)) {
+      indices[id].push_back(static_cast<int>(index));
+    }
+  }
+  return indices;
 }
 
 // Positions of the candidates in the order of `key` (a tuple, lower is better),
@@ -715,35 +760,55 @@ std::optional<Components> components_of(const MatchInput& input, const Candidate
 
 Rankings rank_candidates(const MatchInput& input)
 {
+  // A student's list names openings, or companies for all their openings; a
+  // company's list names students.
+  const auto openings_by_id = indices_by_id(input.openings, [&](std::size_t opening) {
+    return std::array<std::string_view, 2>{input.openings[opening]->id, input.companies[opening]->id};
+  });
+  const auto students_by_id = [](const std::vector<const model::Student*>& students) {
+    return indices_by_id(students, [&](std::size_t student) { return std::array<std::string_view, 1>{students[student]->id}; });
+  };
+  const auto internationals_by_id = students_by_id(input.internationals);
+  const auto domestics_by_id = students_by_id(input.domestics);
+  const std::vector<int> nothing;
+  const auto naming = [&](const std::unordered_map<std::string_view, std::vector<int>>& by_id) {
+    return [&by_id, &nothing](const std::string& id) -> const std::vector<int>& {
+      const auto found = by_id.find(id);
+      return found == by_id.end() ? nothing : found->second;
+    };
+  };
+  const auto preferences_of = [](const auto& party) -> const std::vector<std::string>& { return party.preferences; };
+  const StatedPlaces international_lists(input.internationals, preferences_of, naming(openings_by_id));
+  const StatedPlaces domestic_lists(input.domestics, preferences_of, naming(openings_by_id));
+  const StatedPlaces company_internationals(input.companies, preferences_of, naming(internationals_by_id));
+  const StatedPlaces company_domestics(input.companies, preferences_of, naming(domestics_by_id));
+
   const auto& candidates = input.problem.candidates;
   const auto of = [&](int index) -> const Candidate& { return candidates[at(index)]; };
   Rankings rankings;
   const auto count = candidates.size();
   rankings.international = positions(
     count, input.internationals.size(), [&](int index) { return at(of(index).international); }, [&](int index) {
-    const auto& opening = input.opening_of(of(index));
-    return std::pair(stated_rank(input.international_of(of(index)).preferences,
-                                 {opening.id, input.company_of(of(index)).id}),
-                     -of(index).score);
-  });
+      const auto& candidate = of(index);
+      return std::pair(international_lists.of(at(candidate.international), candidate.opening), -candidate.score);
+    });
   rankings.opening = positions(
     count, input.openings.size(), [&](int index) { return at(of(index).opening); }, [&](int index) {
-    const auto& preferences = input.company_of(of(index)).preferences;
-    const auto* domestic = input.domestic_of(of(index));
-    return std::tuple(stated_rank(preferences, {input.international_of(of(index)).id}),
-                      domestic ? stated_rank(preferences, {domestic->id}) : LONG_MAX, -of(index).score);
-  });
+      const auto& candidate = of(index);
+      const auto company = at(candidate.opening); // input.companies is by opening
+      return std::tuple(company_internationals.of(company, candidate.international),
+                        candidate.domestic == solo ? LONG_MAX : company_domestics.of(company, candidate.domestic),
+                        -candidate.score);
+    });
   // Solo candidates are never compared by a partner: one group of their own.
   const auto no_partner = input.domestics.size();
   rankings.domestic = positions(
     count, no_partner + 1,
     [&](int index) { return of(index).domestic == solo ? no_partner : at(of(index).domestic); }, [&](int index) {
-    const auto* domestic = input.domestic_of(of(index));
-    const auto& opening = input.opening_of(of(index));
-    return std::pair(domestic ? stated_rank(domestic->preferences, {opening.id, input.company_of(of(index)).id})
-                              : LONG_MAX,
-                     -of(index).score);
-  });
+      const auto& candidate = of(index);
+      return std::pair(candidate.domestic == solo ? LONG_MAX : domestic_lists.of(at(candidate.domestic), candidate.opening),
+                       -candidate.score);
+    });
   return rankings;
 }
 
