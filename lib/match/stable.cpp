@@ -688,9 +688,11 @@ StableSolution solve_stable(const Problem& problem, const Rankings& rankings, io
   for (int round = 0; round < 8 && !best.blocking.empty() && problem.candidates.size() > exact_stable_limit; ++round) {
     const std::size_t before = best.blocking.size();
     auto holdings = std::make_unique<Holdings>(problem, rankings, best.plan);
-    std::set<std::vector<int>> tried; // neighbourhoods (their students) planned again without gain since the plan last changed
+    // Neighbourhoods (their students) planned again since the plan last changed.
+    std::set<std::vector<int>> tried;
     for (const int index : std::vector<int>(best.blocking)) {
-      const auto neighbourhood = neighbourhood_around(problem, *holdings, best.plan, best.blocking, index, neighbourhood_students);
+      const auto neighbourhood =
+        neighbourhood_around(problem, *holdings, best.plan, best.blocking, index, neighbourhood_students);
       if (!tried.insert(neighbourhood.students).second) {
         continue;
       }
@@ -699,7 +701,11 @@ StableSolution solve_stable(const Problem& problem, const Rankings& rankings, io
         continue;
       }
       auto blocking = tracker.update(best.plan, best.blocking, plan, work);
-      if (blocking.size() < best.blocking.size()) {
+      // A plan as good (as many blocking pairs, as many placed) is taken too: its
+      // new blocking pairs give new neighbourhoods (region: 61 -> 58 left).
+      const bool as_good =
+        blocking.size() == best.blocking.size() && plan.chosen.size() >= best.plan.chosen.size();
+      if (blocking.size() < best.blocking.size() || as_good) {
         best.plan = std::move(plan);
         best.blocking = std::move(blocking);
         holdings = std::make_unique<Holdings>(problem, rankings, best.plan);
