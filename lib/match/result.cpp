@@ -197,9 +197,6 @@ std::string unplaced_reason(const MatchInput& input, const MatchResult& result, 
       partner_holder = input.international_of(other).display_name();
     }
   }
-  const std::string where
-    = fmt::format("{}{}, score {:.2f}", input.opening_name(wanted.opening),
-                  wanted.domestic == solo ? "" : " with " + input.domestic_of(wanted)->display_name(), wanted.score);
   std::string why;
   if (static_cast<int>(holders.size()) >= problem.capacity[at(wanted.opening)]) {
     why = fmt::format("its slot(s) went to {}", join(holders));
@@ -208,7 +205,7 @@ std::string unplaced_reason(const MatchInput& input, const MatchResult& result, 
   } else {
     why = "it was free, yet taking it would not improve the plan";
   }
-  return fmt::format("every allowed placement went to others; the best, {}: {}", where, why);
+  return fmt::format("every allowed placement went to others; the best, {}: {}", input.describe_place(wanted), why);
 }
 
 } // namespace

@@ -163,14 +163,13 @@ void OpeningProfile::fit_into(const model::Student& student, Fit& fit) const
 
 bool OpeningProfile::requirements_met(const Fit& international, const Fit* domestic) const
 {
-  return count_between(international.needs_met, domestic ? &domestic->needs_met : nullptr, 0,
-                       m_requirements.size())
-         == m_requirements.size();
+  return unmet_requirement_count(international, domestic) == 0;
 }
 
-std::size_t OpeningProfile::unmet_requirement_count(const Fit& student) const
+std::size_t OpeningProfile::unmet_requirement_count(const Fit& international, const Fit* domestic) const
 {
-  return m_requirements.size() - count_between(student.needs_met, nullptr, 0, m_requirements.size());
+  return m_requirements.size() - count_between(international.needs_met, domestic ? &domestic->needs_met : nullptr,
+                                                0, m_requirements.size());
 }
 
 std::vector<model::LanguageSkill> OpeningProfile::unmet_requirements(const Fit& international,

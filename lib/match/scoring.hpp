@@ -50,8 +50,8 @@ public:
 
   // Rules 5 and 6: every requirement is held by the student or by one of the pair.
   bool requirements_met(const Fit& international, const Fit* domestic) const;
-  // How many requirements the student alone does not hold.
-  std::size_t unmet_requirement_count(const Fit& student) const;
+  // How many requirements neither holds (the student alone without `domestic`).
+  std::size_t unmet_requirement_count(const Fit& international, const Fit* domestic = nullptr) const;
   // The requirements neither holds, for explanations.
   std::vector<model::LanguageSkill> unmet_requirements(const Fit& international, const Fit* domestic) const;
 

@@ -582,7 +582,7 @@ TEST_CASE("match result: an unplaced student with allowed placements is told who
   REQUIRE(result.unplaced.size() == 1);
   CHECK(result.unplaced[0].id == "i2");
   CHECK(result.unplaced[0].reason
-        == "every allowed placement went to others; the best, Acme Oy (o1), score 2.00: its slot(s) went to "
+        == "every allowed placement went to others; the best, Acme Oy (o1) solo, score 2.00: its slot(s) went to "
            "Aino Koski (i1)");
 }
 
