@@ -397,6 +397,46 @@ void import_students(const MappedExport& mapped, const ColumnMap& map, EditableT
   }
 }
 
+// The workspace's people by e-mail address, compared without case: students,
+// and companies by their contact's address. Attendance, outcomes and feedback
+// exports often name people only so.
+class EmailDirectory {
+public:
+  explicit EmailDirectory(const workspace::Workspace& workspace)
+  {
+    for (const auto& student : workspace.students) {
+      m_students.try_emplace(io::to_lower_ascii(student.email), student.id);
+    }
+    for (const auto& company : workspace.companies) {
+      if (!company.contact.email.empty()) {
+        m_companies.try_emplace(io::to_lower_ascii(company.contact.email), company.id);
+      }
+    }
+  }
+
+  // The id of the student with this address, if any.
+  std::optional<std::string> student(const std::string& email) const { return find(m_students, email); }
+  // The id of the company whose contact has this address, if any.
+  std::optional<std::string> company(const std::string& email) const { return find(m_companies, email); }
+  // A student's id, else a company's: who answered a survey.
+  std::optional<std::string> anyone(const std::string& email) const
+  {
+    auto found = student(email);
+    return found ? found : company(email);
+  }
+
+private:
+  static std::optional<std::string> find(const std::unordered_map<std::string, std::string>& ids,
+                                         const std::string& email)
+  {
+    const auto found = ids.find(io::to_lower_ascii(email));
+    return found == ids.end() ? std::nullopt : std::optional(found->second);
+  }
+
+  std::unordered_map<std::string, std::string> m_students;
+  std::unordered_map<std::string, std::string> m_companies;
+};
+
 void import_attendance(const MappedExport& mapped, const ColumnMap& map, EditableTable& table,
                        const workspace::Workspace& workspace, ImportReport& report)
 {
@@ -410,16 +450,7 @@ void import_attendance(const MappedExport& mapped, const ColumnMap& map, Editabl
                             "email)",
                             report.source));
   }
-  std::unordered_map<std::string, std::string> student_by_email;
-  for (const auto& student : workspace.students) {
-    student_by_email.try_emplace(io::to_lower_ascii(student.email), student.id);
-  }
-  std::unordered_map<std::string, std::string> company_by_email;
-  for (const auto& company : workspace.companies) {
-    if (!company.contact.email.empty()) {
-      company_by_email.try_emplace(io::to_lower_ascii(company.contact.email), company.id);
-    }
-  }
+  const EmailDirectory people(workspace);
   table.add_columns({"event_id", "student_id", "company_id"});
   // Export columns the map does not know are kept under their own names, as the
   // summary says (the e-mail address, used to find the person, is not kept).
@@ -449,10 +480,10 @@ void import_attendance(const MappedExport& mapped, const ColumnMap& map, Editabl
     const std::string email = io::to_lower_ascii(io::trim(field_or_empty(record, email_source)));
     std::vector<std::string> problems;
     if (student.empty() && company.empty() && !email.empty()) {
-      if (const auto it = student_by_email.find(email); it != student_by_email.end()) {
-        student = it->second;
-      } else if (const auto found = company_by_email.find(email); found != company_by_email.end()) {
-        company = found->second;
+      if (auto found_student = people.student(email)) {
+        student = std::move(*found_student);
+      } else if (auto found_company = people.company(email)) {
+        company = std::move(*found_company);
       } else {
         problems.push_back("email: no student or company contact has this address");
       }
@@ -511,10 +542,7 @@ void import_outcomes(const MappedExport& mapped, const ColumnMap& map, EditableT
   }
   const auto employer_source = mapped.column_of("employer");
   const auto note_source = mapped.column_of("note");
-  std::unordered_map<std::string, std::string> student_by_email;
-  for (const auto& student : workspace.students) {
-    student_by_email.try_emplace(io::to_lower_ascii(student.email), student.id);
-  }
+  const EmailDirectory people(workspace);
   // An employer written as a company's name is that company (hired_by_placement_company reads ids).
   std::unordered_map<std::string, std::string> company_by_name;
   for (const auto& company : workspace.companies) {
@@ -543,8 +571,8 @@ void import_outcomes(const MappedExport& mapped, const ColumnMap& map, EditableT
       map.translate("status", raw_status).value_or(normalise_value("outcome_status", raw_status));
     std::vector<std::string> problems;
     if (student.empty() && !email.empty()) {
-      if (const auto found = student_by_email.find(email); found != student_by_email.end()) {
-        student = found->second;
+      if (auto found = people.student(email)) {
+        student = std::move(*found);
       } else {
         problems.push_back("email: no student has this address");
       }
@@ -611,23 +639,9 @@ void import_outcomes(const MappedExport& mapped, const ColumnMap& map, EditableT
 // answer (the request goes out on a placement's last day).
 class FeedbackRespondents {
 public:
-  explicit FeedbackRespondents(const workspace::Workspace& workspace) : m_workspace(workspace)
-  {
-    for (const auto& student : workspace.students) {
-      m_by_email.try_emplace(io::to_lower_ascii(student.email), student.id);
-    }
-    for (const auto& company : workspace.companies) {
-      if (!company.contact.email.empty()) {
-        m_by_email.try_emplace(io::to_lower_ascii(company.contact.email), company.id);
-      }
-    }
-  }
+  explicit FeedbackRespondents(const workspace::Workspace& workspace) : m_workspace(workspace), m_people(workspace) {}
 
-  std::optional<std::string> by_email(const std::string& email) const
-  {
-    const auto found = m_by_email.find(io::to_lower_ascii(email));
-    return found == m_by_email.end() ? std::nullopt : std::optional(found->second);
-  }
+  std::optional<std::string> by_email(const std::string& email) const { return m_people.anyone(email); }
 
   // The role of `respondent` on `placement`, if they are on it.
   std::optional<model::FeedbackRole> role_on(const model::Placement& placement, const std::string& respondent) const
@@ -662,16 +676,9 @@ public:
     return best;
   }
 
-  const model::Placement* find(const std::string& id) const
-  {
-    const auto found = std::find_if(m_workspace.placements.begin(), m_workspace.placements.end(),
-                                    [&](const model::Placement& placement) { return placement.id == id; });
-    return found == m_workspace.placements.end() ? nullptr : &*found;
-  }
-
 private:
   const workspace::Workspace& m_workspace;
-  std::unordered_map<std::string, std::string> m_by_email;
+  EmailDirectory m_people;
 };
 
 // A rating as survey tools export it: "4", "4 - hyvä", "4/5"; empty when not answered.
@@ -730,7 +737,7 @@ void import_feedback(const MappedExport& mapped, const ColumnMap& map, EditableT
     const model::Placement* placement = nullptr;
     const std::string placement_id = mapped_value(map, "placement_id", field_or_empty(record, placement_source));
     if (!placement_id.empty()) {
-      placement = respondents.find(placement_id);
+      placement = workspace.find_placement(placement_id);
       if (placement == nullptr) {
         problems.push_back(fmt::format("placement_id: no placement \"{}\" in {}", placement_id, names::placements));
       }

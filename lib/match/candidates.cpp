@@ -128,9 +128,8 @@ MatchInput prepare_match(const workspace::Workspace& workspace, const MatchReque
     }
   }
   for (const auto& id : request.locks) {
-    const auto placement = std::find_if(workspace.placements.begin(), workspace.placements.end(),
-                                        [&](const model::Placement& row) { return row.id == id; });
-    if (placement == workspace.placements.end()) {
+    const auto* placement = workspace.find_placement(id);
+    if (placement == nullptr) {
       throw Error(fmt::format("--lock {}: placements.csv has no placement with this id", id));
     }
     if (placement->status != model::PlacementStatus::proposed) {

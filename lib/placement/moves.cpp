@@ -136,9 +136,8 @@ MovePlan plan_moves(const workspace::Workspace& workspace, const io::CsvTable& t
       continue; // named twice: moved once
     }
     seen.push_back(id);
-    const auto placement = std::find_if(workspace.placements.begin(), workspace.placements.end(),
-                                        [&](const model::Placement& row) { return row.id == id; });
-    if (placement == workspace.placements.end() || !id_column) {
+    const auto* placement = workspace.find_placement(id);
+    if (placement == nullptr || !id_column) {
       throw Error(fmt::format("placements.csv has no placement {} (`tandem placement list` shows them)", id));
     }
     const auto found_row = updated.find_row("id", id);

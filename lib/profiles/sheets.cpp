@@ -350,9 +350,8 @@ SheetSet make_sheets(const workspace::Workspace& workspace, const ProfileRequest
     maker.add_opening(*opening, request.term, set);
   }
   for (const auto& id : request.placements) {
-    const auto placement = std::find_if(workspace.placements.begin(), workspace.placements.end(),
-                                        [&](const model::Placement& row) { return row.id == id; });
-    if (placement == workspace.placements.end()) {
+    const auto* placement = workspace.find_placement(id);
+    if (placement == nullptr) {
       throw Error(fmt::format("placements.csv has no placement {} (`tandem placement list` shows them)", id));
     }
     maker.add_placement(*placement, set);

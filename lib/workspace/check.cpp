@@ -296,9 +296,8 @@ private:
   {
     std::map<std::pair<std::string, std::string>, std::size_t> first_line;
     for (const auto& row : m_workspace.feedback) {
-      const auto placement = std::find_if(m_workspace.placements.begin(), m_workspace.placements.end(),
-                                          [&](const model::Placement& p) { return p.id == row.placement_id; });
-      if (placement == m_workspace.placements.end()) {
+      const auto* placement = m_workspace.find_placement(row.placement_id);
+      if (placement == nullptr) {
         error(file_names::feedback, row.origin,
               fmt::format("placement_id: no placement {} in {}", quote_value(row.placement_id), file_names::placements));
         continue;

@@ -132,6 +132,13 @@ const model::Event* Workspace::find_event(const std::string& id) const
   return find_in(m_events_by_id, id);
 }
 
+const model::Placement* Workspace::find_placement(const std::string& id) const
+{
+  const auto found = std::find_if(placements.begin(), placements.end(),
+                                  [&](const model::Placement& placement) { return placement.id == id; });
+  return found == placements.end() ? nullptr : &*found;
+}
+
 void Workspace::index()
 {
   std::size_t next_ordinal = 0;

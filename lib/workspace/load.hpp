@@ -50,6 +50,9 @@ struct Workspace {
   const model::Company* find_company(const std::string& id) const;
   const model::Opening* find_opening(const std::string& id) const;
   const model::Event* find_event(const std::string& id) const;
+  // The first row of placements.csv with this id (a linear search: the file has
+  // hundreds of rows, looked up a few at a time).
+  const model::Placement* find_placement(const std::string& id) const;
 
   // "First Last", or the id when the roster lacks the student: what people read.
   std::string student_name(const std::string& id) const;
