@@ -10,8 +10,8 @@ cmake --install "$build_dir" --prefix "$prefix" > /dev/null
 test -x "$prefix/bin/tandem"
 test -f "$prefix/share/tandem/example/tandem.yaml"
 # The manual, the completion, the docs and the cron example, all under the prefix.
-test -f "$prefix/share/man/man1/tandem.1"
-test -f "$prefix/share/man/man1/tandem-report.1"
+test -f "$prefix/share/man/man1/tandem.1.gz"
+test -f "$prefix/share/man/man1/tandem-report.1.gz"
 test -f "$prefix/share/bash-completion/completions/tandem"
 test -f "$prefix/share/doc/tandem/user-guide.md"
 test -f "$prefix/etc/cron.d/tandem"

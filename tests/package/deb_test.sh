@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # The Debian package as a machine would get it: unpacked into a throwaway root
 # (dpkg -x), its own binary runs `init --example` and `check`, every manual page
+# (gzip -9n, as Debian policy 12.1 asks)
 # renders without a warning, the completion loads, the cron example is all
 # comments, and the dependencies are the library packages dpkg-shlibdeps found.
 # Usage: tests/package/deb_test.sh tandem_VERSION_ARCH.deb
@@ -23,14 +24,18 @@ tandem=$root/usr/bin/tandem
 "$tandem" -C "$root/workspace" check > /dev/null
 [ -f "$root/workspace/imports/peppi-opiskelijat.csv" ] || fail "the example workspace lacks its imports"
 
-pages=("$root"/usr/share/man/man1/*.1)
+pages=("$root"/usr/share/man/man1/*.1.gz)
 [ ${#pages[@]} -ge 20 ] || fail "only ${#pages[@]} manual pages"
+! compgen -G "$root/usr/share/man/man1/*.1" > /dev/null || fail "uncompressed manual pages (Debian policy 12.1)"
 for page in "${pages[@]}"; do
+  # gzip -n: no file name (flags 00) and no time stamp (0) in the header, so builds are reproducible.
+  header=$(od -An -tx1 -N8 "$page" | tr -d ' \n')
+  [ "${header:0:4}" = 1f8b ] && [ "${header:6:10}" = 0000000000 ] || fail "$(basename "$page") is not gzip -n: $header"
   warnings=$(MANWIDTH=80 man --warnings -l "$page" 2>&1 > /dev/null)
   [ -z "$warnings" ] || fail "$(basename "$page"): $warnings"
   MANWIDTH=80 man -l "$page" 2>/dev/null | grep -q '^NAME' || fail "$(basename "$page") has no NAME section"
 done
-MANWIDTH=80 man -l "$root/usr/share/man/man1/tandem-report.1" | grep -q -- '--format' \
+MANWIDTH=80 man -l "$root/usr/share/man/man1/tandem-report.1.gz" | grep -q -- '--format' \
   || fail "tandem-report(1) does not list --format"
 
 completion=$root/usr/share/bash-completion/completions/tandem
