@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The Debian package as a machine would get it: unpacked into a throwaway root
 # (dpkg -x), its own binary runs `init --example` and `check`, every manual page
-# (gzip -9n, as Debian policy 12.1 asks)
+# (compressed, as Debian policy 12.1 asks, with gzip -n)
 # renders without a warning, the completion loads, the cron example is all
 # comments, and the dependencies are the library packages dpkg-shlibdeps found.
 # Usage: tests/package/deb_test.sh tandem_VERSION_ARCH.deb
