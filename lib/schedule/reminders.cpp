@@ -93,20 +93,87 @@ When when_of(const CalendarItem& item, const ProjectZone& zone)
   return when;
 }
 
-// The digest's own lines are in English: they are for staff, like check's messages.
-std::string when_text(const CalendarItem& item, const ProjectZone& zone)
+// The words of the weekly digest's lines in each message language ("en" for
+// any other). Staff read it in the project's message language.
+struct DigestWords {
+  std::string_view language;
+  std::string_view week;          // {monday} {project}
+  std::string_view coming_up;     // {from} {to}
+  std::string_view nothing;
+  std::array<std::string_view, 4> kinds; // by ItemKind: placement, check_in, deadline, event
+  std::string_view to;            // between two days or times
+  std::string_view lags;
+  std::string_view unconfirmed;   // {id} {company} {date}
+  std::string_view not_completed; // {id} {company} {date} {status}
+  std::string_view confirmed;
+  std::string_view started;
+  std::string_view missed;        // {days}
+  std::string_view never_reached; // {key} {names}
+};
+
+static_assert(static_cast<int>(ItemKind::event) == 3, "DigestWords::kinds follows ItemKind");
+
+constexpr std::array<DigestWords, 3> digest_words{{
+  {"en", "The week of {monday} in {project}.", "Coming up, {from} to {to}:", "nothing",
+   {"placement", "check_in", "deadline", "event"}, " to ", "Placements whose status needs attention:",
+   "Placement {id} at {company} was to start on {date} but is still proposed: tandem placement confirm {id} (or "
+   "cancel {id})",
+   "Placement {id} at {company} ended on {date} but is still {status}: tandem placement complete {id}", "confirmed",
+   "started", "Reminders too old to send (more than {days} days late), recorded as missed:",
+   "{key}: never reached {names}"},
+  {"fi", "Viikko {monday}, {project}.", "Tulossa {from} – {to}:", "ei mitään",
+   {"harjoittelu", "seuranta", "määräaika", "tapahtuma"}, " – ",
+   "Harjoittelut, joiden tila vaatii huomiota:",
+   "Harjoittelun {id} ({company}) piti alkaa {date}, mutta se on yhä ehdotettu: tandem placement confirm {id} "
+   "(tai cancel {id})",
+   "Harjoittelu {id} ({company}) päättyi {date}, mutta sen tila on yhä {status}: tandem placement "
+   "complete {id}",
+   "vahvistettu", "alkanut",
+   "Muistutukset, jotka olivat liian myöhässä lähetettäviksi (yli {days} päivää), "
+   "kirjattu lähettämättä jääneiksi:",
+   "{key}: ei tavoittanut: {names}"},
+  {"sv", "Veckan {monday}, {project}.", "På gång {from} – {to}:", "inget",
+   {"praktik", "uppföljning", "tidsfrist", "evenemang"}, " – ", "Praktiker vars status behöver åtgärdas:",
+   "Praktiken {id} hos {company} skulle börja {date} men är fortfarande föreslagen: tandem placement "
+   "confirm {id} (eller cancel {id})",
+   "Praktiken {id} hos {company} slutade {date} men är fortfarande {status}: tandem placement complete {id}",
+   "bekräftad", "påbörjad",
+   "Påminnelser som var för sena att skicka (mer än {days} dagar), registrerade som missade:",
+   "{key}: nådde aldrig {names}"},
+}};
+
+// A day in a digest line: 2025-05-14 in English (as check and the calendar
+// write it), 14.5.2025 in Finnish and Swedish.
+std::string digest_day(model::Date day, const DigestWords& words)
+{
+  if (words.language == "en") {
+    return model::format_date(day);
+  }
+  return fmt::format("{}.{}.{}", static_cast<unsigned>(day.day()), static_cast<unsigned>(day.month()),
+                     static_cast<int>(day.year()));
+}
+
+std::string digest_time(std::chrono::minutes time, const DigestWords& words)
+{
+  const auto text = model::format_time(time);
+  return words.language == "en" ? text : text.substr(0, 2) + "." + text.substr(3);
+}
+
+// "2025-05-14 14:00-16:00 (Europe/Helsinki)"; "14.5.2025 14.00-16.00 (Europe/Helsinki)".
+std::string when_text(const CalendarItem& item, const ProjectZone& zone, const DigestWords& words)
 {
   if (!item.start) {
-    return item.first_day == item.last_day
-             ? model::format_date(item.first_day)
-             : model::format_date(item.first_day) + " to " + model::format_date(item.last_day);
+    return item.first_day == item.last_day ? digest_day(item.first_day, words)
+                                           : digest_day(item.first_day, words) + std::string(words.to) +
+                                               digest_day(item.last_day, words);
   }
   const auto start = zone.wall_time(*item.start);
-  std::string text = model::format_date(start.date) + " " + model::format_time(start.time_of_day);
+  std::string text = digest_day(start.date, words) + " " + digest_time(start.time_of_day, words);
   if (item.end) {
     const auto end = zone.wall_time(*item.end);
-    text += end.date == start.date ? "-" + model::format_time(end.time_of_day)
-                                   : " to " + model::format_date(end.date) + " " + model::format_time(end.time_of_day);
+    text += end.date == start.date ? "-" + digest_time(end.time_of_day, words)
+                                   : std::string(words.to) + digest_day(end.date, words) + " " +
+                                       digest_time(end.time_of_day, words);
   }
   return text + " (" + zone.name() + ")";
 }
@@ -368,7 +435,8 @@ struct StatusLag {
   const model::Placement* placement;
   std::string key;
   model::Date due;
-  std::string text;
+  bool unconfirmed; // else not completed
+  model::Date day;  // the first day it should have started, or the last it ran
 };
 
 std::vector<StatusLag> status_lags(const workspace::Workspace& workspace, model::Date today)
@@ -376,23 +444,32 @@ std::vector<StatusLag> status_lags(const workspace::Workspace& workspace, model:
   std::vector<StatusLag> lags;
   for (const auto& placement : workspace.placements) {
     const auto span = placement_days(workspace, placement);
-    const std::string where =
-      fmt::format("Placement {} at {}", placement.id, company_name(workspace, placement.company_id));
     if (placement.status == model::PlacementStatus::proposed && span.first && *span.first <= today) {
-      lags.push_back({&placement, "placement/" + placement.id + "/unconfirmed", *span.first,
-                      fmt::format("{} was to start on {} but is still proposed: tandem placement confirm {} (or "
-                                  "cancel {})",
-                                  where, model::format_date(*span.first), placement.id, placement.id)});
+      lags.push_back({&placement, "placement/" + placement.id + "/unconfirmed", *span.first, true, *span.first});
     }
     const bool running = placement.status == model::PlacementStatus::confirmed
                          || placement.status == model::PlacementStatus::started;
     if (running && span.last && *span.last < today) {
       lags.push_back({&placement, "placement/" + placement.id + "/not-completed", model::plus_days(*span.last, 1),
-                      fmt::format("{} ended on {} but is still {}: tandem placement complete {}", where,
-                                  model::format_date(*span.last), model::to_string(placement.status), placement.id)});
+                      false, *span.last});
     }
   }
   return lags;
+}
+
+std::string lag_text(const workspace::Workspace& workspace, const StatusLag& lag, const DigestWords& words)
+{
+  const auto& placement = *lag.placement;
+  const auto company = company_name(workspace, placement.company_id);
+  const auto day = digest_day(lag.day, words);
+  if (lag.unconfirmed) {
+    return fmt::format(fmt::runtime(words.unconfirmed), fmt::arg("id", placement.id), fmt::arg("company", company),
+                       fmt::arg("date", day));
+  }
+  const auto status =
+    placement.status == model::PlacementStatus::started ? words.started : words.confirmed;
+  return fmt::format(fmt::runtime(words.not_completed), fmt::arg("id", placement.id), fmt::arg("company", company),
+                     fmt::arg("date", day), fmt::arg("status", status));
 }
 
 } // namespace
@@ -477,25 +554,9 @@ Reminder weekly_digest(const workspace::Workspace& workspace, const std::vector<
                        const ProjectZone& zone, const Ledger& ledger, model::Date monday, model::Date today)
 {
   const model::Date last = model::plus_days(monday, 13);
-  std::string body = fmt::format("The week of {} in {}.\n\nComing up, {} to {}:\n", model::format_date(monday),
-                                 workspace.project->name, model::format_date(monday), model::format_date(last));
-  std::size_t coming = 0;
-  for (const auto& item : items_between(items, monday, last)) {
-    if (item.status != ItemStatus::cancelled) {
-      body += fmt::format("  {:<30} {:<9} {}\n", when_text(item, zone), to_string(item.kind), item.title);
-      ++coming;
-    }
-  }
-  if (coming == 0) {
-    body += "  nothing\n";
-  }
+  std::vector<CalendarItem> coming = items_between(items, monday, last);
+  std::erase_if(coming, [](const CalendarItem& item) { return item.status == ItemStatus::cancelled; });
   const auto lags = status_lags(workspace, today);
-  if (!lags.empty()) {
-    body += "\nPlacements whose status needs attention:\n";
-    for (const auto& lag : lags) {
-      body += "  " + lag.text + "\n";
-    }
-  }
   // Missed since the last digest: the records after the last digest record.
   const auto& records = ledger.records();
   auto since = std::find_if(records.rbegin(), records.rend(), [](const LedgerRecord& record) {
@@ -510,20 +571,43 @@ Reminder weekly_digest(const workspace::Workspace& workspace, const std::vector<
       }
     }
   }
-  if (!missed.empty()) {
-    body += fmt::format("\nReminders too old to send (more than {} days late), recorded as missed:\n",
-                        workspace.project->reminders.catch_up_days);
-    for (const auto& [key, recipients] : missed) {
-      body += recipients.empty() ? fmt::format("  {}\n", key)
-                                 : fmt::format("  {}: never reached {}\n", key, fmt::join(recipients, ", "));
+  Phrase digest;
+  for (const auto& words : digest_words) {
+    std::string body = fmt::format(fmt::runtime(words.week), fmt::arg("monday", digest_day(monday, words)),
+                                   fmt::arg("project", workspace.project->name));
+    body += "\n\n" + fmt::format(fmt::runtime(words.coming_up), fmt::arg("from", digest_day(monday, words)),
+                                   fmt::arg("to", digest_day(last, words))) + "\n";
+    for (const auto& item : coming) {
+      body += fmt::format("  {:<30} {:<9} {}\n", when_text(item, zone, words),
+                          words.kinds[static_cast<std::size_t>(item.kind)], item.title);
     }
+    if (coming.empty()) {
+      body += fmt::format("  {}\n", words.nothing);
+    }
+    if (!lags.empty()) {
+      body += fmt::format("\n{}\n", words.lags);
+      for (const auto& lag : lags) {
+        body += "  " + lag_text(workspace, lag, words) + "\n";
+      }
+    }
+    if (!missed.empty()) {
+      body += "\n" + fmt::format(fmt::runtime(words.missed), fmt::arg("days", workspace.project->reminders.catch_up_days)) +
+              "\n";
+      for (const auto& [key, recipients] : missed) {
+        body += "  " + (recipients.empty() ? key
+                                           : fmt::format(fmt::runtime(words.never_reached), fmt::arg("key", key),
+                                                         fmt::arg("names", fmt::join(recipients, ", ")))) +
+                "\n";
+      }
+    }
+    digest.by_language.emplace(words.language, std::move(body));
   }
   RecipientList staff(*workspace.project);
   staff.add_staff();
   MessageFields fields{{{"monday", When{monday, std::nullopt, std::nullopt, std::nullopt}},
-                        {"count", std::to_string(coming)},
-                        {"one", coming == 1},
-                        {"digest", body}},
+                        {"count", std::to_string(coming.size())},
+                        {"one", coming.size() == 1},
+                        {"digest", std::move(digest)}},
                        {}};
   return Reminder{"digest/" + model::format_date(monday), monday, MessageKind::digest, std::move(fields),
                   staff.take()};

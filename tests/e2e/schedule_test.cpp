@@ -601,6 +601,66 @@ TEST_CASE("remind: each recipient gets the message in their language, named by n
   }
 }
 
+TEST_CASE("remind: the weekly digest's own lines are in the staff's language")
+{
+  // p1 left proposed past its first day (Tuesday 22 April 2025): the digest of
+  // Monday 21 April, sent on the 23rd, names it among the placements that lag.
+  TemporaryFolder folder;
+  const auto workspace = copy_fixture("schedule", folder.path());
+  const auto outbox = folder.path() / "outbox";
+  auto placements = read_text(workspace / "placements.csv");
+  const std::string confirmed = "2025-04-22,2025-06-27,confirmed";
+  REQUIRE(placements.find(confirmed) != std::string::npos);
+  placements.replace(placements.find(confirmed), confirmed.size(), "2025-04-22,2025-06-27,proposed");
+  write_text(workspace / "placements.csv", placements);
+  const auto digest_in = [&](const std::string& language) {
+    auto settings = read_text(workspace / "tandem.yaml");
+    settings.replace(settings.find("  catch_up_days: 3"), std::string("  catch_up_days: 3").size(),
+                     "  language: " + language + "\n  catch_up_days: 3");
+    write_text(workspace / "tandem.yaml", settings);
+    const auto run = run_tandem({"-C", workspace.string(), "schedule", "remind", "--today", "2025-04-23",
+                                 "--dry-run", "--outbox", outbox.string()});
+    INFO(run.err);
+    REQUIRE(run.exit_code == 0);
+    for (const auto& entry : fs::directory_iterator(outbox)) {
+      const auto text = read_text(entry.path());
+      if (text.find("X-Tandem-Reminder: digest/2025-04-21") != std::string::npos) {
+        return text;
+      }
+    }
+    FAIL("no digest of 2025-04-21 in the outbox");
+    return std::string();
+  };
+  SECTION("Finnish")
+  {
+    const auto digest = digest_in("fi");
+    CHECK_THAT(digest, Catch::Contains("\r\nViikko 21.4.2025, Vientiosaaja \u2013 Export Expert.\r\n\r\n"
+                                       "Tulossa 21.4.2025 \u2013 4.5.2025:\r\n"));
+    CHECK_THAT(digest, Catch::Contains("\r\nHarjoittelut, joiden tila vaatii huomiota:\r\n"
+                                       "  Harjoittelun p1 (Acme Export Oy) piti alkaa 22.4.2025, mutta se on yh\u00e4 "
+                                       "ehdotettu: tandem placement confirm p1 (tai cancel p1)\r\n"));
+    CHECK_THAT(digest, !Catch::Contains("Placements whose status") && !Catch::Contains("Coming up"));
+  }
+  SECTION("Swedish")
+  {
+    const auto digest = digest_in("sv");
+    CHECK_THAT(digest, Catch::Contains("\r\nVeckan 21.4.2025, Vientiosaaja \u2013 Export Expert.\r\n\r\n"
+                                       "P\u00e5 g\u00e5ng 21.4.2025 \u2013 4.5.2025:\r\n"));
+    CHECK_THAT(digest, Catch::Contains("\r\nPraktiker vars status beh\u00f6ver \u00e5tg\u00e4rdas:\r\n"
+                                       "  Praktiken p1 hos Acme Export Oy skulle b\u00f6rja 22.4.2025 men \u00e4r "
+                                       "fortfarande f\u00f6reslagen: tandem placement confirm p1 (eller cancel p1)\r\n"));
+  }
+  SECTION("English, as before")
+  {
+    const auto digest = digest_in("en");
+    CHECK_THAT(digest, Catch::Contains("\r\nThe week of 2025-04-21 in Vientiosaaja \u2013 Export Expert.\r\n\r\n"
+                                       "Coming up, 2025-04-21 to 2025-05-04:\r\n"));
+    CHECK_THAT(digest, Catch::Contains("\r\nPlacements whose status needs attention:\r\n  Placement p1 at Acme "
+                                       "Export Oy was to start on 2025-04-22 but is still proposed: tandem placement "
+                                       "confirm p1 (or cancel p1)\r\n"));
+  }
+}
+
 TEST_CASE("remind: staff edit a template in templates/ and a broken one is a check error at its line that stops remind")
 {
   TemporaryFolder folder;
