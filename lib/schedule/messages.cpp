@@ -132,11 +132,7 @@ kainjow::mustache::data to_data(const FieldValue& value, std::string_view langua
     kainjow::mustache::data operator()(const std::string& text) const { return {text}; }
     kainjow::mustache::data operator()(bool flag) const { return {flag}; }
     kainjow::mustache::data operator()(const When& when) const { return {when_text(when, language)}; }
-    kainjow::mustache::data operator()(const Phrase& phrase) const
-    {
-      const auto found = phrase.by_language.find(language);
-      return {found != phrase.by_language.end() ? found->second : phrase.by_language.at("en")};
-    }
+    kainjow::mustache::data operator()(const Phrase& phrase) const { return {phrase.in(language)}; }
     kainjow::mustache::data operator()(const NameList& list) const { return {names_text(list, language)}; }
   };
   return std::visit(Visitor{language}, value);

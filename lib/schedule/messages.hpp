@@ -38,6 +38,13 @@ struct When {
 // A text given in several languages; "en" is the one used for any other.
 struct Phrase {
   std::map<std::string, std::string, std::less<>> by_language;
+
+  // The text in `language`, else in English.
+  const std::string& in(std::string_view language) const
+  {
+    const auto found = by_language.find(language);
+    return found != by_language.end() ? found->second : by_language.at("en");
+  }
 };
 
 // People's names, joined as the language joins them ("Linh Tran and Aino Korhonen").

@@ -639,6 +639,11 @@ TEST_CASE("remind: the weekly digest's own lines are in the staff's language")
     CHECK_THAT(digest, Catch::Contains("\r\nHarjoittelut, joiden tila vaatii huomiota:\r\n"
                                        "  Harjoittelun p1 (Acme Export Oy) piti alkaa 22.4.2025, mutta se on yh\u00e4 "
                                        "ehdotettu: tandem placement confirm p1 (tai cancel p1)\r\n"));
+    // p1 itself (placements.csv: 22 April to 27 June) and its first-week call, by
+    // the follow-up's Finnish name; the kind column is 9 wide.
+    CHECK_THAT(digest, Catch::Contains("\r\n  22.4.2025 \u2013 27.6.2025          harjoittelu Harjoittelu p1 (Acme "
+                                       "Export Oy)\r\n"));
+    CHECK_THAT(digest, Catch::Contains(" seuranta  Ensimm\u00e4isen viikon puhelu: harjoittelu p1 (Acme Export Oy)\r\n"));
     CHECK_THAT(digest, !Catch::Contains("Placements whose status") && !Catch::Contains("Coming up"));
   }
   SECTION("Swedish")
@@ -649,6 +654,9 @@ TEST_CASE("remind: the weekly digest's own lines are in the staff's language")
     CHECK_THAT(digest, Catch::Contains("\r\nPraktiker vars status beh\u00f6ver \u00e5tg\u00e4rdas:\r\n"
                                        "  Praktiken p1 hos Acme Export Oy skulle b\u00f6rja 22.4.2025 men \u00e4r "
                                        "fortfarande f\u00f6reslagen: tandem placement confirm p1 (eller cancel p1)\r\n"));
+    CHECK_THAT(digest, Catch::Contains("\r\n  22.4.2025 \u2013 27.6.2025          praktik   Praktik p1 hos Acme Export "
+                                       "Oy\r\n"));
+    CHECK_THAT(digest, Catch::Contains(" uppf\u00f6ljning Samtal efter f\u00f6rsta veckan: praktik p1 hos Acme Export Oy\r\n"));
   }
   SECTION("English, as before")
   {
@@ -658,6 +666,8 @@ TEST_CASE("remind: the weekly digest's own lines are in the staff's language")
     CHECK_THAT(digest, Catch::Contains("\r\nPlacements whose status needs attention:\r\n  Placement p1 at Acme "
                                        "Export Oy was to start on 2025-04-22 but is still proposed: tandem placement "
                                        "confirm p1 (or cancel p1)\r\n"));
+    CHECK_THAT(digest, Catch::Contains("\r\n  2025-04-22 to 2025-06-27       placement Placement p1 at Acme Export "
+                                       "Oy\r\n"));
   }
 }
 
