@@ -683,7 +683,7 @@ StableSolution solve_stable(const Problem& problem, const Rankings& rankings, io
       frontier.push(found.size() - 1);
     }
   }
-  // Too large for the integer program as a whole: on the parties around each
+  // Too large for the integer program as a whole: on the neighbourhood of each
   // blocking candidate in turn, while a round still lowers the count.
   for (int round = 0; round < 8 && !best.blocking.empty() && problem.candidates.size() > exact_stable_limit; ++round) {
     const std::size_t before = best.blocking.size();

@@ -35,9 +35,10 @@ inline constexpr std::size_t exact_stable_limit = 2500;
 // chain of displaced students (market-wide sweeps, then a best-first search
 // over plans). A plan still blocked is, up to exact_stable_limit
 // candidates, replaced by the integer program's plan with the fewest blocking
-// candidates, proven; above it, the program plans the parties around each
-// blocking candidate again (the rest fixed) while that lowers the count, and the
-// plan with the fewest is returned.
+// candidates, proven; above it, the program plans the neighbourhood of each
+// blocking candidate again (neighbourhood_around, replan; the rest fixed), taking
+// plans with fewer blocking candidates or as few and as many placed, while a
+// round lowers the count, and the plan with the fewest is returned.
 StableSolution solve_stable(const Problem& problem, const Rankings& rankings, io::ProgressSink* progress = nullptr);
 
 // The parties of a plan planned again together by the integer program, the
