@@ -491,7 +491,10 @@ Plan replan(const Problem& problem, const Rankings& rankings, const std::vector<
             const BlockingTracker& market, const Holdings& holdings, const Plan& plan,
             const Neighbourhood& neighbourhood)
 {
-  const auto& [students, openings, partners] = neighbourhood;
+  // Named, not a structured binding: lambdas below use them (clang before 16 cannot capture bindings).
+  const auto& students = neighbourhood.students;
+  const auto& openings = neighbourhood.openings;
+  const auto& partners = neighbourhood.partners;
   const auto position = [](const std::vector<int>& parties, int party) {
     const auto found = std::lower_bound(parties.begin(), parties.end(), party);
     return found != parties.end() && *found == party ? static_cast<int>(found - parties.begin()) : none;
