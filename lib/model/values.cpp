@@ -135,6 +135,27 @@ std::string format_time(std::chrono::minutes time_of_day)
   return fmt::format("{:02}:{:02}", time_of_day.count() / 60, time_of_day.count() % 60);
 }
 
+namespace {
+
+bool writes_finnish_style(std::string_view language) { return language == "fi" || language == "sv"; }
+
+} // namespace
+
+std::string format_date_in(Date date, std::string_view language)
+{
+  if (!writes_finnish_style(language)) {
+    return format_date(date);
+  }
+  return fmt::format("{}.{}.{}", static_cast<unsigned>(date.day()), static_cast<unsigned>(date.month()),
+                     static_cast<int>(date.year()));
+}
+
+std::string format_time_in(std::chrono::minutes time_of_day, std::string_view language)
+{
+  const char separator = writes_finnish_style(language) ? '.' : ':';
+  return fmt::format("{:02}{}{:02}", time_of_day.count() / 60, separator, time_of_day.count() % 60);
+}
+
 std::optional<DateTime> parse_date_time(std::string_view text)
 {
   const auto date = parse_date(text.substr(0, 10));

@@ -98,20 +98,10 @@ std::string component_text(match::Component component, std::string_view language
   return std::string(match::to_string(component));
 }
 
-// d.m.yyyy in Finnish and Swedish, ISO in English (the sheet goes to a company).
-std::string day_text(Date day, std::string_view language)
-{
-  if (language == "fi" || language == "sv") {
-    return fmt::format("{}.{}.{}", static_cast<unsigned>(day.day()), static_cast<unsigned>(day.month()),
-                       static_cast<int>(day.year()));
-  }
-  return model::format_date(day);
-}
-
 std::string span_text(std::optional<Date> from, std::optional<Date> to, std::string_view language)
 {
   const auto end = [&](std::optional<Date> day) {
-    return day ? day_text(*day, language) : std::string(label(Label::open_end, language));
+    return day ? model::format_date_in(*day, language) : std::string(label(Label::open_end, language));
   };
   return fmt::format("{} {} {}", end(from), label(Label::to, language), end(to));
 }

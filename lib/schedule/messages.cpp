@@ -75,21 +75,11 @@ std::string day_text(model::Date day, std::string_view language)
   static constexpr std::array<std::string_view, 12> months{"January", "February", "March",     "April",
                                                            "May",     "June",     "July",      "August",
                                                            "September", "October", "November", "December"};
-  const auto d = static_cast<unsigned>(day.day());
-  const auto m = static_cast<unsigned>(day.month());
-  const auto y = static_cast<int>(day.year());
   if (language == "fi" || language == "sv") {
-    return fmt::format("{} {}.{}.{}", weekday_name(day, language), d, m, y);
+    return weekday_name(day, language) + " " + model::format_date_in(day, language);
   }
-  return fmt::format("{} {} {} {}", weekday_name(day, language), d, months[m - 1], y);
-}
-
-// "14:00" in English, "14.00" in Finnish and Swedish.
-std::string time_text(std::chrono::minutes time, std::string_view language)
-{
-  const auto hours = time.count() / 60;
-  const auto minutes = time.count() % 60;
-  return fmt::format("{:02}{}{:02}", hours, language == "en" ? ':' : '.', minutes);
+  return fmt::format("{} {} {} {}", weekday_name(day, language), static_cast<unsigned>(day.day()),
+                     months[static_cast<unsigned>(day.month()) - 1], static_cast<int>(day.year()));
 }
 
 std::string when_text(const When& when, std::string_view language)
@@ -99,9 +89,9 @@ std::string when_text(const When& when, std::string_view language)
   std::string text = day_text(when.first, language);
   if (when.start) {
     text += english ? ", " : language == "fi" ? " klo " : " kl. ";
-    text += time_text(*when.start, english ? "en" : language);
+    text += model::format_time_in(*when.start, language);
     if (when.end) {
-      text += dash + time_text(*when.end, english ? "en" : language);
+      text += dash + model::format_time_in(*when.end, language);
     }
   }
   if (when.last && *when.last != when.first) {

@@ -148,38 +148,20 @@ constexpr std::array<DigestWords, 3> digest_words{{
    "{key}: nådde aldrig {names}"},
 }};
 
-// A day in a digest line: 2025-05-14 in English (as check and the calendar
-// write it), 14.5.2025 in Finnish and Swedish.
-std::string digest_day(model::Date day, const DigestWords& words)
-{
-  if (words.language == "en") {
-    return model::format_date(day);
-  }
-  return fmt::format("{}.{}.{}", static_cast<unsigned>(day.day()), static_cast<unsigned>(day.month()),
-                     static_cast<int>(day.year()));
-}
-
-std::string digest_time(std::chrono::minutes time, const DigestWords& words)
-{
-  const auto text = model::format_time(time);
-  return words.language == "en" ? text : text.substr(0, 2) + "." + text.substr(3);
-}
-
 // "2025-05-14 14:00-16:00 (Europe/Helsinki)"; "14.5.2025 14.00-16.00 (Europe/Helsinki)".
 std::string when_text(const CalendarItem& item, const ProjectZone& zone, const DigestWords& words)
 {
+  const auto day = [&](model::Date date) { return model::format_date_in(date, words.language); };
+  const auto time = [&](const model::DateTime& wall) { return model::format_time_in(wall.time_of_day, words.language); };
   if (!item.start) {
-    return item.first_day == item.last_day ? digest_day(item.first_day, words)
-                                           : digest_day(item.first_day, words) + std::string(words.to) +
-                                               digest_day(item.last_day, words);
+    return item.first_day == item.last_day ? day(item.first_day)
+                                           : day(item.first_day) + std::string(words.to) + day(item.last_day);
   }
   const auto start = zone.wall_time(*item.start);
-  std::string text = digest_day(start.date, words) + " " + digest_time(start.time_of_day, words);
+  std::string text = day(start.date) + " " + time(start);
   if (item.end) {
     const auto end = zone.wall_time(*item.end);
-    text += end.date == start.date ? "-" + digest_time(end.time_of_day, words)
-                                   : std::string(words.to) + digest_day(end.date, words) + " " +
-                                       digest_time(end.time_of_day, words);
+    text += end.date == start.date ? "-" + time(end) : std::string(words.to) + day(end.date) + " " + time(end);
   }
   return text + " (" + zone.name() + ")";
 }
@@ -467,7 +449,7 @@ std::string lag_text(const workspace::Workspace& workspace, const StatusLag& lag
 {
   const auto& placement = *lag.placement;
   const auto company = company_name(workspace, placement.company_id);
-  const auto day = digest_day(lag.day, words);
+  const auto day = model::format_date_in(lag.day, words.language);
   if (lag.unconfirmed) {
     return fmt::format(fmt::runtime(words.unconfirmed), fmt::arg("id", placement.id), fmt::arg("company", company),
                        fmt::arg("date", day));
@@ -602,10 +584,13 @@ Reminder weekly_digest(const workspace::Workspace& workspace, const std::vector<
   }
   Phrase digest;
   for (const auto& words : digest_words) {
-    std::string body = fmt::format(fmt::runtime(words.week), fmt::arg("monday", digest_day(monday, words)),
-                                   fmt::arg("project", workspace.project->name));
-    body += "\n\n" + fmt::format(fmt::runtime(words.coming_up), fmt::arg("from", digest_day(monday, words)),
-                                   fmt::arg("to", digest_day(last, words))) + "\n";
+    const auto monday_text = model::format_date_in(monday, words.language);
+    std::string body =
+      fmt::format(fmt::runtime(words.week), fmt::arg("monday", monday_text), fmt::arg("project", workspace.project->name));
+    body += "\n\n" +
+            fmt::format(fmt::runtime(words.coming_up), fmt::arg("from", monday_text),
+                        fmt::arg("to", model::format_date_in(last, words.language))) +
+            "\n";
     for (const auto& item : coming) {
       body += fmt::format("  {:<30} {:<9} {}\n", when_text(item, zone, words),
                           words.kinds[static_cast<std::size_t>(item.kind)], digest_title(workspace, item, words));

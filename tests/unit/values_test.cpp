@@ -21,6 +21,19 @@ TEST_CASE("dates are ISO 8601 and real calendar dates")
   CHECK(days_between(*parse_date("2023-12-31"), *parse_date("2024-03-01")) == 61);
 }
 
+TEST_CASE("dates and times are written as the reader's language writes them")
+{
+  const auto day = *parse_date("2026-09-01");
+  CHECK(format_date_in(day, "fi") == "1.9.2026");
+  CHECK(format_date_in(day, "sv") == "1.9.2026");
+  CHECK(format_date_in(day, "en") == "2026-09-01");
+  CHECK(parse_finnish_date(format_date_in(day, "fi")) == day);
+  const std::chrono::minutes five_past_nine(9 * 60 + 5);
+  CHECK(format_time_in(five_past_nine, "fi") == "09.05");
+  CHECK(format_time_in(five_past_nine, "sv") == "09.05");
+  CHECK(format_time_in(five_past_nine, "en") == "09:05");
+}
+
 TEST_CASE("date-times take a time and an optional offset")
 {
   const auto local = parse_date_time("2022-03-14T14:00");
