@@ -7,7 +7,6 @@
 #include <deque>
 #include <iterator>
 #include <limits>
-#include <memory>
 #include <queue>
 #include <numeric>
 #include <set>
@@ -33,6 +32,17 @@ public:
   explicit Holdings(const Problem& problem, const Rankings& rankings, const Plan& plan)
       : Holdings(problem, rankings)
   {
+    reset(plan);
+  }
+
+  // Holds `plan` instead of what it held.
+  void reset(const Plan& plan)
+  {
+    std::fill(m_of_international.begin(), m_of_international.end(), none);
+    std::fill(m_of_domestic.begin(), m_of_domestic.end(), none);
+    for (auto& held : m_of_opening) {
+      held.clear();
+    }
     for (const int index : plan.chosen) {
       hold(index);
     }
@@ -263,16 +273,24 @@ struct Grouped {
   std::vector<int> list;
   std::vector<std::size_t> starts; // where each group begins
 
+  // Calls `visit(from, to)` for each group: list[from, to).
+  template <typename Visit>
+  void for_each_group(const Visit& visit) const
+  {
+    for (std::size_t group = 0; group < starts.size(); ++group) {
+      visit(starts[group], group + 1 < starts.size() ? starts[group + 1] : list.size());
+    }
+  }
+
   // Calls `visit` for each candidate of each group, best first, while it returns
   // true; then on with the next group.
   template <typename Visit>
   void for_each_while(const Visit& visit) const
   {
-    for (std::size_t group = 0; group < starts.size(); ++group) {
-      const std::size_t end = group + 1 < starts.size() ? starts[group + 1] : list.size();
-      for (std::size_t k = starts[group]; k < end && visit(list[k]); ++k) {
+    for_each_group([&](std::size_t from, std::size_t to) {
+      for (std::size_t k = from; k < to && visit(list[k]); ++k) {
       }
-    }
+    });
   }
 };
 
@@ -338,10 +356,7 @@ public:
       work += k - from + 1; // the candidates read, and the group
     };
     const auto mark_party = [&](const Grouped& party) {
-      for (std::size_t group = 0; group < party.starts.size(); ++group) {
-        mark_wanted(party.list, party.starts[group],
-                    group + 1 < party.starts.size() ? party.starts[group + 1] : party.list.size());
-      }
+      party.for_each_group([&](std::size_t from, std::size_t to) { mark_wanted(party.list, from, to); });
     };
     for (const int index : changed) {
       const auto& candidate = m_problem.candidates[at(index)];
@@ -593,7 +608,7 @@ Plan replan(const Problem& problem, const Rankings& rankings, const std::vector<
     return plan;
   }
   const auto exact = fewest_blocking(part, part_rankings, neighbourhood_nodes, surroundings);
-  if (exact.plan.chosen.empty()) {
+  if (!exact.found) {
     return plan;
   }
   Plan replanned{std::move(kept)};
@@ -690,16 +705,16 @@ StableSolution solve_stable(const Problem& problem, const Rankings& rankings, io
   // blocking candidate in turn, while a round still lowers the count.
   for (int round = 0; round < 8 && !best.blocking.empty() && problem.candidates.size() > exact_stable_limit; ++round) {
     const std::size_t before = best.blocking.size();
-    auto holdings = std::make_unique<Holdings>(problem, rankings, best.plan);
+    Holdings holdings(problem, rankings, best.plan);
     // Neighbourhoods (their students) planned again since the plan last changed.
     std::set<std::vector<int>> tried;
     for (const int index : std::vector<int>(best.blocking)) {
       const auto neighbourhood =
-        neighbourhood_around(problem, *holdings, best.plan, best.blocking, index, neighbourhood_students);
+        neighbourhood_around(problem, holdings, best.plan, best.blocking, index, neighbourhood_students);
       if (!tried.insert(neighbourhood.students).second) {
         continue;
       }
-      Plan plan = replan(problem, rankings, lists, tracker, *holdings, best.plan, neighbourhood);
+      Plan plan = replan(problem, rankings, lists, tracker, holdings, best.plan, neighbourhood);
       if (plan.chosen == best.plan.chosen) {
         continue;
       }
@@ -711,7 +726,7 @@ StableSolution solve_stable(const Problem& problem, const Rankings& rankings, io
       if (blocking.size() < best.blocking.size() || as_good) {
         best.plan = std::move(plan);
         best.blocking = std::move(blocking);
-        holdings = std::make_unique<Holdings>(problem, rankings, best.plan);
+        holdings.reset(best.plan);
         tried.clear();
       }
     }
@@ -729,10 +744,11 @@ StableSolution solve_stable(const Problem& problem, const Rankings& rankings, io
       progress->report("stable: the fewest blocking pairs, by integer program (CBC)", "");
     }
     const auto exact = fewest_blocking(problem, rankings, exact_stable_nodes);
-    auto blocking = blocking_candidates(problem, rankings, exact.plan);
-    if (is_feasible(problem, exact.plan) && blocking.size() <= best.blocking.size()) {
-      best.plan = exact.plan;
-      best.blocking = std::move(blocking);
+    if (exact.found && is_feasible(problem, exact.plan)) {
+      if (auto blocking = blocking_candidates(problem, rankings, exact.plan); blocking.size() <= best.blocking.size()) {
+        best.plan = exact.plan;
+        best.blocking = std::move(blocking);
+      }
     }
     best.minimum_proven = static_cast<long>(best.blocking.size()) <= exact.lower_bound;
   }

@@ -157,6 +157,9 @@ FewestBlocking fewest_blocking(const Problem& problem, const Rankings& rankings,
 {
   const auto& candidates = problem.candidates;
   const std::size_t count = candidates.size();
+  if (count == 0) {
+    return {true, {}, true, 0}; // the empty plan, and nothing to block it (CBC reports no solution here)
+  }
   ProgramBuilder program;
   // x_c: columns 0..count-1. The objective (minimised): (N + 1) per blocking
   // candidate, -1 per student placed, so no number of students placed is worth
@@ -278,6 +281,7 @@ FewestBlocking fewest_blocking(const Problem& problem, const Rankings& rankings,
 
   FewestBlocking result;
   if (const double* solution = Cbc_bestSolution(model.get()); solution != nullptr) {
+    result.found = true;
     for (std::size_t c = 0; c < count; ++c) {
       if (solution[c] > 0.5) {
         result.plan.chosen.push_back(static_cast<int>(c));

@@ -7,7 +7,8 @@
 namespace tandem::match {
 
 struct FewestBlocking {
-  Plan plan;              // the best plan CBC found (empty when none within the limit)
+  bool found = false;     // CBC found a plan within the limit
+  Plan plan;              // the best plan it found (may place nobody)
   bool proven = false;    // no plan has fewer blocking candidates than `plan`
   long lower_bound = 0;   // no plan has fewer blocking candidates than this
 };

@@ -83,8 +83,9 @@ TEST_CASE("stable ILP: the fewest blocking pairs, proven, as enumeration finds t
     if (fewest == 0 && instance % 10 != 0) {
       continue;
     }
-    INFO("instance " << instance);
+    INFO("instance " << instance << ", " << problem.candidates.size() << " candidates");
     const auto exact = tandem::match::fewest_blocking(problem, rankings, 100000);
+    REQUIRE(exact.found);
     REQUIRE(exact.proven);
     REQUIRE(tandem::match::is_feasible(problem, exact.plan));
     CHECK(tandem::test::blocking_by_definition(problem, rankings, exact.plan).size() == fewest);
