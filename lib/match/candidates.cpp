@@ -329,15 +329,19 @@ Eligible eligible_students(const MatchInput& input)
 
 // The partners considered at an opening: every eligible one, or, beyond
 // `most`, those who meet most of the opening's requirements and then bring
-// most on their own (scored as if alone). In domestic order.
+// most on their own (scored as if alone). In domestic order. Every eligible
+// partner is added to `every` when given.
 PartnerFits partners_at(const MatchInput& input, const OpeningProfile& profile, const std::vector<int>& eligible,
-                        std::size_t most)
+                        std::size_t most, BestPairs* every = nullptr)
 {
   PartnerFits fits;
   const auto fit_of = [&](int domestic) { return profile.fit(*input.domestics[at(domestic)]); };
   if (eligible.size() <= most) {
     for (const int domestic : eligible) {
       fits.emplace_back(static_cast<std::size_t>(domestic), fit_of(domestic));
+      if (every != nullptr) {
+        every->add(fits.back().second);
+      }
     }
     return fits;
   }
@@ -346,6 +350,9 @@ PartnerFits partners_at(const MatchInput& input, const OpeningProfile& profile, 
   Fit fit;
   for (const int domestic : eligible) {
     profile.fit_into(*input.domestics[at(domestic)], fit);
+    if (every != nullptr) {
+      every->add(fit);
+    }
     ranked.push_back({{profile.unmet_requirement_count(fit), -profile.components(fit, nullptr).total()}, domestic});
   }
   std::partial_sort(ranked.begin(), ranked.begin() + static_cast<long>(most), ranked.end());
@@ -429,7 +436,7 @@ double candidate_count(const Eligible& eligible)
 // Who is listed where: each student at their best openings, and each opening
 // with its best students (so that no opening is left without), by the most a
 // candidate there could score, among the places where a listed candidate
-// exists. Sets problem.best_possible: over all openings.
+// exists. Sets problem.most_possible: over all openings.
 Shortlist make_shortlist(MatchInput& input, const Eligible& eligible, const SharedLanguages& shares,
                          const CandidateLimits& limits)
 {
@@ -437,39 +444,44 @@ Shortlist make_shortlist(MatchInput& input, const Eligible& eligible, const Shar
   const auto& settings = input.workspace->project->matching;
   struct Part {
     std::vector<Ranked> openings_of_student;
-    std::vector<double> most;
+    std::vector<std::vector<std::pair<int, float>>> most_of_opening; // Problem::most_possible
     std::vector<std::vector<int>> students_of_opening;
     std::vector<PartnerFits> partners_of_opening;
   };
   auto parts = over_openings(input, [&](std::size_t first, std::size_t last) {
-    Part part{std::vector<Ranked>(input.internationals.size()),
-              std::vector<double>(input.internationals.size(), -HUGE_VAL), {}, {}};
+    Part part{std::vector<Ranked>(input.internationals.size()), {}, {}, {}};
     Fit fit; // one for all students: its storage is reused
     for (std::size_t index = first; index < last; ++index) {
       const auto& opening = *input.openings[index];
       const OpeningProfile profile(opening, *input.companies[index], settings);
-      const auto& partners = part.partners_of_opening.emplace_back(
-        partners_at(input, profile, eligible.domestics[index], limits.partners_per_opening));
+      BestPairs pairs(profile);
+      const auto& partners = part.partners_of_opening.emplace_back(partners_at(
+        input, profile, eligible.domestics[index], limits.partners_per_opening, takes_pairs(opening) ? &pairs : nullptr));
       Ranked students;
+      auto& most = part.most_of_opening.emplace_back();
       for (const int international : eligible.internationals[index]) {
         profile.fit_into(*input.internationals[at(international)], fit);
+        // The most a candidate of this student here could score: solo, or
+        // with the best of every partner eligible here.
+        double value = -HUGE_VAL;
+        if (takes_solo(opening) && profile.requirements_met(fit, nullptr)) {
+          value = profile.components(fit, nullptr).total();
+        }
+        if (takes_pairs(opening)) {
+          value = std::max(value, pairs.most_with(fit));
+        }
+        if (value == -HUGE_VAL) {
+          continue; // no allowed candidate here
+        }
+        most.emplace_back(international, std::nextafter(static_cast<float>(value), HUGE_VALF));
         const bool listed_candidate
           = (takes_solo(opening) && profile.requirements_met(fit, nullptr))
             || std::any_of(partners.begin(), partners.end(), [&](const auto& partner) {
                  return shares.shared(at(international), partner.first) && profile.requirements_met(fit, &partner.second);
                });
         if (!listed_candidate) {
-          // No candidate here would be listed; what it could score still bounds.
-          if (takes_pairs(opening) || profile.requirements_met(fit, nullptr)) {
-            part.most[at(international)] = std::max(part.most[at(international)],
-                                                    takes_pairs(opening) ? profile.upper_bound(fit)
-                                                                         : profile.components(fit, nullptr).total());
-          }
           continue;
         }
-        const double value = takes_pairs(opening) ? profile.upper_bound(fit)
-                                                  : profile.components(fit, nullptr).total();
-        part.most[at(international)] = std::max(part.most[at(international)], value);
         students.emplace_back(-value, international);
         auto& ranked = part.openings_of_student[at(international)];
         ranked.emplace_back(-value, static_cast<int>(index));
@@ -499,17 +511,16 @@ Shortlist make_shortlist(MatchInput& input, const Eligible& eligible, const Shar
               std::back_inserter(ranked_students_of_opening));
     std::move(part.partners_of_opening.begin(), part.partners_of_opening.end(),
               std::back_inserter(shortlist.partners_of_opening));
+    std::move(part.most_of_opening.begin(), part.most_of_opening.end(),
+              std::back_inserter(input.problem.most_possible));
   }
   shortlist.internationals_of_opening.resize(ranked_students_of_opening.size());
   std::vector<std::size_t> listings(input.internationals.size(), 0);
-  input.problem.best_possible.assign(input.internationals.size(), -HUGE_VAL);
   for (std::size_t international = 0; international < input.internationals.size(); ++international) {
     Ranked merged;
     for (const auto& part : parts) {
       merged.insert(merged.end(), part.openings_of_student[international].begin(),
                     part.openings_of_student[international].end());
-      input.problem.best_possible[international] = std::max(input.problem.best_possible[international],
-                                                            part.most[international]);
     }
     std::sort(merged.begin(), merged.end());
     merged.resize(std::min(merged.size(), limits.openings_per_student));

@@ -85,7 +85,7 @@ MatchInput prepare_match(const workspace::Workspace& workspace, const MatchReque
 // their best `openings_per_student` openings and each opening with its best
 // `students_per_opening` students (by the most a candidate there could score),
 // with the `partners_per_opening` partners who bring most on their own;
-// problem.best_possible then bounds what was left out.
+// problem.most_possible then bounds what was left out.
 struct CandidateLimits {
   double most_candidates = 100e6; // estimated before the pair rules: about twice the real count
   std::size_t openings_per_student = 24;

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <cstddef>
+#include <utility>
 #include <vector>
 
 // The matching problem as the solvers see it: indices and scores, no names.
@@ -25,10 +26,11 @@ struct Problem {
   int domestics = 0;
   std::vector<int> capacity; // free slots of each opening
   std::vector<Candidate> candidates;
-  // When `candidates` is a shortlist of the allowed ones: for each international
-  // student, no allowed candidate of theirs, listed or not, scores more. Empty
-  // when every allowed candidate is listed.
-  std::vector<double> best_possible;
+  // When `candidates` is a shortlist of the allowed ones: for each opening,
+  // every international student with an allowed candidate there, listed or
+  // not, and the most such a candidate could score (rounded up to a float:
+  // tens of millions of them). Empty when every allowed candidate is listed.
+  std::vector<std::vector<std::pair<int, float>>> most_possible;
 };
 
 // A plan: the chosen candidates (indices into Problem::candidates, ascending).

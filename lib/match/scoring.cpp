@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <bit>
+#include <cmath>
 
 namespace tandem::match {
 
@@ -232,22 +233,51 @@ Components OpeningProfile::components(const Fit& international, const Fit* domes
   return result;
 }
 
-double OpeningProfile::upper_bound(const Fit& international) const
+double OpeningProfile::member_share(const Fit& member) const
 {
-  // A partner who meets every need at the highest level, studies the field,
-  // lives here and is everyone's first choice: every component is at least as
-  // high with them as with anyone, except complementarity, bounded by 1.
-  Fit ideal;
-  ideal.needs_met.assign(words(), ~std::uint64_t{0});
-  ideal.language_level.assign(m_language_targets.size(), static_cast<signed char>(model::Level::native));
-  ideal.field_match = true;
-  ideal.same_municipality = true;
-  ideal.student_preference = 1;
-  ideal.company_preference = 1;
-  Components best = components(international, &ideal);
-  best[Component::complementarity] = m_settings.weight_complementarity;
-  const double pair = best.total();
-  return std::max(pair, components(international, nullptr).total());
+  return m_settings.weight_field * (member.field_match ? 1.0 : 0.0) / 2.0
+         + m_settings.weight_preferences * (member.student_preference + member.company_preference) / 4.0
+         + m_settings.weight_location * (member.same_municipality ? 1.0 : 0.0) / 2.0;
+}
+
+void OpeningProfile::coverage_key(const Fit& fit, std::string& key) const
+{
+  key.assign(reinterpret_cast<const char*>(fit.needs_met.data()), fit.needs_met.size() * sizeof(std::uint64_t));
+  for (std::size_t target = 0; target < m_language_targets.size(); ++target) {
+    // Below the level needed a language adds nothing; two steps above it, all it can.
+    const int needed = static_cast<int>(m_language_targets[target].level);
+    const int held = fit.language_level[target];
+    key.push_back(static_cast<char>(held < needed ? -1 : std::min(held, needed + 2)));
+  }
+}
+
+void BestPairs::add(const Fit& domestic)
+{
+  m_profile.coverage_key(domestic, m_key);
+  const auto [kept, added] = m_partners.try_emplace(m_key, domestic);
+  if (!added && m_profile.member_share(domestic) > m_profile.member_share(kept->second)) {
+    kept->second = domestic;
+  }
+}
+
+double BestPairs::most_with(const Fit& international)
+{
+  m_profile.coverage_key(international, m_key);
+  const double share = m_profile.member_share(international);
+  const auto [gain, added] = m_gain.try_emplace(m_key, -HUGE_VAL);
+  if (added) {
+    for (const auto& entry : m_partners) {
+      if (m_profile.requirements_met(international, &entry.second)) {
+        gain->second = std::max(gain->second, m_profile.components(international, &entry.second).total() - share);
+      }
+    }
+  }
+  if (gain->second == -HUGE_VAL) {
+    return -HUGE_VAL;
+  }
+  // Sums in another order than components().total(): a margin for the last bits.
+  const double most = share + gain->second;
+  return most + 1e-9 * std::max(1.0, std::abs(most));
 }
 
 } // namespace tandem::match

@@ -5,7 +5,9 @@
 #include <array>
 #include <cstdint>
 #include <optional>
+#include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 // What an opening needs, how far one student or a pair meets it, and the score
@@ -57,8 +59,13 @@ public:
 
   Components components(const Fit& international, const Fit* domestic) const;
 
-  // No candidate of this student here, solo or with any partner, scores more.
-  double upper_bound(const Fit& international) const;
+  // What a member of a pair adds to the pair's score on their own (field,
+  // preferences, location): a pair's score is this for each member plus what
+  // depends on both, which only their coverage_key()s decide.
+  double member_share(const Fit& member) const;
+  // The needs a student meets and their language levels as far as the score
+  // reads them, as bytes: written into `key`, whose storage is reused.
+  void coverage_key(const Fit& fit, std::string& key) const;
 
 private:
   std::size_t words() const { return (m_need_count + 63) / 64; }
@@ -71,6 +78,27 @@ private:
   std::vector<std::string> m_skills;
   std::vector<model::LanguageSkill> m_language_targets; // requirements + working languages
   std::size_t m_need_count = 0;
+};
+
+// The most a pair can score at one opening, for any international student,
+// without listing the pairs: fed every partner eligible there, it keeps one
+// partner per coverage key, the one whose member_share is largest; a
+// student's best pair is then the best with one of those. Pair rule 7 (a
+// shared language) is not applied: the value bounds the allowed pairs.
+class BestPairs {
+public:
+  explicit BestPairs(const OpeningProfile& profile) : m_profile(profile) {}
+
+  void add(const Fit& domestic);
+  // No pair of `international` with a partner added here, meeting the
+  // opening's requirements together, scores more; -HUGE_VAL when none meets them.
+  double most_with(const Fit& international);
+
+private:
+  const OpeningProfile& m_profile;
+  std::unordered_map<std::string, Fit> m_partners; // by coverage key
+  std::unordered_map<std::string, double> m_gain;  // by the international student's key: the best pair less their share
+  std::string m_key;                               // reused storage
 };
 
 // The place (0 = first) of the first of `ids` in a ranked list, if any is there.

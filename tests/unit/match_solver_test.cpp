@@ -100,6 +100,26 @@ TEST_CASE("optimal: without the integer program, the bound still holds")
   }
 }
 
+TEST_CASE("optimal: a shortlist's bound prices the openings' slots")
+{
+  // Three students could each score 10 at o0 and 1 at o1, one slot each; the
+  // shortlist lists two of those candidates. A plan placing two scores at
+  // most 10 + 1 = 11 (worked out by hand). Summing the two best values, as
+  // if every student could have o0, would say 20.
+  Problem problem;
+  problem.internationals = 3;
+  problem.capacity = {1, 1};
+  problem.candidates = {{0, solo, 0, 10.0}, {1, solo, 1, 1.0}};
+  problem.most_possible = {{{0, 10.0F}, {1, 10.0F}, {2, 10.0F}}, {{0, 1.0F}, {1, 1.0F}, {2, 1.0F}}};
+  const auto solution = tandem::match::solve_optimal(problem);
+  REQUIRE(solution.objective.placed == 2);
+  REQUIRE(solution.objective.score == Approx(11.0));
+  CHECK(solution.placed_bound == 2);
+  REQUIRE(solution.bound_holds);
+  CHECK(solution.bound >= 11.0 - 1e-9);
+  CHECK(solution.bound <= 11.0 * 1.05);
+}
+
 TEST_CASE("assignment: solving again after new weights equals solving afresh")
 {
   std::mt19937 random(99);

@@ -417,6 +417,81 @@ TEST_CASE("match scoring: each component worked out by hand")
   REQUIRE(alone[Component::complementarity] == 0.0);
 }
 
+TEST_CASE("match scoring: a student's best pair at an opening, found by coverage keys, is the best of every pair")
+{
+  std::mt19937 random(7);
+  std::uniform_int_distribution<int> die(0, 5);
+  const std::vector<std::string> codes{"fi", "en", "sv", "de"};
+  const std::vector<std::string> markets{"SE", "DE", "NG", "VN"};
+  const std::vector<std::string> skills{"sales", "crm", "cad"};
+  const auto some_of = [&](const std::vector<std::string>& items) {
+    std::vector<std::string> chosen;
+    for (const auto& item : items) {
+      if (die(random) < 2) chosen.push_back(item);
+    }
+    return chosen;
+  };
+  int pairs_compared = 0;
+  for (int instance = 0; instance < 50; ++instance) {
+    model::Company company;
+    company.id = "acme";
+    company.municipality = "Kokkola";
+    company.target_markets = some_of(markets);
+    company.working_languages = {"sv"};
+    model::Opening opening;
+    opening.id = "o";
+    opening.field = model::OpeningField::business;
+    opening.languages = {{codes[static_cast<std::size_t>(die(random) % 4)], static_cast<Level>(die(random))}};
+    if (die(random) < 3) opening.finnish = static_cast<Level>(die(random));
+    opening.markets = some_of(markets);
+    opening.skills = some_of(skills);
+    std::vector<model::Student> students(60);
+    for (std::size_t n = 0; n < students.size(); ++n) {
+      auto& student = students[n];
+      student.id = "s" + std::to_string(n);
+      student.field = die(random) < 3 ? model::Field::business : model::Field::engineering;
+      for (const auto& code : codes) {
+        if (die(random) < 3) student.languages.push_back({code, static_cast<Level>(die(random) + die(random) % 2)});
+      }
+      student.markets = some_of(markets);
+      student.skills = some_of(skills);
+      student.municipality = die(random) < 2 ? "Kokkola" : "Vaasa";
+      if (die(random) == 0) student.preferences = {"o"};
+      if (die(random) == 0) company.preferences.push_back(student.id);
+    }
+    const model::MatchingSettings settings;
+    const match::OpeningProfile profile(opening, company, settings);
+    std::vector<match::Fit> fits;
+    for (const auto& student : students) {
+      fits.push_back(profile.fit(student));
+    }
+    // The first half are the internationals, the second the partners.
+    const std::size_t half = students.size() / 2;
+    match::BestPairs best(profile);
+    for (std::size_t d = half; d < students.size(); ++d) {
+      best.add(fits[d]);
+    }
+    for (std::size_t i = 0; i < half; ++i) {
+      double most = -HUGE_VAL;
+      for (std::size_t d = half; d < students.size(); ++d) {
+        if (profile.requirements_met(fits[i], &fits[d])) {
+          most = std::max(most, profile.components(fits[i], &fits[d]).total());
+          ++pairs_compared;
+        }
+      }
+      INFO("instance " << instance << ", student " << i);
+      const double found = best.most_with(fits[i]);
+      if (most == -HUGE_VAL) {
+        CHECK(found == -HUGE_VAL);
+      } else {
+        CHECK(found >= most);
+        CHECK(found <= most + 1e-6);
+      }
+    }
+  }
+  CHECK(pairs_compared > 10000);
+}
+
 TEST_CASE("match stable: the hospitals/residents example of the Python matching library")
 {
   // Residents A S D J L rank hospitals M C G (2 places each); a pair is allowed
@@ -549,9 +624,16 @@ TEST_CASE("match candidates: a shortlist lists allowed candidates only, and boun
       REQUIRE(allowed.count(key) == 1);
       REQUIRE(allowed[key] == candidate.score);
     }
-    REQUIRE(shortlisted.problem.best_possible.size() == full.internationals.size());
+    // Every allowed candidate, listed or not, is bounded at its opening: by
+    // the most its student's pairs could score there, the best pair found
+    // from every eligible partner (rule 7 aside).
+    REQUIRE(shortlisted.problem.most_possible.size() == full.openings.size());
     for (const auto& candidate : full.problem.candidates) {
-      REQUIRE(candidate.score <= shortlisted.problem.best_possible[static_cast<std::size_t>(candidate.international)] + 1e-12);
+      const auto& students = shortlisted.problem.most_possible[static_cast<std::size_t>(candidate.opening)];
+      const auto found = std::find_if(students.begin(), students.end(),
+                                      [&](const auto& entry) { return entry.first == candidate.international; });
+      REQUIRE(found != students.end());
+      REQUIRE(candidate.score <= found->second);
     }
     const auto solution = match::solve_optimal(shortlisted.problem);
     const auto best = match::solve_optimal(full.problem);
