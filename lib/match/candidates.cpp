@@ -463,10 +463,8 @@ Shortlist make_shortlist(MatchInput& input, const Eligible& eligible, const Shar
         profile.fit_into(*input.internationals[at(international)], fit);
         // The most a candidate of this student here could score: solo, or
         // with the best of every partner eligible here.
-        double value = -HUGE_VAL;
-        if (takes_solo(opening) && profile.requirements_met(fit, nullptr)) {
-          value = profile.components(fit, nullptr).total();
-        }
+        const bool solo_allowed = takes_solo(opening) && profile.requirements_met(fit, nullptr);
+        double value = solo_allowed ? profile.components(fit, nullptr).total() : -HUGE_VAL;
         if (takes_pairs(opening)) {
           value = std::max(value, pairs.most_with(fit));
         }
@@ -475,7 +473,7 @@ Shortlist make_shortlist(MatchInput& input, const Eligible& eligible, const Shar
         }
         most.emplace_back(international, std::nextafter(static_cast<float>(value), HUGE_VALF));
         const bool listed_candidate
-          = (takes_solo(opening) && profile.requirements_met(fit, nullptr))
+          = solo_allowed
             || std::any_of(partners.begin(), partners.end(), [&](const auto& partner) {
                  return shares.shared(at(international), partner.first) && profile.requirements_met(fit, &partner.second);
                });

@@ -363,7 +363,8 @@ void bound_by_most_possible(const Problem& problem, int steps, Solution& solutio
   solution.bound = HUGE_VAL;
   double step_scale = 2.0;
   int since_improvement = 0;
-  for (int step = 0; step < steps; ++step) {
+  const int evaluations = std::max(1, steps);
+  for (int step = 0; step < evaluations; ++step) {
     // The best mu for these prices is the placed-th highest best value (or
     // 0): then the bound sums the `placed` highest, and those students are
     // the ones the plan of the relaxation places (ties by index).
@@ -395,6 +396,9 @@ void bound_by_most_possible(const Problem& problem, int steps, Solution& solutio
     } else if (++since_improvement >= 5) {
       step_scale /= 2;
       since_improvement = 0;
+    }
+    if (step + 1 == evaluations) {
+      break;
     }
     // Polyak's step towards the plan's score; prices stay >= 0.
     double norm = 0;
