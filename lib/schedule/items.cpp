@@ -5,6 +5,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <array>
 #include <tuple>
 
 namespace tandem::schedule {
@@ -65,7 +66,7 @@ void add_placement_items(const workspace::Workspace& workspace, const model::Pla
   whole.key = "placement/" + placement.id;
   whole.kind = ItemKind::placement;
   whole.status = status_of(placement);
-  whole.title = fmt::format("Placement {} at {}", placement.id, company);
+  whole.title = placement_item_title(placement.id, company, nullptr, "en");
   whole.description = description;
   whole.first_day = *span.first;
   whole.last_day = std::max(*span.first, span.last.value_or(*span.first));
@@ -80,7 +81,7 @@ void add_placement_items(const workspace::Workspace& workspace, const model::Pla
     CalendarItem item = whole;
     item.key = whole.key + "/" + follow_up.id;
     item.kind = follow_up.kind == model::FollowUpKind::deadline ? ItemKind::deadline : ItemKind::check_in;
-    item.title = fmt::format("{}: placement {} at {}", follow_up.title, placement.id, company);
+    item.title = placement_item_title(placement.id, company, &follow_up.title, "en");
     item.first_day = item.last_day = *day;
     item.follow_up = &follow_up;
     items.push_back(std::move(item));
@@ -128,6 +129,29 @@ void add_event_item(const model::Event& event, const ProjectZone& zone, Calendar
 }
 
 } // namespace
+
+std::string placement_item_title(const std::string& placement_id, const std::string& company,
+                                 const std::string* follow_up, std::string_view language)
+{
+  struct Formats {
+    std::string_view language;
+    std::string_view placement; // {id} {company}
+    std::string_view follow_up; // {follow_up} {id} {company}
+  };
+  static constexpr std::array<Formats, 3> formats{{
+    {"en", "Placement {id} at {company}", "{follow_up}: placement {id} at {company}"},
+    {"fi", "Harjoittelu {id} ({company})", "{follow_up}: harjoittelu {id} ({company})"},
+    {"sv", "Praktik {id} hos {company}", "{follow_up}: praktik {id} hos {company}"},
+  }};
+  const auto* chosen =
+    std::find_if(formats.begin(), formats.end(), [&](const Formats& entry) { return entry.language == language; });
+  const Formats& format = chosen != formats.end() ? *chosen : formats.front();
+  if (follow_up == nullptr) {
+    return fmt::format(fmt::runtime(format.placement), fmt::arg("id", placement_id), fmt::arg("company", company));
+  }
+  return fmt::format(fmt::runtime(format.follow_up), fmt::arg("follow_up", *follow_up), fmt::arg("id", placement_id),
+                     fmt::arg("company", company));
+}
 
 std::string_view to_string(ItemKind kind)
 {

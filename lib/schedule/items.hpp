@@ -6,6 +6,7 @@
 
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 // The term calendar: every placement (real or proposed) with its follow-ups,
@@ -55,6 +56,13 @@ struct Calendar {
 
 // The company's name, or its id when the workspace lacks it.
 std::string company_name(const workspace::Workspace& workspace, const std::string& company_id);
+
+// A placement's item title in `language` (en, fi or sv; others: en): "Placement
+// P1 at Acme Oy", or with `follow_up` (its title in that language) "First-week
+// call: placement P1 at Acme Oy". The calendar writes them in English, the
+// weekly digest in the staff's language.
+std::string placement_item_title(const std::string& placement_id, const std::string& company,
+                                 const std::string* follow_up, std::string_view language);
 
 // The first and last day of a placement: its own dates, else its opening's.
 struct PlacementDays {

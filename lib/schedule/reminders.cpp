@@ -101,10 +101,6 @@ struct DigestWords {
   std::string_view coming_up;     // {from} {to}
   std::string_view nothing;
   std::array<std::string_view, 4> kinds; // by ItemKind: placement, check_in, deadline, event
-  // A placement's items: {id} {company}, and {follow_up} for its follow-ups.
-  // Empty: the calendar's own titles, which are in English (items.cpp).
-  std::string_view placement_item;
-  std::string_view follow_up_item;
   std::string_view to;            // between two days or times
   std::string_view lags;
   std::string_view unconfirmed;   // {id} {company} {date}
@@ -119,15 +115,14 @@ static_assert(static_cast<int>(ItemKind::event) == 3, "DigestWords::kinds follow
 
 constexpr std::array<DigestWords, 3> digest_words{{
   {"en", "The week of {monday} in {project}.", "Coming up, {from} to {to}:", "nothing",
-   {"placement", "check_in", "deadline", "event"}, "", "", " to ", "Placements whose status needs attention:",
+   {"placement", "check_in", "deadline", "event"}, " to ", "Placements whose status needs attention:",
    "Placement {id} at {company} was to start on {date} but is still proposed: tandem placement confirm {id} (or "
    "cancel {id})",
    "Placement {id} at {company} ended on {date} but is still {status}: tandem placement complete {id}", "confirmed",
    "started", "Reminders too old to send (more than {days} days late), recorded as missed:",
    "{key}: never reached {names}"},
   {"fi", "Viikko {monday}, {project}.", "Tulossa {from} – {to}:", "ei mitään",
-   {"harjoittelu", "seuranta", "määräaika", "tapahtuma"}, "Harjoittelu {id} ({company})",
-   "{follow_up}: harjoittelu {id} ({company})", " – ",
+   {"harjoittelu", "seuranta", "määräaika", "tapahtuma"}, " – ",
    "Harjoittelut, joiden tila vaatii huomiota:",
    "Harjoittelun {id} ({company}) piti alkaa {date}, mutta se on yhä ehdotettu: tandem placement confirm {id} "
    "(tai cancel {id})",
@@ -138,8 +133,7 @@ constexpr std::array<DigestWords, 3> digest_words{{
    "kirjattu lähettämättä jääneiksi:",
    "{key}: ei tavoittanut: {names}"},
   {"sv", "Veckan {monday}, {project}.", "På gång {from} – {to}:", "inget",
-   {"praktik", "uppföljning", "tidsfrist", "evenemang"}, "Praktik {id} hos {company}",
-   "{follow_up}: praktik {id} hos {company}", " – ", "Praktiker vars status behöver åtgärdas:",
+   {"praktik", "uppföljning", "tidsfrist", "evenemang"}, " – ", "Praktiker vars status behöver åtgärdas:",
    "Praktiken {id} hos {company} skulle börja {date} men är fortfarande föreslagen: tandem placement "
    "confirm {id} (eller cancel {id})",
    "Praktiken {id} hos {company} slutade {date} men är fortfarande {status}: tandem placement complete {id}",
@@ -544,19 +538,20 @@ namespace {
 // digest's language, an event's as staff wrote it.
 std::string digest_title(const workspace::Workspace& workspace, const CalendarItem& item, const DigestWords& words)
 {
-  if (item.placement == nullptr || words.placement_item.empty()) {
+  if (item.placement == nullptr) {
     return item.title;
   }
   const auto company = company_name(workspace, item.placement->company_id);
   if (item.follow_up == nullptr) {
-    return fmt::format(fmt::runtime(words.placement_item), fmt::arg("id", item.placement->id),
-                       fmt::arg("company", company));
+    return placement_item_title(item.placement->id, company, nullptr, words.language);
   }
+  // In English as the calendar has it (the follow-up's own title); in Finnish
+  // and Swedish translated where tandem knows the follow-up.
   const auto title = follow_up_title(*item.follow_up);
   const auto* phrase = std::get_if<Phrase>(&title);
-  const std::string follow_up = phrase != nullptr ? phrase->in(words.language) : std::get<std::string>(title);
-  return fmt::format(fmt::runtime(words.follow_up_item), fmt::arg("follow_up", follow_up),
-                     fmt::arg("id", item.placement->id), fmt::arg("company", company));
+  const std::string follow_up =
+    phrase != nullptr && words.language != "en" ? phrase->in(words.language) : item.follow_up->title;
+  return placement_item_title(item.placement->id, company, &follow_up, words.language);
 }
 
 } // namespace

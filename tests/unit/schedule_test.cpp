@@ -607,3 +607,16 @@ TEST_CASE("remind: a company audience is the companies with an opening or a real
   workspace.placements[1].status = model::PlacementStatus::proposed;
   CHECK(recipients_on(day(2025, 5, 7)) == std::vector<std::string>{"maija@acme.example.fi"});
 }
+
+TEST_CASE("schedule: a placement's item titles in English, Finnish and Swedish")
+{
+  using tandem::schedule::placement_item_title;
+  const std::string call = "First-week call";
+  CHECK(placement_item_title("P1", "Acme Oy", nullptr, "en") == "Placement P1 at Acme Oy");
+  CHECK(placement_item_title("P1", "Acme Oy", &call, "en") == "First-week call: placement P1 at Acme Oy");
+  const std::string puhelu = "Ensimmäisen viikon puhelu";
+  CHECK(placement_item_title("P1", "Acme Oy", nullptr, "fi") == "Harjoittelu P1 (Acme Oy)");
+  CHECK(placement_item_title("P1", "Acme Oy", &puhelu, "fi") == "Ensimmäisen viikon puhelu: harjoittelu P1 (Acme Oy)");
+  CHECK(placement_item_title("P1", "Acme Ab", nullptr, "sv") == "Praktik P1 hos Acme Ab");
+  CHECK(placement_item_title("P1", "Acme Oy", nullptr, "de") == "Placement P1 at Acme Oy"); // others: English
+}
