@@ -501,6 +501,10 @@ Solution solve_optimal(const Problem& problem, const OptimalLimits& limits, io::
   }
 
   if (!problem.most_possible.empty()) {
+    if (progress != nullptr) {
+      progress->report("optimal: bounding the candidates the shortlist left out",
+                       fmt::format("plan {} placed, {:.2f}", solution.objective.placed, solution.objective.score));
+    }
     bound_by_most_possible(problem, limits.bound_steps, solution);
     return solution;
   }

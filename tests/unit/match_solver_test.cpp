@@ -111,7 +111,9 @@ TEST_CASE("optimal: a shortlist's bound prices the openings' slots")
   problem.capacity = {1, 1};
   problem.candidates = {{0, solo, 0, 10.0}, {1, solo, 1, 1.0}};
   problem.most_possible = {{{0, 10.0F}, {1, 10.0F}, {2, 10.0F}}, {{0, 1.0F}, {1, 1.0F}, {2, 1.0F}}};
-  const auto solution = tandem::match::solve_optimal(problem);
+  tandem::test::StageLog log;
+  const auto solution = tandem::match::solve_optimal(problem, {}, &log);
+  CHECK(log.stages == std::vector<std::string>{"optimal: bounding the candidates the shortlist left out"});
   REQUIRE(solution.objective.placed == 2);
   REQUIRE(solution.objective.score == Approx(11.0));
   CHECK(solution.placed_bound == 2);

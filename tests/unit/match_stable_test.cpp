@@ -1,7 +1,6 @@
 #include "match/stable.hpp"
 #include "match/stable_ilp.hpp"
 #include "match_test_support.hpp"
-#include "io/progress.hpp"
 
 #include <catch2/catch.hpp>
 
@@ -98,17 +97,6 @@ TEST_CASE("stable ILP: the fewest blocking pairs, proven, as enumeration finds t
   CHECK(without_stable_plan > 50); // the hard case was put to the test
 }
 
-namespace {
-
-// Keeps the stages a solver reports.
-class StageLog : public tandem::io::ProgressSink {
-public:
-  void report(std::string_view stage, std::string_view) override { stages.emplace_back(stage); }
-  std::vector<std::string> stages;
-};
-
-} // namespace
-
 TEST_CASE("stable: above the integer program's size, the parties around each blocking pair are planned again, "
           "and the plan and its blocking pairs stay true")
 {
@@ -121,7 +109,7 @@ TEST_CASE("stable: above the integer program's size, the parties around each blo
     const Problem problem = tandem::test::random_problem(random, {30, 24, 24}, 0.16);
     REQUIRE(problem.candidates.size() > tandem::match::exact_stable_limit);
     const auto rankings = tandem::test::random_rankings(random, problem);
-    StageLog log;
+    tandem::test::StageLog log;
     const auto solution = tandem::match::solve_stable(problem, rankings, &log);
     INFO("instance " << instance << ", " << problem.candidates.size() << " candidates");
     REQUIRE(tandem::match::is_feasible(problem, solution.plan));

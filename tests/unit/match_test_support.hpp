@@ -23,11 +23,21 @@ match::Objective exhaustive_best(const match::Problem& problem);
 
 } // namespace tandem::test
 
+#include "io/progress.hpp"
 #include "match/stable.hpp"
 
+#include <string>
+#include <string_view>
 #include <vector>
 
 namespace tandem::test {
+
+// Keeps the stages a solver reports.
+class StageLog : public io::ProgressSink {
+public:
+  void report(std::string_view stage, std::string_view) override { stages.emplace_back(stage); }
+  std::vector<std::string> stages;
+};
 
 // Random strict preferences of every party over its candidates.
 match::Rankings random_rankings(std::mt19937& random, const match::Problem& problem);
