@@ -443,7 +443,10 @@ Solution solve_optimal(const Problem& problem, const OptimalLimits& limits, io::
       solution.objective = objective;
     }
   };
-  if (has_tandems(problem)) {
+  // With a shortlist the steps' bound is not used (bound_by_most_possible),
+  // and they did not improve the plan of the first search (national
+  // benchmark: 30 steps of 6 s each, the same plan): none are made.
+  if (problem.most_possible.empty() && has_tandems(problem)) {
     double step_scale = 2.0;
     int since_improvement = 0;
     std::vector<int> searched_from = relaxed.chosen_groups;
@@ -454,14 +457,9 @@ Solution solve_optimal(const Problem& problem, const OptimalLimits& limits, io::
     // A step visits every candidate and solves a problem over the students.
     const double work_per_step = static_cast<double>(problem.candidates.size()) + 1000.0 * problem.internationals;
     const int fewest = std::min(limits.lagrangian_min_iterations, limits.lagrangian_iterations);
-    // With a shortlist the steps' bound is not used (bound_by_most_possible),
-    // and they did not improve the plan of the first search (national
-    // benchmark: 30 steps of 6 s each, the same plan): none are made.
-    const int iterations = problem.most_possible.empty()
-                             ? static_cast<int>(std::clamp(limits.lagrangian_work / work_per_step,
-                                                           static_cast<double>(fewest),
-                                                           static_cast<double>(limits.lagrangian_iterations)))
-                             : 0;
+    const int iterations = static_cast<int>(std::clamp(limits.lagrangian_work / work_per_step,
+                                                       static_cast<double>(fewest),
+                                                       static_cast<double>(limits.lagrangian_iterations)));
     // Ends early once the steps are too short to move the bound.
     for (int iteration = 0; iteration < iterations && !closes(solution) && step_scale > 1e-4; ++iteration) {
       const double target = solution.objective.placed == relaxed.placed ? solution.objective.score

@@ -135,11 +135,7 @@ std::string format_time(std::chrono::minutes time_of_day)
   return fmt::format("{:02}:{:02}", time_of_day.count() / 60, time_of_day.count() % 60);
 }
 
-namespace {
-
 bool writes_finnish_style(std::string_view language) { return language == "fi" || language == "sv"; }
-
-} // namespace
 
 std::string format_date_in(Date date, std::string_view language)
 {

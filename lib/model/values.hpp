@@ -31,8 +31,11 @@ std::optional<Date> parse_finnish_date(std::string_view text);
 std::string format_date(Date date);
 // A time of day as HH:MM.
 std::string format_time(std::chrono::minutes time_of_day);
-// As a reader of `language` (an ISO 639-1 code) writes them: d.m.yyyy and
-// HH.MM in Finnish and Swedish, ISO 8601 (YYYY-MM-DD, HH:MM) otherwise.
+// Whether readers of `language` (an ISO 639-1 code) write dates and times the
+// Finnish way: Finnish and Swedish do.
+bool writes_finnish_style(std::string_view language);
+// As a reader of `language` writes them: d.m.yyyy and HH.MM in Finnish and
+// Swedish, ISO 8601 (YYYY-MM-DD, HH:MM) otherwise.
 std::string format_date_in(Date date, std::string_view language);
 std::string format_time_in(std::chrono::minutes time_of_day, std::string_view language);
 // A date, or a date and time (`T` then HH:MM or HH:MM:SS, optional offset).

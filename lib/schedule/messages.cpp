@@ -75,7 +75,7 @@ std::string day_text(model::Date day, std::string_view language)
   static constexpr std::array<std::string_view, 12> months{"January", "February", "March",     "April",
                                                            "May",     "June",     "July",      "August",
                                                            "September", "October", "November", "December"};
-  if (language == "fi" || language == "sv") {
+  if (model::writes_finnish_style(language)) {
     return weekday_name(day, language) + " " + model::format_date_in(day, language);
   }
   return fmt::format("{} {} {} {}", weekday_name(day, language), static_cast<unsigned>(day.day()),
@@ -84,7 +84,7 @@ std::string day_text(model::Date day, std::string_view language)
 
 std::string when_text(const When& when, std::string_view language)
 {
-  const bool english = language != "fi" && language != "sv";
+  const bool english = !model::writes_finnish_style(language);
   const std::string dash = english ? "-" : "\u2013";
   std::string text = day_text(when.first, language);
   if (when.start) {
