@@ -332,7 +332,7 @@ Eligible eligible_students(const MatchInput& input)
 // most on their own (scored as if alone). In domestic order. Every eligible
 // partner is added to `every` when given.
 PartnerFits partners_at(const MatchInput& input, const OpeningProfile& profile, const std::vector<int>& eligible,
-                        std::size_t most, BestPairs* every = nullptr)
+                        std::size_t most, MostPossibleBuilder* every = nullptr)
 {
   PartnerFits fits;
   const auto fit_of = [&](int domestic) { return profile.fit(*input.domestics[at(domestic)]); };
@@ -340,7 +340,7 @@ PartnerFits partners_at(const MatchInput& input, const OpeningProfile& profile, 
     for (const int domestic : eligible) {
       fits.emplace_back(static_cast<std::size_t>(domestic), fit_of(domestic));
       if (every != nullptr) {
-        every->add(fits.back().second);
+        every->add_partner(domestic, fits.back().second);
       }
     }
     return fits;
@@ -351,7 +351,7 @@ PartnerFits partners_at(const MatchInput& input, const OpeningProfile& profile, 
   for (const int domestic : eligible) {
     profile.fit_into(*input.domestics[at(domestic)], fit);
     if (every != nullptr) {
-      every->add(fit);
+      every->add_partner(domestic, fit);
     }
     ranked.push_back({{profile.unmet_requirement_count(fit), -profile.components(fit, nullptr).total()}, domestic});
   }
@@ -444,7 +444,7 @@ Shortlist make_shortlist(MatchInput& input, const Eligible& eligible, const Shar
   const auto& settings = input.workspace->project->matching;
   struct Part {
     std::vector<Ranked> openings_of_student;
-    std::vector<std::vector<std::pair<int, float>>> most_of_opening; // Problem::most_possible
+    std::vector<MostPossible> most_of_opening;
     std::vector<std::vector<int>> students_of_opening;
     std::vector<PartnerFits> partners_of_opening;
   };
@@ -454,24 +454,20 @@ Shortlist make_shortlist(MatchInput& input, const Eligible& eligible, const Shar
     for (std::size_t index = first; index < last; ++index) {
       const auto& opening = *input.openings[index];
       const OpeningProfile profile(opening, *input.companies[index], settings);
-      BestPairs pairs(profile);
+      MostPossibleBuilder most(profile, limits.priced_partners_per_key);
       const auto& partners = part.partners_of_opening.emplace_back(partners_at(
-        input, profile, eligible.domestics[index], limits.partners_per_opening, takes_pairs(opening) ? &pairs : nullptr));
+        input, profile, eligible.domestics[index], limits.partners_per_opening, takes_pairs(opening) ? &most : nullptr));
       Ranked students;
-      auto& most = part.most_of_opening.emplace_back();
       for (const int international : eligible.internationals[index]) {
         profile.fit_into(*input.internationals[at(international)], fit);
         // The most a candidate of this student here could score: solo, or
         // with the best of every partner eligible here.
         const bool solo_allowed = takes_solo(opening) && profile.requirements_met(fit, nullptr);
-        double value = solo_allowed ? profile.components(fit, nullptr).total() : -HUGE_VAL;
-        if (takes_pairs(opening)) {
-          value = std::max(value, pairs.most_with(fit));
-        }
+        const double value
+          = most.add_student(international, fit, solo_allowed ? profile.components(fit, nullptr).total() : -HUGE_VAL);
         if (value == -HUGE_VAL) {
           continue; // no allowed candidate here
         }
-        most.emplace_back(international, std::nextafter(static_cast<float>(value), HUGE_VALF));
         const bool listed_candidate
           = solo_allowed
             || std::any_of(partners.begin(), partners.end(), [&](const auto& partner) {
@@ -498,6 +494,7 @@ Shortlist make_shortlist(MatchInput& input, const Eligible& eligible, const Shar
       for (std::size_t place = 0; place < kept; ++place) {
         ranked.push_back(students[place].second);
       }
+      part.most_of_opening.push_back(std::move(most).done());
     }
     return part;
   });

@@ -91,6 +91,9 @@ struct CandidateLimits {
   std::size_t openings_per_student = 24;
   std::size_t students_per_opening = 16;
   std::size_t partners_per_opening = 24;
+  // The partners of each coverage key at an opening priced one by one in the
+  // bound of what the shortlist leaves out (MostPossible::PartnerKey).
+  std::size_t priced_partners_per_key = 16;
 };
 
 // Every candidate that passes the hard rules, scored (match/scoring); a

@@ -10,6 +10,7 @@
 #include <cstddef>
 #include <numeric>
 #include <future>
+#include <thread>
 #include <optional>
 #include <tuple>
 
@@ -324,42 +325,169 @@ bool closes(const Solution& solution)
          && solution.bound - solution.objective.score <= tolerance(solution.bound);
 }
 
-// For a shortlist (Problem::most_possible), the relaxation bounds only the
-// listed candidates. What holds for all: no more are placed than there are
-// slots or students with an allowed candidate; and, for any mu and any
-// prices p >= 0 of the openings' slots, a plan placing k students scores at
-// most (LP duality of the transportation problem over the most possible
-// values v, each student at most once, each opening its slots):
-//   mu k + sum_o slots_o p_o + sum_i max(0, max_o v_io - mu - p_o).
-// The multipliers are searched by subgradient steps, a fixed number of them.
-void bound_by_most_possible(const Problem& problem, int steps, Solution& solution)
-{
-  const auto& most_possible = problem.most_possible;
-  const std::size_t students = at(problem.internationals);
-  std::vector<double> best(students);
-  std::vector<int> best_at(students);
-  std::vector<double> price(most_possible.size(), 0.0);
-  // Each student's best value less the price of its opening, and where.
-  const auto best_of_each = [&] {
-    std::fill(best.begin(), best.end(), -HUGE_VAL);
-    std::fill(best_at.begin(), best_at.end(), -1);
-    for (std::size_t opening = 0; opening < most_possible.size(); ++opening) {
-      for (const auto& [international, value] : most_possible[opening]) {
-        if (value - price[opening] > best[at(international)]) {
-          best[at(international)] = value - price[opening];
-          best_at[at(international)] = static_cast<int>(opening);
+// The values of Problem::most_possible with each domestic student priced:
+// a pair is worth its value less its partner's price. Each student's best
+// value less the price of its opening, where, and with whom. The openings are
+// shared among the cores, each part's best taken in opening order.
+class PricedValues {
+public:
+  struct Best {
+    std::vector<double> value;
+    std::vector<int> opening; // -1: no allowed candidate
+    std::vector<int> partner; // the priced partner of the value, or solo (also for a key's unpriced rest)
+  };
+
+  explicit PricedValues(const Problem& problem) : m_problem(problem)
+  {
+    // Parts of about equal numbers of values.
+    const std::size_t parts = std::max(1U, std::thread::hardware_concurrency());
+    std::size_t values = 0;
+    for (const auto& most : problem.most_possible) {
+      values += most.students.size() + most.gain.size();
+    }
+    std::size_t sum = 0;
+    m_first_opening.push_back(0);
+    for (std::size_t opening = 0; opening < problem.most_possible.size(); ++opening) {
+      const auto& most = problem.most_possible[opening];
+      sum += most.students.size() + most.gain.size();
+      if (sum * parts >= values * m_first_opening.size() && m_first_opening.size() < parts) {
+        m_first_opening.push_back(opening + 1);
+      }
+    }
+    m_first_opening.push_back(problem.most_possible.size());
+    m_parts.resize(m_first_opening.size() - 1);
+  }
+
+  const Best& evaluate(const std::vector<double>& opening_price, const std::vector<double>& partner_price)
+  {
+    std::vector<std::future<void>> pending;
+    for (std::size_t part = 1; part < m_parts.size(); ++part) {
+      pending.push_back(std::async(std::launch::async, [&, part] { evaluate_part(part, opening_price, partner_price); }));
+    }
+    evaluate_part(0, opening_price, partner_price);
+    for (auto& part : pending) {
+      part.get();
+    }
+    Best& best = m_parts.front().best;
+    for (std::size_t part = 1; part < m_parts.size(); ++part) {
+      const Best& later = m_parts[part].best;
+      for (std::size_t international = 0; international < best.value.size(); ++international) {
+        if (later.value[international] > best.value[international]) {
+          best.value[international] = later.value[international];
+          best.opening[international] = later.opening[international];
+          best.partner[international] = later.partner[international];
         }
       }
     }
+    return best;
+  }
+
+private:
+  struct Part {
+    Best best;
+    std::vector<double> key_best; // per partner key: the most a partner adds, less the price
+    std::vector<int> key_partner; // and who
+    std::vector<double> row_best; // per student key: the most gain and partner added
+    std::vector<int> row_partner; // and who
   };
-  best_of_each();
+
+  void evaluate_part(std::size_t index, const std::vector<double>& opening_price,
+                     const std::vector<double>& partner_price)
+  {
+    Part& part = m_parts[index];
+    const std::size_t students = at(m_problem.internationals);
+    part.best.value.assign(students, -HUGE_VAL);
+    part.best.opening.assign(students, -1);
+    part.best.partner.assign(students, solo);
+    for (std::size_t opening = m_first_opening[index]; opening < m_first_opening[index + 1]; ++opening) {
+      const auto& most = m_problem.most_possible[opening];
+      price_partner_keys(most, partner_price, part);
+      best_of_rows(most, part);
+      for (const auto& student : most.students) {
+        double value = student.solo;
+        int partner = solo;
+        if (student.key >= 0) {
+          const double pair = MostPossible::pair_value(student.share + part.row_best[at(student.key)]);
+          if (pair > value) {
+            value = pair;
+            partner = part.row_partner[at(student.key)];
+          }
+        }
+        const auto international = at(student.international);
+        if (value - opening_price[opening] > part.best.value[international]) {
+          part.best.value[international] = value - opening_price[opening];
+          part.best.opening[international] = static_cast<int>(opening);
+          part.best.partner[international] = partner;
+        }
+      }
+    }
+  }
+
+  static void price_partner_keys(const MostPossible& most, const std::vector<double>& partner_price, Part& part)
+  {
+    part.key_best.assign(most.partner_keys.size(), -HUGE_VAL);
+    part.key_partner.assign(most.partner_keys.size(), solo);
+    for (std::size_t key = 0; key < most.partner_keys.size(); ++key) {
+      const auto& partners = most.partner_keys[key];
+      part.key_best[key] = partners.rest;
+      for (const auto& [domestic, share] : partners.best) {
+        if (share - partner_price[at(domestic)] > part.key_best[key]) {
+          part.key_best[key] = share - partner_price[at(domestic)];
+          part.key_partner[key] = domestic;
+        }
+      }
+    }
+  }
+
+  static void best_of_rows(const MostPossible& most, Part& part)
+  {
+    const std::size_t keys = most.partner_keys.size();
+    const std::size_t rows = keys == 0 ? 0 : most.gain.size() / keys;
+    part.row_best.assign(rows, -HUGE_VAL);
+    part.row_partner.assign(rows, solo);
+    for (std::size_t row = 0; row < rows; ++row) {
+      const float* gain = most.gain.data() + row * keys;
+      for (std::size_t key = 0; key < keys; ++key) {
+        if (gain[key] + part.key_best[key] > part.row_best[row]) {
+          part.row_best[row] = gain[key] + part.key_best[key];
+          part.row_partner[row] = part.key_partner[key];
+        }
+      }
+    }
+  }
+
+  const Problem& m_problem;
+  std::vector<std::size_t> m_first_opening; // of each part, then the end
+  std::vector<Part> m_parts;
+};
+
+// For a shortlist (Problem::most_possible), the relaxation bounds only the
+// listed candidates. What holds for all: no more are placed than there are
+// slots or students with an allowed candidate; and, for any mu, any prices
+// p >= 0 of the openings' slots and any prices q >= 0 of the domestic
+// students, a plan placing k students scores at most
+//   mu k + sum_o slots_o p_o + sum_d q_d + sum_i max(0, max_o v_io(q) - mu - p_o),
+// where v_io(q) is the most a candidate of i at o could score less its
+// partner's price (each domestic student is in at most one pair, so the plan
+// pays each q_d at most once; then LP duality of the transportation problem,
+// each student at most once, each opening its slots). The prices are
+// searched by subgradient steps, a fixed number of them; mu is exact.
+void bound_by_most_possible(const Problem& problem, int steps, Solution& solution)
+{
+  const std::size_t students = at(problem.internationals);
+  std::vector<double> opening_price(problem.most_possible.size(), 0.0);
+  std::vector<double> partner_price(at(problem.domestics), 0.0);
+  PricedValues values(problem);
+  const PricedValues::Best* best = &values.evaluate(opening_price, partner_price);
   const long slots = std::accumulate(problem.capacity.begin(), problem.capacity.end(), 0L);
-  const long with_candidates = std::count_if(best_at.begin(), best_at.end(), [](int opening) { return opening >= 0; });
+  const long with_candidates
+    = std::count_if(best->opening.begin(), best->opening.end(), [](int opening) { return opening >= 0; });
   solution.placed_bound = static_cast<int>(std::min(slots, with_candidates));
 
   const auto placed = static_cast<std::size_t>(solution.objective.placed);
   std::vector<int> order;
-  std::vector<double> gradient(most_possible.size());
+  std::vector<double> opening_gradient(opening_price.size());
+  std::vector<double> partner_gradient(partner_price.size());
   solution.bound = HUGE_VAL;
   double step_scale = 2.0;
   int since_improvement = 0;
@@ -368,26 +496,34 @@ void bound_by_most_possible(const Problem& problem, int steps, Solution& solutio
     // The best mu for these prices is the placed-th highest best value (or
     // 0): then the bound sums the `placed` highest, and those students are
     // the ones the plan of the relaxation places (ties by index).
+    const auto& value = best->value;
     order.clear();
     for (std::size_t international = 0; international < students; ++international) {
-      if (best_at[international] >= 0) {
+      if (best->opening[international] >= 0) {
         order.push_back(static_cast<int>(international));
       }
     }
     const std::size_t taken = std::min(placed, order.size());
     std::nth_element(order.begin(), order.begin() + static_cast<long>(taken == 0 ? 0 : taken - 1), order.end(),
-                     [&](int a, int b) { return std::pair(-best[at(a)], a) < std::pair(-best[at(b)], b); });
-    const double mu = taken == 0 ? 0.0 : std::max(0.0, best[at(order[taken - 1])]);
+                     [&](int a, int b) { return std::pair(-value[at(a)], a) < std::pair(-value[at(b)], b); });
+    const double mu = taken == 0 ? 0.0 : std::max(0.0, value[at(order[taken - 1])]);
     double bound = mu * static_cast<double>(placed);
-    for (std::size_t opening = 0; opening < price.size(); ++opening) {
-      bound += problem.capacity[opening] * price[opening];
-      gradient[opening] = problem.capacity[opening];
+    for (std::size_t opening = 0; opening < opening_price.size(); ++opening) {
+      bound += problem.capacity[opening] * opening_price[opening];
+      opening_gradient[opening] = problem.capacity[opening];
+    }
+    for (std::size_t domestic = 0; domestic < partner_price.size(); ++domestic) {
+      bound += partner_price[domestic];
+      partner_gradient[domestic] = 1;
     }
     for (std::size_t place = 0; place < taken; ++place) {
-      const int international = order[place];
-      if (best[at(international)] >= mu) {
-        bound += best[at(international)] - mu;
-        gradient[at(best_at[at(international)])] -= 1;
+      const auto international = at(order[place]);
+      if (value[international] >= mu) {
+        bound += value[international] - mu;
+        opening_gradient[at(best->opening[international])] -= 1;
+        if (best->partner[international] != solo) {
+          partner_gradient[at(best->partner[international])] -= 1;
+        }
       }
     }
     if (bound < solution.bound - tolerance(bound)) {
@@ -401,21 +537,29 @@ void bound_by_most_possible(const Problem& problem, int steps, Solution& solutio
       break;
     }
     // Polyak's step towards the plan's score; prices stay >= 0.
-    double norm = 0;
-    for (std::size_t opening = 0; opening < price.size(); ++opening) {
-      if (price[opening] <= 0 && gradient[opening] > 0) {
-        gradient[opening] = 0;
+    const auto projected_norm = [](const std::vector<double>& prices, std::vector<double>& gradient) {
+      double norm = 0;
+      for (std::size_t index = 0; index < prices.size(); ++index) {
+        if (prices[index] <= 0 && gradient[index] > 0) {
+          gradient[index] = 0;
+        }
+        norm += gradient[index] * gradient[index];
       }
-      norm += gradient[opening] * gradient[opening];
-    }
+      return norm;
+    };
+    const double norm = projected_norm(opening_price, opening_gradient) + projected_norm(partner_price, partner_gradient);
     if (norm == 0) {
       break;
     }
     const double length = step_scale * std::max(bound - solution.objective.score, tolerance(bound)) / norm;
-    for (std::size_t opening = 0; opening < price.size(); ++opening) {
-      price[opening] = std::max(0.0, price[opening] - length * gradient[opening]);
-    }
-    best_of_each();
+    const auto move = [length](std::vector<double>& prices, const std::vector<double>& gradient) {
+      for (std::size_t index = 0; index < prices.size(); ++index) {
+        prices[index] = std::max(0.0, prices[index] - length * gradient[index]);
+      }
+    };
+    move(opening_price, opening_gradient);
+    move(partner_price, partner_gradient);
+    best = &values.evaluate(opening_price, partner_price);
   }
   solution.optimal = closes(solution);
   solution.bound_holds = true;

@@ -1,6 +1,9 @@
 #pragma once
 
+#include <algorithm>
+#include <cmath>
 #include <cstddef>
+#include <limits>
 #include <utility>
 #include <vector>
 
@@ -21,6 +24,47 @@ struct Candidate {
   double score = 0;
 };
 
+// A value kept as a float no smaller than it: a bound stays a bound.
+inline float float_at_least(double value)
+{
+  return std::isinf(value) ? static_cast<float>(value) : std::nextafter(static_cast<float>(value), HUGE_VALF);
+}
+
+// What the candidates at one opening could score, listed or not, for the
+// bound of a shortlist: tens of millions of values, so pairs are not listed.
+// A pair's score is each member's own share plus a gain that only the two
+// students' coverage keys decide (match/scoring): a student's best pair here
+// is their share plus, over the partners' keys, the most of the key's gain
+// and a partner's share. Every value is a float rounded up.
+struct MostPossible {
+  struct Student {
+    int international = 0;
+    float solo = -std::numeric_limits<float>::infinity(); // the solo candidate's score, when allowed
+    float share = 0;                                      // own share in a pair
+    int key = -1; // the row of `gain` for the student's coverage key; -1 when no pair is allowed
+  };
+  // The partners with one coverage key: those with the largest shares, each
+  // one's own (priced apart in the bound), and the largest share of the rest.
+  struct PartnerKey {
+    std::vector<std::pair<int, float>> best; // (domestic, share), largest share first
+    float rest = -std::numeric_limits<float>::infinity();
+  };
+  std::vector<Student> students;
+  std::vector<PartnerKey> partner_keys;
+  // gain[key * partner_keys.size() + partner key]; -infinity where the two
+  // together miss one of the opening's requirements.
+  std::vector<float> gain;
+
+  // The most a candidate of students[entry] could score here.
+  double most(std::size_t entry) const;
+  // A pair's value from the sum of its parts: raised by a margin for the last
+  // bits, since Components::total() sums in another order. -infinity stays.
+  static double pair_value(double parts)
+  {
+    return std::isinf(parts) ? parts : parts + 1e-9 * std::max(1.0, std::abs(parts));
+  }
+};
+
 struct Problem {
   int internationals = 0;
   int domestics = 0;
@@ -28,9 +72,9 @@ struct Problem {
   std::vector<Candidate> candidates;
   // When `candidates` is a shortlist of the allowed ones: for each opening,
   // every international student with an allowed candidate there, listed or
-  // not, and the most such a candidate could score (rounded up to a float:
-  // tens of millions of them). Empty when every allowed candidate is listed.
-  std::vector<std::vector<std::pair<int, float>>> most_possible;
+  // not, and what such a candidate could score. Empty when every allowed
+  // candidate is listed.
+  std::vector<MostPossible> most_possible;
 };
 
 // A plan: the chosen candidates (indices into Problem::candidates, ascending).

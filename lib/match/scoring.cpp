@@ -251,33 +251,69 @@ void OpeningProfile::coverage_key(const Fit& fit, std::string& key) const
   }
 }
 
-void BestPairs::add(const Fit& domestic)
+void MostPossibleBuilder::add_partner(int domestic, const Fit& fit)
 {
-  m_profile.coverage_key(domestic, m_key);
-  const auto [kept, added] = m_partners.try_emplace(m_key, domestic);
-  if (!added && m_profile.member_share(domestic) > m_profile.member_share(kept->second)) {
-    kept->second = domestic;
+  m_profile.coverage_key(fit, m_key);
+  const auto [kept, added] = m_partner_key.try_emplace(m_key, static_cast<int>(m_partner_fit.size()));
+  if (added) {
+    m_partner_fit.push_back(fit);
+    m_most.partner_keys.emplace_back();
+  }
+  auto& best = m_most.partner_keys[at(kept->second)].best;
+  best.emplace_back(domestic, float_at_least(m_profile.member_share(fit)));
+  if (best.back().second > best.front().second) {
+    std::swap(best.front(), best.back()); // the largest share first, as MostPossible::most reads it
   }
 }
 
-double BestPairs::most_with(const Fit& international)
+int MostPossibleBuilder::student_key(const Fit& fit)
 {
-  m_profile.coverage_key(international, m_key);
-  const double share = m_profile.member_share(international);
-  const auto [gain, added] = m_gain.try_emplace(m_key, -HUGE_VAL);
-  if (added) {
-    for (const auto& entry : m_partners) {
-      if (m_profile.requirements_met(international, &entry.second)) {
-        gain->second = std::max(gain->second, m_profile.components(international, &entry.second).total() - share);
-      }
+  m_profile.coverage_key(fit, m_key);
+  const auto [kept, added] = m_student_key.try_emplace(m_key, -1);
+  if (!added) {
+    return kept->second;
+  }
+  const std::size_t keys = m_partner_fit.size();
+  const double share = m_profile.member_share(fit);
+  std::vector<float> row(keys, -HUGE_VALF);
+  for (std::size_t key = 0; key < keys; ++key) {
+    const Fit& partner = m_partner_fit[key];
+    if (m_profile.requirements_met(fit, &partner)) {
+      row[key] = float_at_least(m_profile.components(fit, &partner).total() - share - m_profile.member_share(partner));
     }
   }
-  if (gain->second == -HUGE_VAL) {
+  if (std::any_of(row.begin(), row.end(), [](float gain) { return gain != -HUGE_VALF; })) {
+    kept->second = static_cast<int>(m_most.gain.size() / keys);
+    m_most.gain.insert(m_most.gain.end(), row.begin(), row.end());
+  }
+  return kept->second;
+}
+
+double MostPossibleBuilder::add_student(int international, const Fit& fit, double alone)
+{
+  const MostPossible::Student student{international, float_at_least(alone),
+                                      float_at_least(m_profile.member_share(fit)),
+                                      m_partner_fit.empty() ? -1 : student_key(fit)};
+  if (alone == -HUGE_VAL && student.key < 0) {
     return -HUGE_VAL;
   }
-  // Sums in another order than components().total(): a margin for the last bits.
-  const double most = share + gain->second;
-  return most + 1e-9 * std::max(1.0, std::abs(most));
+  m_most.students.push_back(student);
+  return m_most.most(m_most.students.size() - 1);
+}
+
+MostPossible MostPossibleBuilder::done() &&
+{
+  for (auto& partners : m_most.partner_keys) {
+    auto& best = partners.best;
+    std::sort(best.begin(), best.end(),
+              [](const auto& a, const auto& b) { return std::pair(-a.second, a.first) < std::pair(-b.second, b.first); });
+    if (best.size() > m_priced_per_key) {
+      partners.rest = best[m_priced_per_key].second;
+      best.resize(m_priced_per_key);
+      best.shrink_to_fit();
+    }
+  }
+  return std::move(m_most);
 }
 
 } // namespace tandem::match

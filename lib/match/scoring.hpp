@@ -1,5 +1,6 @@
 #pragma once
 
+#include "match/problem.hpp"
 #include "model/workspace.hpp"
 
 #include <array>
@@ -80,25 +81,40 @@ private:
   std::size_t m_need_count = 0;
 };
 
-// The most a pair can score at one opening, for any international student,
-// without listing the pairs: fed every partner eligible there, it keeps one
-// partner per coverage key, the one whose member_share is largest; a
-// student's best pair is then the best with one of those. Pair rule 7 (a
-// shared language) is not applied: the value bounds the allowed pairs.
-class BestPairs {
+// What every candidate at one opening could score (Problem's MostPossible),
+// built without listing the pairs: fed every partner eligible there first,
+// then each international student. Partners are grouped by coverage key; a
+// pair's gain is worked out once per pair of keys. Pair rule 7 (a shared
+// language) is not applied: the values bound the allowed candidates.
+class MostPossibleBuilder {
 public:
-  explicit BestPairs(const OpeningProfile& profile) : m_profile(profile) {}
+  // Each key keeps its `priced_per_key` partners with the largest shares by
+  // name; the rest only as the largest share among them.
+  MostPossibleBuilder(const OpeningProfile& profile, std::size_t priced_per_key)
+    : m_profile(profile), m_priced_per_key(priced_per_key)
+  {
+  }
 
-  void add(const Fit& domestic);
-  // No pair of `international` with a partner added here, meeting the
-  // opening's requirements together, scores more; -HUGE_VAL when none meets them.
-  double most_with(const Fit& international);
+  void add_partner(int domestic, const Fit& fit);
+  // Adds the student, when a candidate of theirs is allowed here, and
+  // returns the most such a candidate could score: `alone` (the solo
+  // candidate's score, or -HUGE_VAL when not allowed), or a pair with one of
+  // the partners added. -HUGE_VAL when neither is allowed.
+  double add_student(int international, const Fit& fit, double alone);
+  MostPossible done() &&;
 
 private:
+  // The row of gains for a student's coverage key (m_key), added on first sight; -1 when no pair is allowed.
+  int student_key(const Fit& fit);
+
   const OpeningProfile& m_profile;
-  std::unordered_map<std::string, Fit> m_partners; // by coverage key
-  std::unordered_map<std::string, double> m_gain;  // by the international student's key: the best pair less their share
-  std::string m_key;                               // reused storage
+  std::size_t m_priced_per_key;
+  std::unordered_map<std::string, int> m_partner_key; // coverage key -> index
+  std::vector<Fit> m_partner_fit;                     // one per key: a pair's gain depends only on the keys
+  std::vector<float> m_largest_share;                 // per partner key
+  std::unordered_map<std::string, int> m_student_key; // coverage key -> row of gains, or -1
+  MostPossible m_most;
+  std::string m_key; // reused storage
 };
 
 // The place (0 = first) of the first of `ids` in a ranked list, if any is there.

@@ -1,6 +1,7 @@
 // Times the stages of `tandem match` on a workspace (made, for instance, by
 // make_match_workspace.py): reading, candidates and scores, the solver.
-// usage: bench_match WORKSPACE [optimal|stable] [LAGRANGIAN_ITERATIONS]
+// usage: bench_match WORKSPACE [optimal|stable] [LAGRANGIAN_ITERATIONS [BOUND_STEPS]]
+// (BOUND_STEPS: of a shortlist's bound, OptimalLimits::bound_steps)
 #include "io/diagnostics.hpp"
 #include "match/candidates.hpp"
 #include "match/optimal.hpp"
@@ -59,6 +60,9 @@ int main(int argc, char** argv)
   if (argc > 3) {
     limits.lagrangian_iterations = std::stoi(argv[3]);
     limits.lagrangian_min_iterations = limits.lagrangian_iterations;
+  }
+  if (argc > 4) {
+    limits.bound_steps = std::stoi(argv[4]);
   }
   const auto solution = match::solve_optimal(input.problem, limits);
   const double gap = solution.bound_holds

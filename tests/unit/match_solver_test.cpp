@@ -10,6 +10,7 @@
 using tandem::match::AssignmentEdge;
 using tandem::match::Candidate;
 using tandem::match::Problem;
+using tandem::match::MostPossible;
 using tandem::match::solo;
 
 namespace {
@@ -110,7 +111,14 @@ TEST_CASE("optimal: a shortlist's bound prices the openings' slots")
   problem.internationals = 3;
   problem.capacity = {1, 1};
   problem.candidates = {{0, solo, 0, 10.0}, {1, solo, 1, 1.0}};
-  problem.most_possible = {{{0, 10.0F}, {1, 10.0F}, {2, 10.0F}}, {{0, 1.0F}, {1, 1.0F}, {2, 1.0F}}};
+  const auto alone = [](float score) {
+    MostPossible most;
+    for (int international = 0; international < 3; ++international) {
+      most.students.push_back({international, score, 0.0F, -1});
+    }
+    return most;
+  };
+  problem.most_possible = {alone(10.0F), alone(1.0F)};
   tandem::test::StageLog log;
   const auto solution = tandem::match::solve_optimal(problem, {}, &log);
   CHECK(log.stages == std::vector<std::string>{"optimal: bounding the candidates the shortlist left out"});
@@ -120,6 +128,33 @@ TEST_CASE("optimal: a shortlist's bound prices the openings' slots")
   REQUIRE(solution.bound_holds);
   CHECK(solution.bound >= 11.0 - 1e-9);
   CHECK(solution.bound <= 11.0 * 1.05);
+}
+
+TEST_CASE("optimal: a shortlist's bound prices the domestic students")
+{
+  // Two students, one opening each (one slot): solo they score 4, with the
+  // one domestic student 10. Only one can have her: a plan placing both
+  // scores at most 10 + 4 = 14 (worked out by hand). Giving each student
+  // their best pair, as if she could be in both, would say 20.
+  Problem problem;
+  problem.internationals = 2;
+  problem.domestics = 1;
+  problem.capacity = {1, 1};
+  problem.candidates = {{0, 0, 0, 10.0}, {0, solo, 0, 4.0}, {1, 0, 1, 10.0}, {1, solo, 1, 4.0}};
+  for (int opening = 0; opening < 2; ++opening) {
+    MostPossible most;
+    most.students = {{opening, 4.0F, 0.0F, 0}};
+    most.partner_keys = {{{{0, 0.0F}}, -HUGE_VALF}};
+    most.gain = {10.0F};
+    REQUIRE(most.most(0) == Approx(10.0));
+    problem.most_possible.push_back(most);
+  }
+  const auto solution = tandem::match::solve_optimal(problem);
+  REQUIRE(solution.objective.placed == 2);
+  REQUIRE(solution.objective.score == Approx(14.0));
+  REQUIRE(solution.bound_holds);
+  CHECK(solution.bound >= 14.0 - 1e-9);
+  CHECK(solution.bound <= 14.0 * 1.05);
 }
 
 TEST_CASE("assignment: solving again after new weights equals solving afresh")

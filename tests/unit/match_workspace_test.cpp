@@ -465,12 +465,19 @@ TEST_CASE("match scoring: a student's best pair at an opening, found by coverage
     for (const auto& student : students) {
       fits.push_back(profile.fit(student));
     }
-    // The first half are the internationals, the second the partners.
+    // The first half are the internationals, the second the partners. Two
+    // partners of each key are priced by name, the rest by their largest share.
     const std::size_t half = students.size() / 2;
-    match::BestPairs best(profile);
+    match::MostPossibleBuilder builder(profile, 2);
     for (std::size_t d = half; d < students.size(); ++d) {
-      best.add(fits[d]);
+      builder.add_partner(static_cast<int>(d), fits[d]);
     }
+    std::vector<double> found;
+    for (std::size_t i = 0; i < half; ++i) {
+      found.push_back(builder.add_student(static_cast<int>(i), fits[i], -HUGE_VAL));
+    }
+    const auto most_possible = std::move(builder).done();
+    std::size_t entry = 0;
     for (std::size_t i = 0; i < half; ++i) {
       double most = -HUGE_VAL;
       for (std::size_t d = half; d < students.size(); ++d) {
@@ -480,14 +487,19 @@ TEST_CASE("match scoring: a student's best pair at an opening, found by coverage
         }
       }
       INFO("instance " << instance << ", student " << i);
-      const double found = best.most_with(fits[i]);
       if (most == -HUGE_VAL) {
-        CHECK(found == -HUGE_VAL);
-      } else {
-        CHECK(found >= most);
-        CHECK(found <= most + 1e-6);
+        CHECK(found[i] == -HUGE_VAL);
+        continue;
       }
+      CHECK(found[i] >= most);
+      CHECK(found[i] <= most + 1e-5);
+      // Kept for the bound, with the same value once every partner is in.
+      REQUIRE(entry < most_possible.students.size());
+      CHECK(most_possible.students[entry].international == static_cast<int>(i));
+      CHECK(most_possible.most(entry) == found[i]);
+      ++entry;
     }
+    CHECK(entry == most_possible.students.size());
   }
   CHECK(pairs_compared > 10000);
 }
@@ -629,11 +641,12 @@ TEST_CASE("match candidates: a shortlist lists allowed candidates only, and boun
     // from every eligible partner (rule 7 aside).
     REQUIRE(shortlisted.problem.most_possible.size() == full.openings.size());
     for (const auto& candidate : full.problem.candidates) {
-      const auto& students = shortlisted.problem.most_possible[static_cast<std::size_t>(candidate.opening)];
-      const auto found = std::find_if(students.begin(), students.end(),
-                                      [&](const auto& entry) { return entry.first == candidate.international; });
-      REQUIRE(found != students.end());
-      REQUIRE(candidate.score <= found->second);
+      const auto& most = shortlisted.problem.most_possible[static_cast<std::size_t>(candidate.opening)];
+      const auto found = std::find_if(most.students.begin(), most.students.end(), [&](const auto& student) {
+        return student.international == candidate.international;
+      });
+      REQUIRE(found != most.students.end());
+      REQUIRE(candidate.score <= most.most(static_cast<std::size_t>(found - most.students.begin())));
     }
     const auto solution = match::solve_optimal(shortlisted.problem);
     const auto best = match::solve_optimal(full.problem);
