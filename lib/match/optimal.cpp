@@ -445,14 +445,20 @@ private:
     const std::size_t rows = keys == 0 ? 0 : most.gain.size() / keys;
     part.row_best.assign(rows, -HUGE_VAL);
     part.row_partner.assign(rows, solo);
+    const double* key_best = part.key_best.data();
     for (std::size_t row = 0; row < rows; ++row) {
+      // In locals: the hottest loop of the bound (28 million gains a step on the national benchmark).
       const float* gain = most.gain.data() + row * keys;
+      double row_best = -HUGE_VAL;
+      std::size_t best_key = 0;
       for (std::size_t key = 0; key < keys; ++key) {
-        if (gain[key] + part.key_best[key] > part.row_best[row]) {
-          part.row_best[row] = gain[key] + part.key_best[key];
-          part.row_partner[row] = part.key_partner[key];
+        if (gain[key] + key_best[key] > row_best) {
+          row_best = gain[key] + key_best[key];
+          best_key = key;
         }
       }
+      part.row_best[row] = row_best;
+      part.row_partner[row] = row_best == -HUGE_VAL ? solo : part.key_partner[best_key];
     }
   }
 
