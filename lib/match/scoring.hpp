@@ -104,14 +104,13 @@ public:
   MostPossible done() &&;
 
 private:
-  // The row of gains for a student's coverage key (m_key), added on first sight; -1 when no pair is allowed.
+  // The row of gains for the student's coverage key, added on first sight; -1 when no pair is allowed.
   int student_key(const Fit& fit);
 
   const OpeningProfile& m_profile;
   std::size_t m_priced_per_key;
   std::unordered_map<std::string, int> m_partner_key; // coverage key -> index
   std::vector<Fit> m_partner_fit;                     // one per key: a pair's gain depends only on the keys
-  std::vector<float> m_largest_share;                 // per partner key
   std::unordered_map<std::string, int> m_student_key; // coverage key -> row of gains, or -1
   MostPossible m_most;
   std::string m_key; // reused storage
