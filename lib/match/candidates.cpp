@@ -261,6 +261,7 @@ private:
 };
 
 using PartnerFits = std::vector<std::pair<std::size_t, Fit>>; // (domestic index, fit)
+using Ranked = std::vector<std::pair<double, int>>;             // (-most, other index): best first
 
 // What a very large run considers: at each opening, the international
 // students who have it among their best openings, and the best partners.
@@ -327,39 +328,12 @@ Eligible eligible_students(const MatchInput& input)
   return eligible;
 }
 
-// The partners considered at an opening: every eligible one, or, beyond
-// `most`, those who meet most of the opening's requirements and then bring
-// most on their own (scored as if alone). In domestic order. Every eligible
-// partner is added to `every` when given.
-PartnerFits partners_at(const MatchInput& input, const OpeningProfile& profile, const std::vector<int>& eligible,
-                        std::size_t most, MostPossibleBuilder* every = nullptr)
+// Every partner eligible at an opening, measured, in domestic order.
+PartnerFits partners_at(const MatchInput& input, const OpeningProfile& profile, const std::vector<int>& eligible)
 {
   PartnerFits fits;
-  const auto fit_of = [&](int domestic) { return profile.fit(*input.domestics[at(domestic)]); };
-  if (eligible.size() <= most) {
-    for (const int domestic : eligible) {
-      fits.emplace_back(static_cast<std::size_t>(domestic), fit_of(domestic));
-      if (every != nullptr) {
-        every->add_partner(domestic, fits.back().second);
-      }
-    }
-    return fits;
-  }
-  // Ranked through one reused fit; only the `most` kept are measured again to keep.
-  std::vector<std::pair<std::pair<std::size_t, double>, int>> ranked;
-  Fit fit;
   for (const int domestic : eligible) {
-    profile.fit_into(*input.domestics[at(domestic)], fit);
-    if (every != nullptr) {
-      every->add_partner(domestic, fit);
-    }
-    ranked.push_back({{profile.unmet_requirement_count(fit), -profile.components(fit, nullptr).total()}, domestic});
-  }
-  std::partial_sort(ranked.begin(), ranked.begin() + static_cast<long>(most), ranked.end());
-  ranked.resize(most);
-  std::sort(ranked.begin(), ranked.end(), [](const auto& a, const auto& b) { return a.second < b.second; });
-  for (const auto& entry : ranked) {
-    fits.emplace_back(static_cast<std::size_t>(entry.second), fit_of(entry.second));
+    fits.emplace_back(static_cast<std::size_t>(domestic), profile.fit(*input.domestics[at(domestic)]));
   }
   return fits;
 }
@@ -392,8 +366,7 @@ std::vector<Candidate> candidates_at(const MatchInput& input, const SharedLangua
     const OpeningProfile profile(opening, company, settings);
 
     if (!shortlist) {
-      every_partner = partners_at(input, profile, eligible.domestics[opening_index],
-                                  eligible.domestics[opening_index].size());
+      every_partner = partners_at(input, profile, eligible.domestics[opening_index]);
     }
     const PartnerFits& domestic_fits = shortlist ? shortlist->partners_of_opening[opening_index] : every_partner;
     for (const int listed : shortlist ? shortlist->internationals_of_opening[opening_index]
@@ -440,7 +413,6 @@ double candidate_count(const Eligible& eligible)
 Shortlist make_shortlist(MatchInput& input, const Eligible& eligible, const SharedLanguages& shares,
                          const CandidateLimits& limits)
 {
-  using Ranked = std::vector<std::pair<double, int>>; // (-most, other index): best first
   const auto& settings = input.workspace->project->matching;
   struct Part {
     std::vector<Ranked> openings_of_student;
@@ -455,9 +427,13 @@ Shortlist make_shortlist(MatchInput& input, const Eligible& eligible, const Shar
       const auto& opening = *input.openings[index];
       const OpeningProfile profile(opening, *input.companies[index], settings);
       MostPossibleBuilder most(profile, limits.priced_partners_per_key);
-      const auto& partners = part.partners_of_opening.emplace_back(partners_at(
-        input, profile, eligible.domestics[index], limits.partners_per_opening, takes_pairs(opening) ? &most : nullptr));
-      Ranked students;
+      if (takes_pairs(opening)) {
+        for (const int domestic : eligible.domestics[index]) {
+          profile.fit_into(*input.domestics[at(domestic)], fit);
+          most.add_partner(domestic, fit);
+        }
+      }
+      Ranked valued; // (-the most a candidate of the student could score here, position in most.students())
       for (const int international : eligible.internationals[index]) {
         profile.fit_into(*input.internationals[at(international)], fit);
         // The most a candidate of this student here could score: solo, or
@@ -465,13 +441,37 @@ Shortlist make_shortlist(MatchInput& input, const Eligible& eligible, const Shar
         const bool solo_allowed = takes_solo(opening) && profile.requirements_met(fit, nullptr);
         const double value
           = most.add_student(international, fit, solo_allowed ? profile.components(fit, nullptr).total() : -HUGE_VAL);
-        if (value == -HUGE_VAL) {
-          continue; // no allowed candidate here
+        if (value != -HUGE_VAL) { // else no allowed candidate here
+          valued.emplace_back(-value, static_cast<int>(most.students().size() - 1));
         }
+      }
+      // The partners listed: those whose pairs with the opening's best
+      // students score most. Chosen by what they bring alone, as until round
+      // 5, they left the students' best pairs out (national benchmark: 58,872
+      // with 7,153 placed, now every slot filled; docs/performance.md).
+      Ranked best_students = valued;
+      const std::size_t choosing = std::min(best_students.size(), limits.students_choosing_partners);
+      std::partial_sort(best_students.begin(), best_students.begin() + static_cast<long>(choosing),
+                        best_students.end());
+      std::vector<std::size_t> choosers;
+      for (std::size_t place = 0; place < choosing; ++place) {
+        choosers.push_back(at(best_students[place].second));
+      }
+      const auto chosen = most.best_partners(choosers, limits.partners_per_opening);
+      auto& partners = part.partners_of_opening.emplace_back();
+      for (const auto& partner : chosen) {
+        partners.emplace_back(at(partner.domestic), profile.fit(*input.domestics[at(partner.domestic)]));
+      }
+      Ranked students;
+      for (const auto& student : valued) {
+        const double value = -student.first;
+        const std::size_t entry = at(student.second);
+        const int international = most.students()[entry].international;
         const bool listed_candidate
-          = solo_allowed
-            || std::any_of(partners.begin(), partners.end(), [&](const auto& partner) {
-                 return shares.shared(at(international), partner.first) && profile.requirements_met(fit, &partner.second);
+          = most.students()[entry].solo != -HUGE_VALF
+            || std::any_of(chosen.begin(), chosen.end(), [&](const auto& partner) {
+                 return shares.shared(at(international), at(partner.domestic))
+                        && most.meet_requirements(entry, partner.key);
                });
         if (!listed_candidate) {
           continue;

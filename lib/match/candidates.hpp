@@ -84,13 +84,17 @@ MatchInput prepare_match(const workspace::Workspace& workspace, const MatchReque
 // roster can allow 10^10 triples), each international student is listed only at
 // their best `openings_per_student` openings and each opening with its best
 // `students_per_opening` students (by the most a candidate there could score),
-// with the `partners_per_opening` partners who bring most on their own;
+// with `partners_per_opening` partners (see below);
 // problem.most_possible then bounds what was left out.
 struct CandidateLimits {
   double most_candidates = 100e6; // estimated before the pair rules: about twice the real count
   std::size_t openings_per_student = 24;
   std::size_t students_per_opening = 16;
   std::size_t partners_per_opening = 24;
+  // Those whose best pair with one of the opening's
+  // `students_choosing_partners` best students scores most, of every partner
+  // eligible there.
+  std::size_t students_choosing_partners = 16;
   // The partners of each coverage key at an opening priced one by one in the
   // bound of what the shortlist leaves out (MostPossible::PartnerKey).
   std::size_t priced_partners_per_key = 16;

@@ -16,7 +16,7 @@ struct OptimalLimits {
   int lagrangian_iterations = 300;
   int lagrangian_min_iterations = 30;
   double lagrangian_work = 1e9;
-  int bound_steps = 100; // subgradient steps of a shortlist's bound (bound_by_most_possible)
+  int bound_steps = 150; // subgradient steps of a shortlist's bound (bound_by_most_possible)
   std::size_t ilp_candidate_limit = 400'000; // beyond this CBC is not tried
   int ilp_node_limit = 20'000;
 };

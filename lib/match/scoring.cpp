@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <bit>
 #include <cmath>
+#include <tuple>
 
 namespace tandem::match {
 
@@ -261,6 +262,7 @@ void MostPossibleBuilder::add_partner(int domestic, const Fit& fit)
   }
   auto& best = m_most.partner_keys[at(kept->second)].best;
   best.emplace_back(domestic, float_at_least(m_profile.member_share(fit)));
+  m_partners.push_back({{domestic, kept->second}, best.back().second});
   if (best.back().second > best.front().second) {
     std::swap(best.front(), best.back()); // the largest share first, as MostPossible::most reads it
   }
@@ -299,6 +301,45 @@ double MostPossibleBuilder::add_student(int international, const Fit& fit, doubl
   }
   m_most.students.push_back(student);
   return m_most.most(m_most.students.size() - 1);
+}
+
+std::vector<MostPossibleBuilder::Partner> MostPossibleBuilder::best_partners(const std::vector<std::size_t>& students,
+                                                                            std::size_t count) const
+{
+  // A pair scores the two shares and its keys' gain: the students' part is
+  // worked out once per partner key.
+  const std::size_t keys = m_most.partner_keys.size();
+  std::vector<double> most_with_key(keys, -HUGE_VAL);
+  for (const std::size_t position : students) {
+    const auto& student = m_most.students[position];
+    if (student.key < 0) {
+      continue;
+    }
+    for (std::size_t key = 0; key < keys; ++key) {
+      most_with_key[key]
+        = std::max(most_with_key[key], static_cast<double>(student.share) + m_most.gain[at(student.key) * keys + key]);
+    }
+  }
+  std::vector<std::tuple<double, float, std::size_t>> ranked; // (-best pair, -share, position added)
+  for (std::size_t position = 0; position < m_partners.size(); ++position) {
+    const auto& [partner, share] = m_partners[position];
+    ranked.emplace_back(-(most_with_key[at(partner.key)] + share), -share, position);
+  }
+  count = std::min(count, ranked.size());
+  std::partial_sort(ranked.begin(), ranked.begin() + static_cast<long>(count), ranked.end());
+  ranked.resize(count);
+  std::sort(ranked.begin(), ranked.end(), [](const auto& a, const auto& b) { return std::get<2>(a) < std::get<2>(b); });
+  std::vector<Partner> best;
+  for (const auto& entry : ranked) {
+    best.push_back(m_partners[std::get<2>(entry)].first);
+  }
+  return best;
+}
+
+bool MostPossibleBuilder::meet_requirements(std::size_t student, int partner_key) const
+{
+  const int row = m_most.students[student].key;
+  return row >= 0 && m_most.gain[at(row) * m_most.partner_keys.size() + at(partner_key)] != -HUGE_VALF;
 }
 
 MostPossible MostPossibleBuilder::done() &&

@@ -101,6 +101,19 @@ public:
   // candidate's score, or -HUGE_VAL when not allowed), or a pair with one of
   // the partners added. -HUGE_VAL when neither is allowed.
   double add_student(int international, const Fit& fit, double alone);
+  // The students added so far, in order (MostPossible::students).
+  const std::vector<MostPossible::Student>& students() const { return m_most.students; }
+
+  struct Partner {
+    int domestic = 0;
+    int key = 0; // index of the partner's coverage key
+  };
+  // The `count` partners whose best pair with one of `students` (positions
+  // in students()) scores most, then who brings most alone; in the order added.
+  std::vector<Partner> best_partners(const std::vector<std::size_t>& students, std::size_t count) const;
+  // Whether a student (by position in students()) and a partner with
+  // `partner_key` meet the opening's requirements together: their keys say it.
+  bool meet_requirements(std::size_t student, int partner_key) const;
   MostPossible done() &&;
 
 private:
@@ -110,6 +123,7 @@ private:
   const OpeningProfile& m_profile;
   std::size_t m_priced_per_key;
   std::unordered_map<std::string, int> m_partner_key; // coverage key -> index
+  std::vector<std::pair<Partner, float>> m_partners;  // with their share, in the order added
   std::vector<Fit> m_partner_fit;                     // one per key: a pair's gain depends only on the keys
   std::unordered_map<std::string, int> m_student_key; // coverage key -> row of gains, or -1
   MostPossible m_most;

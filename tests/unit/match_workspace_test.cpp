@@ -504,6 +504,53 @@ TEST_CASE("match scoring: a student's best pair at an opening, found by coverage
   CHECK(pairs_compared > 10000);
 }
 
+TEST_CASE("match scoring: a shortlist's partners are those who make the best pairs, not the best alone")
+{
+  // The opening needs German and Finnish at B2. The international student
+  // has German only. Partner a brings most alone (the field, the company's
+  // town) but has no Finnish either: no pair with her meets the requirements.
+  // Partner b has Finnish. Chosen by what they bring alone, a would be listed
+  // (each misses one requirement, and a brings more); by the best pair, b.
+  model::Company company;
+  company.id = "acme";
+  company.municipality = "Kokkola";
+  model::Opening opening;
+  opening.id = "o";
+  opening.field = model::OpeningField::business;
+  opening.languages = {{"de", Level::B2}};
+  opening.finnish = Level::B2;
+  const model::MatchingSettings settings;
+  const match::OpeningProfile profile(opening, company, settings);
+
+  model::Student international;
+  international.id = "i";
+  international.languages = {{"de", Level::C1}};
+  model::Student a;
+  a.id = "a";
+  a.field = model::Field::business;
+  a.municipality = "Kokkola";
+  a.languages = {{"de", Level::C2}};
+  model::Student b;
+  b.id = "b";
+  b.field = model::Field::engineering;
+  b.languages = {{"fi", Level::C1}};
+  REQUIRE(profile.components(profile.fit(a), nullptr).total() > profile.components(profile.fit(b), nullptr).total());
+  REQUIRE(profile.unmet_requirement_count(profile.fit(a)) == profile.unmet_requirement_count(profile.fit(b)));
+
+  match::MostPossibleBuilder builder(profile, 16);
+  builder.add_partner(0, profile.fit(a));
+  builder.add_partner(1, profile.fit(b));
+  REQUIRE(builder.add_student(0, profile.fit(international), -HUGE_VAL) > 0);
+  const auto chosen = builder.best_partners({0}, 1);
+  REQUIRE(chosen.size() == 1);
+  CHECK(chosen[0].domestic == 1);
+  CHECK(builder.meet_requirements(0, chosen[0].key));
+  const auto both = builder.best_partners({0}, 2);
+  REQUIRE(both.size() == 2);
+  CHECK(both[0].domestic == 0); // in the order added
+  CHECK_FALSE(builder.meet_requirements(0, both[0].key));
+}
+
 TEST_CASE("match stable: the hospitals/residents example of the Python matching library")
 {
   // Residents A S D J L rank hospitals M C G (2 places each); a pair is allowed
