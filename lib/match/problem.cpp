@@ -2,18 +2,15 @@
 
 namespace tandem::match {
 
-double MostPossible::most(std::size_t entry) const
+double MostPossible::most_with_partner(std::size_t row) const
 {
-  const Student& student = students[entry];
-  double most = student.solo;
-  if (student.key >= 0) {
-    const std::size_t keys = partner_keys.size();
-    for (std::size_t partner_key = 0; partner_key < keys; ++partner_key) {
-      const auto& partners = partner_keys[partner_key];
-      const double partner = std::max(partners.best.empty() ? partners.rest : partners.best.front().second,
-                                      partners.rest);
-      most = std::max(most, pair_value(student.share + gain[at(student.key) * keys + partner_key] + partner));
-    }
+  const std::size_t keys = partner_keys.size();
+  double most = -HUGE_VAL;
+  for (std::size_t partner_key = 0; partner_key < keys; ++partner_key) {
+    const auto& partners = partner_keys[partner_key];
+    const double largest_share
+      = std::max(partners.best.empty() ? partners.rest : partners.best.front().second, partners.rest);
+    most = std::max(most, gain[row * keys + partner_key] + largest_share);
   }
   return most;
 }

@@ -35,7 +35,10 @@ inline float float_at_least(double value)
 // A pair's score is each member's own share plus a gain that only the two
 // students' coverage keys decide (match/scoring): a student's best pair here
 // is their share plus, over the partners' keys, the most of the key's gain
-// and a partner's share. Every value is a float rounded up.
+// and a partner's share. Every value is a float rounded up. That sum is put
+// together in three places: most() here (partners unpriced), the bound's
+// PricedValues (optimal.cpp: partners priced) and
+// MostPossibleBuilder::best_partners (scoring.cpp: the partners listed).
 struct MostPossible {
   struct Student {
     int international = 0;
@@ -56,7 +59,20 @@ struct MostPossible {
   std::vector<float> gain;
 
   // The most a candidate of students[entry] could score here.
-  double most(std::size_t entry) const;
+  double most(std::size_t entry) const
+  {
+    const Student& student = students[entry];
+    return most(student, student.key < 0 ? -HUGE_VAL : most_with_partner(at(student.key)));
+  }
+  // The most a partner adds to the share of a student with gain row `row`:
+  // over the partner keys, the key's gain plus its largest share. The same
+  // for every student with this row, so it can be kept (MostPossibleBuilder).
+  double most_with_partner(std::size_t row) const;
+  // A student's most, given most_with_partner of their row.
+  static double most(const Student& student, double with_partner)
+  {
+    return std::max<double>(student.solo, student.key < 0 ? -HUGE_VAL : pair_value(student.share + with_partner));
+  }
   // A pair's value from the sum of its parts: raised by a margin for the last
   // bits, since Components::total() sums in another order. -infinity stays.
   static double pair_value(double parts)

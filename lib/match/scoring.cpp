@@ -264,7 +264,7 @@ void MostPossibleBuilder::add_partner(int domestic, const Fit& fit)
   best.emplace_back(domestic, float_at_least(m_profile.member_share(fit)));
   m_partners.push_back({{domestic, kept->second}, best.back().second});
   if (best.back().second > best.front().second) {
-    std::swap(best.front(), best.back()); // the largest share first, as MostPossible::most reads it
+    std::swap(best.front(), best.back()); // the largest share first, as MostPossible::most_with_partner reads it
   }
 }
 
@@ -287,6 +287,7 @@ int MostPossibleBuilder::student_key(const Fit& fit)
   if (std::any_of(row.begin(), row.end(), [](float gain) { return gain != -HUGE_VALF; })) {
     kept->second = static_cast<int>(m_most.gain.size() / keys);
     m_most.gain.insert(m_most.gain.end(), row.begin(), row.end());
+    m_most_with_partner.push_back(m_most.most_with_partner(at(kept->second)));
   }
   return kept->second;
 }
@@ -300,7 +301,7 @@ double MostPossibleBuilder::add_student(int international, const Fit& fit, doubl
     return -HUGE_VAL;
   }
   m_most.students.push_back(student);
-  return m_most.most(m_most.students.size() - 1);
+  return MostPossible::most(student, student.key < 0 ? -HUGE_VAL : m_most_with_partner[at(student.key)]);
 }
 
 std::vector<MostPossibleBuilder::Partner> MostPossibleBuilder::best_partners(const std::vector<std::size_t>& students,

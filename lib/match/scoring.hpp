@@ -126,6 +126,10 @@ private:
   std::vector<std::pair<Partner, float>> m_partners;  // with their share, in the order added
   std::vector<Fit> m_partner_fit;                     // one per key: a pair's gain depends only on the keys
   std::unordered_map<std::string, int> m_student_key; // coverage key -> row of gains, or -1
+  // MostPossible::most_with_partner of each row of gains, kept: a row serves
+  // every student with its coverage key, and working it out loops over every
+  // partner key (once per student at each opening, until round 6).
+  std::vector<double> m_most_with_partner;
   MostPossible m_most;
   std::string m_key; // reused storage
 };

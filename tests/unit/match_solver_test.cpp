@@ -6,6 +6,7 @@
 #include <catch2/catch.hpp>
 
 #include <algorithm>
+#include <cmath>
 
 using tandem::match::AssignmentEdge;
 using tandem::match::Candidate;
@@ -155,6 +156,22 @@ TEST_CASE("optimal: a shortlist's bound prices the domestic students")
   REQUIRE(solution.bound_holds);
   CHECK(solution.bound >= 14.0 - 1e-9);
   CHECK(solution.bound <= 14.0 * 1.05);
+}
+
+TEST_CASE("optimal: the most a student could score sums its parts without rounding down")
+{
+  // Share 1 + 2^-23, gain 8, partner share 0: the exact sum is 9 + 2^-23. In
+  // float it rounds to 9 (a float's step at 9 is 2^-20), below a candidate
+  // that scores the sum: no longer a bound.
+  const float share = 1.0F + std::ldexp(1.0F, -23);
+  MostPossible most;
+  most.students = {{0, -HUGE_VALF, share, 0}};
+  most.partner_keys = {{{{0, 0.0F}}, -HUGE_VALF}};
+  most.gain = {8.0F};
+  const double exact = 9.0 + std::ldexp(1.0, -23);
+  CHECK(most.most_with_partner(0) == 8.0);
+  CHECK(most.most(0) >= exact);
+  CHECK(most.most(0) <= exact + 1e-6);
 }
 
 TEST_CASE("assignment: solving again after new weights equals solving afresh")
