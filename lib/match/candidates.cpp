@@ -713,38 +713,6 @@ std::unordered_map<std::string_view, std::vector<int>> indices_by_id(const Parti
   return indices;
 }
 
-// Positions of the candidates in the order of `key` (a tuple, lower is better),
-// then of their index. Only the candidates of one party are ever compared
-// (Rankings), so each party's are sorted apart, `party` of each candidate
-// giving its party in 0..parties-1: many small sorts of keys side by side
-// instead of one of 21 million indices, each comparison fetching its keys.
-template <typename Party, typename Key>
-std::vector<long> positions(std::size_t count, std::size_t parties, const Party& party, const Key& key)
-{
-  std::vector<std::size_t> start(parties + 1, 0);
-  for (std::size_t index = 0; index < count; ++index) {
-    ++start[party(static_cast<int>(index)) + 1];
-  }
-  std::partial_sum(start.begin(), start.end(), start.begin());
-  std::vector<int> by_party(count);
-  auto next = start;
-  for (std::size_t index = 0; index < count; ++index) {
-    by_party[next[party(static_cast<int>(index))]++] = static_cast<int>(index);
-  }
-  std::vector<long> position(count);
-  std::vector<std::pair<decltype(key(0)), int>> keyed;
-  for (std::size_t group = 0; group < parties; ++group) {
-    keyed.clear();
-    for (std::size_t place = start[group]; place < start[group + 1]; ++place) {
-      keyed.push_back({key(by_party[place]), by_party[place]});
-    }
-    std::sort(keyed.begin(), keyed.end());
-    for (std::size_t place = 0; place < keyed.size(); ++place) {
-      position[at(keyed[place].second)] = static_cast<long>(start[group] + place);
-    }
-  }
-  return position;
-}
 
 } // namespace
 
@@ -792,12 +760,12 @@ Rankings rank_candidates(const MatchInput& input)
   const auto of = [&](int index) -> const Candidate& { return candidates[at(index)]; };
   Rankings rankings;
   const auto count = candidates.size();
-  rankings.international = positions(
+  rankings.international = positions_by_party(
     count, input.internationals.size(), [&](int index) { return at(of(index).international); }, [&](int index) {
       const auto& candidate = of(index);
       return std::pair(international_lists.of(at(candidate.international), candidate.opening), -candidate.score);
     });
-  rankings.opening = positions(
+  rankings.opening = positions_by_party(
     count, input.openings.size(), [&](int index) { return at(of(index).opening); }, [&](int index) {
       const auto& candidate = of(index);
       const auto company = at(candidate.opening); // input.companies is by opening
@@ -807,7 +775,7 @@ Rankings rank_candidates(const MatchInput& input)
     });
   // Solo candidates are never compared by a partner: one group of their own.
   const auto no_partner = input.domestics.size();
-  rankings.domestic = positions(
+  rankings.domestic = positions_by_party(
     count, no_partner + 1,
     [&](int index) { return of(index).domestic == solo ? no_partner : at(of(index).domestic); }, [&](int index) {
       const auto& candidate = of(index);

@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cstddef>
 #include <deque>
+#include <future>
 #include <iterator>
 #include <limits>
 #include <queue>
@@ -251,7 +252,165 @@ Plan deferred_acceptance(const Problem& problem, const Rankings& rankings,
   return holdings.plan();
 }
 
+
+// Candidates of each party side by side, best first by the party's ranking:
+// party p's are order[start[p] .. start[p + 1]). `party_of` gives each
+// candidate's party in 0..parties-1.
+struct RankedByParty {
+  std::vector<std::size_t> start;
+  std::vector<int> order;
+};
+
+template <typename PartyOf>
+RankedByParty ranked_by_party(const Problem& problem, std::size_t parties, const PartyOf& party_of,
+                              const std::vector<long>& rank)
+{
+  const std::size_t count = problem.candidates.size();
+  const auto party = [&](int index) { return party_of(problem.candidates[at(index)]); };
+  const auto position = positions_by_party(count, parties, party, [&](int index) { return rank[at(index)]; });
+  RankedByParty ranked;
+  ranked.start.assign(parties + 1, 0);
+  ranked.order.resize(count);
+  for (std::size_t index = 0; index < count; ++index) {
+    ++ranked.start[party(static_cast<int>(index)) + 1];
+    ranked.order[static_cast<std::size_t>(position[index])] = static_cast<int>(index);
+  }
+  std::partial_sum(ranked.start.begin(), ranked.start.end(), ranked.start.begin());
+  return ranked;
+}
+
+// first_choices (stable.hpp). A candidate that all its parties rank first
+// among the open ones is safe to take: none of them would leave it for a
+// candidate still open, and those closed later are closed by what a party
+// prefers. With one common order there is always such a candidate, so the plan
+// is stable; stated preferences break that order, and then a candidate is
+// taken anyway.
+class FirstChoices {
+public:
+  FirstChoices(const Problem& problem, const Rankings& rankings, const std::vector<std::vector<int>>& lists)
+      : m_problem(problem), m_lists(lists),
+        m_by_opening(ranked_by_party(
+          problem, problem.capacity.size(), [](const Candidate& candidate) { return at(candidate.opening); },
+          rankings.opening)),
+        // Solo candidates in a group of their own, after the partners'.
+        m_by_domestic(ranked_by_party(
+          problem, at(problem.domestics) + 1,
+          [&problem](const Candidate& candidate) {
+            return candidate.domestic == solo ? at(problem.domestics) : at(candidate.domestic);
+          },
+          rankings.domestic)),
+        m_international_free(at(problem.internationals), 1), m_domestic_free(at(problem.domestics), 1),
+        m_slots_left(problem.capacity), m_international_first(lists.size(), 0),
+        m_opening_first(m_by_opening.start.begin(), m_by_opening.start.end() - 1),
+        m_domestic_first(m_by_domestic.start.begin(), m_by_domestic.start.end() - 2)
+  {
+  }
+
+  Plan plan() &&
+  {
+    Plan plan;
+    for (;;) {
+      bool taken = false;
+      for (int international = 0; international < m_problem.internationals; ++international) {
+        if (const int index = first_of_international(international); index != none && others_preferring(index) == 0) {
+          take(index, plan);
+          taken = true;
+        }
+      }
+      if (taken) {
+        continue;
+      }
+      int chosen = none;
+      int fewest = 0;
+      for (int international = 0; international < m_problem.internationals; ++international) {
+        if (const int index = first_of_international(international); index != none) {
+          if (const int preferring = others_preferring(index); chosen == none || preferring < fewest) {
+            chosen = index;
+            fewest = preferring;
+          }
+        }
+      }
+      if (chosen == none) {
+        break;
+      }
+      take(chosen, plan);
+    }
+    std::sort(plan.chosen.begin(), plan.chosen.end());
+    return plan;
+  }
+
+private:
+  bool open(int index) const
+  {
+    const auto& candidate = m_problem.candidates[at(index)];
+    return m_international_free[at(candidate.international)] != 0 && m_slots_left[at(candidate.opening)] > 0
+           && (candidate.domestic == solo || m_domestic_free[at(candidate.domestic)] != 0);
+  }
+
+  // The first open candidate of `list` from `first` on; `first` moves past
+  // the closed ones for good (a candidate once closed stays closed).
+  int first_open(const int* list, std::size_t& first, std::size_t end) const
+  {
+    while (first < end && !open(list[first])) {
+      ++first;
+    }
+    return first < end ? list[first] : none;
+  }
+
+  int first_of_international(int international)
+  {
+    if (m_international_free[at(international)] == 0) {
+      return none;
+    }
+    const auto& list = m_lists[at(international)];
+    return first_open(list.data(), m_international_first[at(international)], list.size());
+  }
+
+  // How many of the opening and the partner of `index` rank another open candidate first.
+  int others_preferring(int index)
+  {
+    const auto& candidate = m_problem.candidates[at(index)];
+    const int opening = candidate.opening;
+    int preferring = first_open(m_by_opening.order.data(), m_opening_first[at(opening)],
+                                m_by_opening.start[at(opening) + 1]) != index;
+    if (const int domestic = candidate.domestic; domestic != solo) {
+      preferring += first_open(m_by_domestic.order.data(), m_domestic_first[at(domestic)],
+                               m_by_domestic.start[at(domestic) + 1]) != index;
+    }
+    return preferring;
+  }
+
+  void take(int index, Plan& plan)
+  {
+    const auto& candidate = m_problem.candidates[at(index)];
+    m_international_free[at(candidate.international)] = 0;
+    if (candidate.domestic != solo) {
+      m_domestic_free[at(candidate.domestic)] = 0;
+    }
+    --m_slots_left[at(candidate.opening)];
+    plan.chosen.push_back(index);
+  }
+
+  const Problem& m_problem;
+  const std::vector<std::vector<int>>& m_lists;
+  RankedByParty m_by_opening;
+  RankedByParty m_by_domestic;
+  std::vector<char> m_international_free;
+  std::vector<char> m_domestic_free;
+  std::vector<int> m_slots_left;
+  // Where each party's first open candidate may be: everything before is closed.
+  std::vector<std::size_t> m_international_first;
+  std::vector<std::size_t> m_opening_first;
+  std::vector<std::size_t> m_domestic_first;
+};
+
+
 } // namespace
+
+Plan first_choices(const Problem& problem, const Rankings& rankings)
+{
+  return FirstChoices(problem, rankings, proposal_lists(problem, rankings)).plan();
+}
 
 std::vector<int> blocking_candidates(const Problem& problem, const Rankings& rankings, const Plan& plan)
 {
@@ -294,21 +453,14 @@ struct Grouped {
   }
 };
 
-// Re-judges, after a change of plan, only the candidates of the parties whose
-// holdings changed: the rest block or not as before. Of those, a candidate can
-// block only if its international student would rather have it than what they
-// hold, so each party's list is kept grouped by international student, best
-// first for that student, and a group is read only up to the student's current
-// holding. On a region's 21 million candidates a chain then touches a few
-// thousand candidates instead of every candidate of a few parties.
-class BlockingTracker {
+// Each opening's and each partner's candidates, grouped by international
+// student, each group best first for that student: what a party's change of
+// holdings can make block (BlockingTracker, replan). Read-only once built, so
+// searches on several cores share it.
+class PartyGroups {
 public:
-  BlockingTracker(const Problem& problem, const Rankings& rankings, const std::vector<std::vector<int>>& by_international)
-      : m_problem(problem), m_rankings(rankings), m_by_international(by_international),
-        m_by_domestic(at(problem.domestics)), m_by_opening(problem.capacity.size()),
-        m_stamp(problem.candidates.size(), 0), m_rank_held(at(problem.internationals), none_held),
-        m_domestic_changed(at(problem.domestics), 0), m_opening_changed(problem.capacity.size(), 0),
-        m_international_changed(at(problem.internationals), 0)
+  PartyGroups(const Problem& problem, const std::vector<std::vector<int>>& by_international)
+      : m_by_domestic(at(problem.domestics)), m_by_opening(problem.capacity.size())
   {
     // by_international is each student's list, best first: walking the students
     // in order fills every other list grouped by student, best first.
@@ -316,15 +468,47 @@ public:
       for (const int index : list) {
         const auto& candidate = problem.candidates[at(index)];
         if (candidate.domestic != solo) {
-          add_to_group(m_by_domestic[at(candidate.domestic)], index);
+          add_to_group(problem, m_by_domestic[at(candidate.domestic)], index);
         }
-        add_to_group(m_by_opening[at(candidate.opening)], index);
+        add_to_group(problem, m_by_opening[at(candidate.opening)], index);
       }
     }
   }
 
   const Grouped& of_domestic(int domestic) const { return m_by_domestic[at(domestic)]; }
   const Grouped& of_opening(int opening) const { return m_by_opening[at(opening)]; }
+
+private:
+  static void add_to_group(const Problem& problem, Grouped& party, int index)
+  {
+    const int international = problem.candidates[at(index)].international;
+    if (party.list.empty() || problem.candidates[at(party.list.back())].international != international) {
+      party.starts.push_back(party.list.size());
+    }
+    party.list.push_back(index);
+  }
+
+  std::vector<Grouped> m_by_domestic;
+  std::vector<Grouped> m_by_opening;
+};
+
+// Re-judges, after a change of plan, only the candidates of the parties whose
+// holdings changed: the rest block or not as before. Of those, a candidate can
+// block only if its international student would rather have it than what they
+// hold, so each party's list is kept grouped by international student, best
+// first for that student (PartyGroups), and a group is read only up to the
+// student's current holding. On a region's 21 million candidates a chain then
+// touches a few thousand candidates instead of every candidate of a few parties.
+class BlockingTracker {
+public:
+  BlockingTracker(const Problem& problem, const Rankings& rankings,
+                  const std::vector<std::vector<int>>& by_international, const PartyGroups& groups)
+      : m_problem(problem), m_rankings(rankings), m_by_international(by_international), m_groups(groups),
+        m_stamp(problem.candidates.size(), 0), m_rank_held(at(problem.internationals), none_held),
+        m_domestic_changed(at(problem.domestics), 0), m_opening_changed(problem.capacity.size(), 0),
+        m_international_changed(at(problem.internationals), 0)
+  {
+  }
 
   // The blocking candidates of `after`, from those of `before`; adds the
   // candidates judged to `work`.
@@ -366,10 +550,10 @@ public:
       }
       m_international_changed[at(candidate.international)] = m_generation;
       if (candidate.domestic != solo) {
-        mark_party(m_by_domestic[at(candidate.domestic)]);
+        mark_party(m_groups.of_domestic(candidate.domestic));
         m_domestic_changed[at(candidate.domestic)] = m_generation;
       }
-      mark_party(m_by_opening[at(candidate.opening)]);
+      mark_party(m_groups.of_opening(candidate.opening));
       m_opening_changed[at(candidate.opening)] = m_generation;
     }
     // A candidate that blocked before and touches a changed party is judged again;
@@ -400,20 +584,10 @@ public:
 private:
   static constexpr long none_held = std::numeric_limits<long>::max(); // a student without a placement
 
-  void add_to_group(Grouped& party, int index)
-  {
-    const int international = m_problem.candidates[at(index)].international;
-    if (party.list.empty() || m_problem.candidates[at(party.list.back())].international != international) {
-      party.starts.push_back(party.list.size());
-    }
-    party.list.push_back(index);
-  }
-
   const Problem& m_problem;
   const Rankings& m_rankings;
   const std::vector<std::vector<int>>& m_by_international;
-  std::vector<Grouped> m_by_domestic;
-  std::vector<Grouped> m_by_opening;
+  const PartyGroups& m_groups;
   std::vector<unsigned> m_stamp; // == m_generation: judged again in this update
   unsigned m_generation = 0;
   std::vector<long> m_rank_held; // each international student's holding in `after`, by their ranking
@@ -503,7 +677,7 @@ Neighbourhood neighbourhood_around(const Problem& problem, const Holdings& holdi
 // the neighbourhood decides. Its answer is still checked by the caller against
 // the whole market (CBC may stop at its node limit).
 Plan replan(const Problem& problem, const Rankings& rankings, const std::vector<std::vector<int>>& lists,
-            const BlockingTracker& market, const Holdings& holdings, const Plan& plan,
+            const PartyGroups& market, const Holdings& holdings, const Plan& plan,
             const Neighbourhood& neighbourhood)
 {
   // Named, not a structured binding: lambdas below use them (clang before 16 cannot capture bindings).
@@ -631,21 +805,22 @@ Neighbourhood neighbourhood_around(const Problem& problem, const Rankings& ranki
 Plan replan(const Problem& problem, const Rankings& rankings, const Plan& plan, const Neighbourhood& neighbourhood)
 {
   const auto lists = proposal_lists(problem, rankings);
-  const BlockingTracker market(problem, rankings, lists);
+  const PartyGroups market(problem, lists);
   return replan(problem, rankings, lists, market, Holdings(problem, rankings, plan), plan, neighbourhood);
 }
 
-StableSolution solve_stable(const Problem& problem, const Rankings& rankings, io::ProgressSink* progress)
+namespace {
+
+// From `start`, market-wide sweeps take all its blocking candidates in turn,
+// each with its chain of displaced students proposing again (instability
+// chaining), while a few rounds still lower the count; then plans are
+// searched best first: a plan's blocking candidates are taken one at a time,
+// and the plan with the fewest so far is always the next one worked on. All
+// of it is bounded by counted work (candidates judged, proposals made).
+StableSolution search_from(const Problem& problem, const Rankings& rankings, const std::vector<std::vector<int>>& lists,
+                           BlockingTracker& tracker, Plan start, io::ProgressSink* progress)
 {
-  // Deferred acceptance is stable without pairs; with pairs it may leave
-  // blocking candidates. Then market-wide sweeps take them all in turn, each
-  // with its chain of displaced students proposing again (instability
-  // chaining), while a few rounds still lower the count; then plans are
-  // searched best first: a plan's blocking candidates are taken one at a time,
-  // and the plan with the fewest so far is always the next one worked on. All
-  // of it is bounded by counted work (candidates judged, proposals made).
-  const auto lists = proposal_lists(problem, rankings);
-  StableSolution best{deferred_acceptance(problem, rankings, lists), {}, false};
+  StableSolution best{std::move(start), {}, false};
   best.blocking = blocking_candidates(problem, rankings, best.plan);
   std::size_t work = 0;
   const std::size_t work_limit = std::max<std::size_t>(200'000'000, 30 * problem.candidates.size());
@@ -662,7 +837,6 @@ StableSolution solve_stable(const Problem& problem, const Rankings& rankings, io
       best = swept;
     }
   }
-  BlockingTracker tracker(problem, rankings, lists);
   std::set<std::vector<int>> seen{best.plan.chosen};
   struct Found {
     StableSolution solution;
@@ -701,6 +875,32 @@ StableSolution solve_stable(const Problem& problem, const Rankings& rankings, io
       frontier.push(found.size() - 1);
     }
   }
+  return best;
+}
+
+} // namespace
+
+StableSolution solve_stable(const Problem& problem, const Rankings& rankings, io::ProgressSink* progress)
+{
+  // Deferred acceptance is stable without pairs; with pairs it may leave
+  // blocking candidates, and where the search from there ends depends much on
+  // where it starts (region benchmarks, three markets: 58 / 92 / 31 blocking
+  // pairs left from deferred acceptance, 55 / 31 / 70 from first choices;
+  // docs/performance.md). So it runs from both starts at once, one per core,
+  // and goes on from the plan with fewer (deferred acceptance's when as few).
+  const auto lists = proposal_lists(problem, rankings);
+  const PartyGroups groups(problem, lists);
+  BlockingTracker tracker(problem, rankings, lists, groups);
+  auto from_first_choices = std::async(std::launch::async, [&] {
+    BlockingTracker own_tracker(problem, rankings, lists, groups);
+    return search_from(problem, rankings, lists, own_tracker, FirstChoices(problem, rankings, lists).plan(), nullptr);
+  });
+  StableSolution best
+    = search_from(problem, rankings, lists, tracker, deferred_acceptance(problem, rankings, lists), progress);
+  if (auto other = from_first_choices.get(); other.blocking.size() < best.blocking.size()) {
+    best = std::move(other);
+  }
+  std::size_t work = 0; // counted by BlockingTracker::update; this stage is bounded by its rounds
   // Too large for the integer program as a whole: on the neighbourhood of each
   // blocking candidate in turn, while a round still lowers the count.
   for (int round = 0; round < 8 && !best.blocking.empty() && problem.candidates.size() > exact_stable_limit; ++round) {
@@ -714,7 +914,7 @@ StableSolution solve_stable(const Problem& problem, const Rankings& rankings, io
       if (!tried.insert(neighbourhood.students).second) {
         continue;
       }
-      Plan plan = replan(problem, rankings, lists, tracker, holdings, best.plan, neighbourhood);
+      Plan plan = replan(problem, rankings, lists, groups, holdings, best.plan, neighbourhood);
       if (plan.chosen == best.plan.chosen) {
         continue;
       }

@@ -3,7 +3,10 @@
 #include "io/progress.hpp"
 #include "match/problem.hpp"
 
+#include <algorithm>
 #include <cstddef>
+#include <numeric>
+#include <utility>
 #include <vector>
 
 namespace tandem::match {
@@ -15,6 +18,39 @@ struct Rankings {
   std::vector<long> opening;
   std::vector<long> domestic; // unused for solo candidates
 };
+
+// Positions of the candidates in the order of `key` (a tuple, lower is better),
+// then of their index, grouped by party: party 0's first, then party 1's, and
+// so on. Only the candidates of one party are ever compared (Rankings), so each party's are sorted apart, `party` of each candidate
+// giving its party in 0..parties-1: many small sorts of keys side by side
+// instead of one of 21 million indices, each comparison fetching its keys.
+template <typename Party, typename Key>
+std::vector<long> positions_by_party(std::size_t count, std::size_t parties, const Party& party, const Key& key)
+{
+  std::vector<std::size_t> start(parties + 1, 0);
+  for (std::size_t index = 0; index < count; ++index) {
+    ++start[party(static_cast<int>(index)) + 1];
+  }
+  std::partial_sum(start.begin(), start.end(), start.begin());
+  std::vector<int> by_party(count);
+  auto next = start;
+  for (std::size_t index = 0; index < count; ++index) {
+    by_party[next[party(static_cast<int>(index))]++] = static_cast<int>(index);
+  }
+  std::vector<long> position(count);
+  std::vector<std::pair<decltype(key(0)), int>> keyed;
+  for (std::size_t group = 0; group < parties; ++group) {
+    keyed.clear();
+    for (std::size_t place = start[group]; place < start[group + 1]; ++place) {
+      keyed.push_back({key(by_party[place]), by_party[place]});
+    }
+    std::sort(keyed.begin(), keyed.end());
+    for (std::size_t place = 0; place < keyed.size(); ++place) {
+      position[at(keyed[place].second)] = static_cast<long>(start[group] + place);
+    }
+  }
+  return position;
+}
 
 struct StableSolution {
   Plan plan;
@@ -33,13 +69,23 @@ inline constexpr std::size_t exact_stable_limit = 2500;
 // they like best (a pair applies as a couple: both the opening and the partner
 // must accept). Then blocking candidates are taken into the plan, each with its
 // chain of displaced students (market-wide sweeps, then a best-first search
-// over plans). A plan still blocked is, up to exact_stable_limit
+// over plans); the same search runs at once from first_choices below, and the
+// one left with fewer blocking candidates goes on. A plan still blocked is, up to exact_stable_limit
 // candidates, replaced by the integer program's plan with the fewest blocking
 // candidates, proven; above it, the program plans the neighbourhood of each
 // blocking candidate again (neighbourhood_around, replan; the rest fixed), taking
 // plans with fewer blocking candidates or as few and as many placed, while a
 // round lowers the count, and the plan with the fewest is returned.
 StableSolution solve_stable(const Problem& problem, const Rankings& rankings, io::ProgressSink* progress = nullptr);
+
+// A plan built from first choices, the second start of solve_stable's
+// search: a candidate is open while its student and partner are unplaced and
+// its opening has a free slot, and each open candidate that all its parties
+// rank first among the open ones is taken, while there is one; then the first
+// choice of a free student that the fewest of its opening and partner rank
+// below another open candidate (the earliest student among equals), and so on.
+// Stable when every party ranks the candidates in one common order.
+Plan first_choices(const Problem& problem, const Rankings& rankings);
 
 // The parties of a plan planned again together by the integer program, the
 // rest of the plan fixed (solve_stable above exact_stable_limit); each list

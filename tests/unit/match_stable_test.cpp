@@ -5,6 +5,9 @@
 #include <catch2/catch.hpp>
 
 #include <algorithm>
+#include <numeric>
+#include <utility>
+#include <vector>
 #include <string>
 
 using tandem::match::Problem;
@@ -57,6 +60,54 @@ TEST_CASE("stable: with pairs, no blocking pair whenever a stable plan exists")
     REQUIRE(solution.minimum_proven);
   }
   REQUIRE(with_stable_plan > 1000); // the property was put to the test often
+}
+
+TEST_CASE("stable: first choices are stable when every party ranks the candidates in one common order")
+{
+  // Each step takes a candidate that all its parties rank first among those
+  // still open; with one order there always is one, and nobody it leaves out
+  // is wanted by all of theirs. The order here: by score, then by index.
+  std::mt19937 random(15);
+  std::uniform_int_distribution<int> size(1, 9);
+  for (int instance = 0; instance < 300; ++instance) {
+    const Problem problem = tandem::test::random_problem(random, {size(random), size(random), size(random)}, 0.5);
+    std::vector<int> order(problem.candidates.size());
+    std::iota(order.begin(), order.end(), 0);
+    std::sort(order.begin(), order.end(), [&](int a, int b) {
+      return std::pair(-problem.candidates[static_cast<std::size_t>(a)].score, a)
+             < std::pair(-problem.candidates[static_cast<std::size_t>(b)].score, b);
+    });
+    std::vector<long> rank(order.size());
+    for (std::size_t place = 0; place < order.size(); ++place) {
+      rank[static_cast<std::size_t>(order[place])] = static_cast<long>(place);
+    }
+    const tandem::match::Rankings common{rank, rank, rank};
+    const auto plan = tandem::match::first_choices(problem, common);
+    INFO("instance " << instance);
+    REQUIRE(tandem::match::is_feasible(problem, plan));
+    REQUIRE(tandem::test::blocking_by_definition(problem, common, plan).empty());
+  }
+}
+
+TEST_CASE("stable: first choices that disagree, taken for the earliest student")
+{
+  // Worked by hand. Two students, two one-slot openings, solo only. Student 0
+  // ranks opening 1 first, student 1 opening 0; opening 0 ranks student 0
+  // first, opening 1 student 1. No candidate is first for both its parties:
+  // student 0's first choice is taken (one party, opening 1, prefers another,
+  // as for student 1's), then student 1's is open and first for both.
+  Problem problem;
+  problem.internationals = 2;
+  problem.capacity = {1, 1};
+  using tandem::match::solo;
+  problem.candidates = {{0, solo, 0, 1.0}, {0, solo, 1, 1.0}, {1, solo, 0, 1.0}, {1, solo, 1, 1.0}};
+  tandem::match::Rankings rankings;
+  rankings.international = {1, 0, 0, 1}; // by candidate: student 0 ranks candidate 1 first
+  rankings.opening = {0, 1, 1, 0};       // opening 0 ranks candidate 0 first, opening 1 candidate 3
+  rankings.domestic = {0, 0, 0, 0};
+  const auto plan = tandem::match::first_choices(problem, rankings);
+  CHECK(plan.chosen == std::vector<int>{1, 2});
+  CHECK(tandem::test::blocking_by_definition(problem, rankings, plan).empty());
 }
 
 TEST_CASE("stable ILP: the fewest blocking pairs, proven, as enumeration finds them")
