@@ -21,9 +21,10 @@ struct Rankings {
 
 // Positions of the candidates in the order of `key` (a tuple, lower is better),
 // then of their index, grouped by party: party 0's first, then party 1's, and
-// so on. Only the candidates of one party are ever compared (Rankings), so each party's are sorted apart, `party` of each candidate
-// giving its party in 0..parties-1: many small sorts of keys side by side
-// instead of one of 21 million indices, each comparison fetching its keys.
+// so on. Only the candidates of one party are ever compared (Rankings), so
+// each party's are sorted apart, `party` of each candidate giving its party in
+// 0..parties-1: many small sorts of keys side by side instead of one of 21
+// million indices, each comparison fetching its keys.
 template <typename Party, typename Key>
 std::vector<long> positions_by_party(std::size_t count, std::size_t parties, const Party& party, const Key& key)
 {
@@ -70,12 +71,13 @@ inline constexpr std::size_t exact_stable_limit = 2500;
 // must accept). Then blocking candidates are taken into the plan, each with its
 // chain of displaced students (market-wide sweeps, then a best-first search
 // over plans); the same search runs at once from first_choices below, and the
-// one left with fewer blocking candidates goes on. A plan still blocked is, up to exact_stable_limit
-// candidates, replaced by the integer program's plan with the fewest blocking
-// candidates, proven; above it, the program plans the neighbourhood of each
-// blocking candidate again (neighbourhood_around, replan; the rest fixed), taking
-// plans with fewer blocking candidates or as few and as many placed, while a
-// round lowers the count, and the plan with the fewest is returned.
+// one left with fewer blocking candidates goes on. A plan still blocked is, up
+// to exact_stable_limit candidates, replaced by the integer program's plan with
+// the fewest blocking candidates, proven; above it, the program plans the
+// neighbourhood of each blocking candidate again (neighbourhood_around, replan;
+// the rest fixed), taking plans with fewer blocking candidates or as few and as
+// many placed, while a round lowers the count, and the plan with the fewest is
+// returned.
 StableSolution solve_stable(const Problem& problem, const Rankings& rankings, io::ProgressSink* progress = nullptr);
 
 // A plan built from first choices, the second start of solve_stable's
