@@ -764,15 +764,19 @@ Rankings rank_candidates(const MatchInput& input)
     count, input.internationals.size(), [&](int index) { return at(of(index).international); }, [&](int index) {
       const auto& candidate = of(index);
       return std::pair(international_lists.of(at(candidate.international), candidate.opening), -candidate.score);
-    });
-  rankings.opening = positions_by_party(
-    count, input.openings.size(), [&](int index) { return at(of(index).opening); }, [&](int index) {
-      const auto& candidate = of(index);
-      const auto company = at(candidate.opening); // input.companies is by opening
-      return std::tuple(company_internationals.of(company, candidate.international),
-                        candidate.domestic == solo ? LONG_MAX : company_domestics.of(company, candidate.domestic),
-                        -candidate.score);
-    });
+    }).position;
+  // The three rankings are independent: the openings' (the longest keys) on a
+  // second core while this one ranks for the students.
+  auto by_opening = std::async(std::launch::async, [&] {
+    return positions_by_party(
+      count, input.openings.size(), [&](int index) { return at(of(index).opening); }, [&](int index) {
+        const auto& candidate = of(index);
+        const auto company = at(candidate.opening); // input.companies is by opening
+        return std::tuple(company_internationals.of(company, candidate.international),
+                          candidate.domestic == solo ? LONG_MAX : company_domestics.of(company, candidate.domestic),
+                          -candidate.score);
+      }).position;
+  });
   // Solo candidates are never compared by a partner: one group of their own.
   const auto no_partner = input.domestics.size();
   rankings.domestic = positions_by_party(
@@ -781,7 +785,8 @@ Rankings rank_candidates(const MatchInput& input)
       const auto& candidate = of(index);
       return std::pair(candidate.domestic == solo ? LONG_MAX : domestic_lists.of(at(candidate.domestic), candidate.opening),
                        -candidate.score);
-    });
+    }).position;
+  rankings.opening = by_opening.get();
   return rankings;
 }
 

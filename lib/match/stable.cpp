@@ -266,16 +266,13 @@ RankedByParty ranked_by_party(const Problem& problem, std::size_t parties, const
                               const std::vector<long>& rank)
 {
   const std::size_t count = problem.candidates.size();
-  const auto party = [&](int index) { return party_of(problem.candidates[at(index)]); };
-  const auto position = positions_by_party(count, parties, party, [&](int index) { return rank[at(index)]; });
-  RankedByParty ranked;
-  ranked.start.assign(parties + 1, 0);
-  ranked.order.resize(count);
+  auto positions = positions_by_party(
+    count, parties, [&](int index) { return party_of(problem.candidates[at(index)]); },
+    [&](int index) { return rank[at(index)]; });
+  RankedByParty ranked{std::move(positions.start), std::vector<int>(count)};
   for (std::size_t index = 0; index < count; ++index) {
-    ++ranked.start[party(static_cast<int>(index)) + 1];
-    ranked.order[static_cast<std::size_t>(position[index])] = static_cast<int>(index);
+    ranked.order[static_cast<std::size_t>(positions.position[index])] = static_cast<int>(index);
   }
-  std::partial_sum(ranked.start.begin(), ranked.start.end(), ranked.start.begin());
   return ranked;
 }
 
@@ -510,10 +507,8 @@ public:
   {
   }
 
-  // The blocking candidates of `after`, from those of `before`; adds the
-  // candidates judged to `work`.
-  std::vector<int> update(const Plan& before, const std::vector<int>& blocking_before, const Plan& after,
-                          std::size_t& work)
+  // The blocking candidates of `after`, from those of `before`.
+  std::vector<int> update(const Plan& before, const std::vector<int>& blocking_before, const Plan& after)
   {
     ++m_generation;
     std::vector<int> changed;
@@ -537,7 +532,7 @@ public:
       for (; k < to && m_rankings.international[at(list[k])] < held; ++k) {
         mark(list[k]);
       }
-      work += k - from + 1; // the candidates read, and the group
+      m_work += k - from + 1; // the candidates read, and the group
     };
     const auto mark_party = [&](const Grouped& party) {
       party.for_each_group([&](std::size_t from, std::size_t to) { mark_wanted(party.list, from, to); });
@@ -570,7 +565,7 @@ public:
         blocking.push_back(index);
       }
     }
-    work += affected.size();
+    m_work += affected.size();
     const Holdings holdings(m_problem, m_rankings, after);
     for (const int index : affected) {
       if (holdings.wanted(index)) {
@@ -580,6 +575,10 @@ public:
     std::sort(blocking.begin(), blocking.end());
     return blocking;
   }
+
+  // The candidates read and judged by every update so far: the counted work
+  // that bounds a search instead of seconds.
+  std::size_t work() const { return m_work; }
 
 private:
   static constexpr long none_held = std::numeric_limits<long>::max(); // a student without a placement
@@ -594,6 +593,7 @@ private:
   std::vector<unsigned> m_domestic_changed; // == m_generation: the party's holdings changed
   std::vector<unsigned> m_opening_changed;
   std::vector<unsigned> m_international_changed;
+  std::size_t m_work = 0;
 };
 
 // The parties around the blocking candidate `seed`: its student, whoever holds
@@ -822,15 +822,20 @@ StableSolution search_from(const Problem& problem, const Rankings& rankings, con
 {
   StableSolution best{std::move(start), {}, false};
   best.blocking = blocking_candidates(problem, rankings, best.plan);
-  std::size_t work = 0;
+  // The work of the sweeps and chains (proposals, and judging the whole
+  // market after a sweep); the tracker counts its own.
+  std::size_t own_work = 0;
+  const std::size_t tracker_work_before = tracker.work();
+  const auto work = [&] { return own_work + (tracker.work() - tracker_work_before); };
   const std::size_t work_limit = std::max<std::size_t>(200'000'000, 30 * problem.candidates.size());
   // Market-wide sweeps first, while they lower the count (each judges every
   // candidate once afterwards).
   StableSolution swept = best;
-  for (int round = 0, idle = 0; round < 40 && idle < 4 && !best.blocking.empty() && work < work_limit; ++round) {
-    std::size_t sweep_work = work_limit - work;
-    swept.plan = sweep(problem, rankings, lists, swept.plan, swept.blocking, sweep_work);
-    work = work_limit - sweep_work + problem.candidates.size();
+  for (int round = 0, idle = 0; round < 40 && idle < 4 && !best.blocking.empty() && work() < work_limit; ++round) {
+    const std::size_t budget = work_limit - work();
+    std::size_t left = budget;
+    swept.plan = sweep(problem, rankings, lists, swept.plan, swept.blocking, left);
+    own_work += budget - left + problem.candidates.size();
     swept.blocking = blocking_candidates(problem, rankings, swept.plan);
     idle = swept.blocking.size() < best.blocking.size() ? 0 : idle + 1; // a few rounds without gain end it
     if (idle == 0) {
@@ -849,20 +854,21 @@ StableSolution search_from(const Problem& problem, const Rankings& rankings, con
   };
   std::priority_queue<std::size_t, std::vector<std::size_t>, decltype(later)> frontier(later);
   frontier.push(0);
-  while (!frontier.empty() && !best.blocking.empty() && work < work_limit) {
+  while (!frontier.empty() && !best.blocking.empty() && work() < work_limit) {
     const std::size_t current = frontier.top();
     const int index = found[current].solution.blocking[found[current].next++];
     if (found[current].next == found[current].solution.blocking.size()) {
       frontier.pop();
     }
-    std::size_t chain_work = work_limit - work;
-    Plan plan = chain_from(problem, rankings, lists, found[current].solution.plan, index, chain_work);
-    work = work_limit - chain_work;
+    const std::size_t budget = work_limit - work();
+    std::size_t left = budget;
+    Plan plan = chain_from(problem, rankings, lists, found[current].solution.plan, index, left);
+    own_work += budget - left;
     if (!seen.insert(plan.chosen).second) {
       continue;
     }
     StableSolution next{std::move(plan), {}, false};
-    next.blocking = tracker.update(found[current].solution.plan, found[current].solution.blocking, next.plan, work);
+    next.blocking = tracker.update(found[current].solution.plan, found[current].solution.blocking, next.plan);
     if (next.blocking.size() < best.blocking.size()) {
       best = next;
     }
@@ -900,7 +906,6 @@ StableSolution solve_stable(const Problem& problem, const Rankings& rankings, io
   if (auto other = from_first_choices.get(); other.blocking.size() < best.blocking.size()) {
     best = std::move(other);
   }
-  std::size_t work = 0; // counted by BlockingTracker::update; this stage is bounded by its rounds
   // Too large for the integer program as a whole: on the neighbourhood of each
   // blocking candidate in turn, while a round still lowers the count.
   for (int round = 0; round < 8 && !best.blocking.empty() && problem.candidates.size() > exact_stable_limit; ++round) {
@@ -918,7 +923,7 @@ StableSolution solve_stable(const Problem& problem, const Rankings& rankings, io
       if (plan.chosen == best.plan.chosen) {
         continue;
       }
-      auto blocking = tracker.update(best.plan, best.blocking, plan, work);
+      auto blocking = tracker.update(best.plan, best.blocking, plan);
       // A plan as good (as many blocking pairs, as many placed) is taken too: its
       // new blocking pairs give new neighbourhoods (region: 61 -> 58 left).
       const bool as_good =

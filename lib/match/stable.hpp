@@ -19,6 +19,13 @@ struct Rankings {
   std::vector<long> domestic; // unused for solo candidates
 };
 
+// Candidates grouped by party, each party's in order: party p's take the
+// positions start[p] .. start[p + 1] - 1.
+struct PartyPositions {
+  std::vector<std::size_t> start;
+  std::vector<long> position; // of each candidate
+};
+
 // Positions of the candidates in the order of `key` (a tuple, lower is better),
 // then of their index, grouped by party: party 0's first, then party 1's, and
 // so on. Only the candidates of one party are ever compared (Rankings), so
@@ -26,7 +33,7 @@ struct Rankings {
 // 0..parties-1: many small sorts of keys side by side instead of one of 21
 // million indices, each comparison fetching its keys.
 template <typename Party, typename Key>
-std::vector<long> positions_by_party(std::size_t count, std::size_t parties, const Party& party, const Key& key)
+PartyPositions positions_by_party(std::size_t count, std::size_t parties, const Party& party, const Key& key)
 {
   std::vector<std::size_t> start(parties + 1, 0);
   for (std::size_t index = 0; index < count; ++index) {
@@ -50,7 +57,7 @@ std::vector<long> positions_by_party(std::size_t count, std::size_t parties, con
       position[at(keyed[place].second)] = static_cast<long>(start[group] + place);
     }
   }
-  return position;
+  return {std::move(start), std::move(position)};
 }
 
 struct StableSolution {
