@@ -58,7 +58,9 @@ match::MatchResult solve(const match::MatchInput& input, match::Method method, i
   if (method == match::Method::optimal) {
     return match::result_of(input, match::solve_optimal(input.problem, {}, progress));
   }
-  return match::result_of(input, match::solve_stable(input.problem, match::rank_candidates(input), progress));
+  progress->report("stable: ranking the candidates by each party's preferences", "");
+  const auto rankings = match::rank_candidates(input);
+  return match::result_of(input, match::solve_stable(input.problem, rankings, progress));
 }
 
 // Writes placements.csv when the run changes it (an unchanged file is left

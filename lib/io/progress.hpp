@@ -11,6 +11,8 @@ namespace tandem::io {
 
 // What long runs report as they go (the stage, and a detail such as a plan's
 // gap); the library reports, the command line decides whether anyone sees it.
+// Reports may come from several threads at once (the loader's, the stable
+// searches'): an implementation serialises them.
 class ProgressSink {
 public:
   virtual ~ProgressSink() = default;

@@ -11,6 +11,8 @@
 #include <queue>
 #include <numeric>
 #include <set>
+#include <string>
+#include <string_view>
 
 namespace tandem::match {
 
@@ -818,7 +820,8 @@ namespace {
 // and the plan with the fewest so far is always the next one worked on. All
 // of it is bounded by counted work (candidates judged, proposals made).
 StableSolution search_from(const Problem& problem, const Rankings& rankings, const std::vector<std::vector<int>>& lists,
-                           BlockingTracker& tracker, Plan start, io::ProgressSink* progress)
+                           BlockingTracker& tracker, Plan start, std::string_view start_name,
+                           io::ProgressSink* progress)
 {
   StableSolution best{std::move(start), {}, false};
   best.blocking = blocking_candidates(problem, rankings, best.plan);
@@ -840,6 +843,11 @@ StableSolution search_from(const Problem& problem, const Rankings& rankings, con
     idle = swept.blocking.size() < best.blocking.size() ? 0 : idle + 1; // a few rounds without gain end it
     if (idle == 0) {
       best = swept;
+    }
+    if (progress != nullptr) {
+      progress->report("stable: searching from two starts",
+                       "from " + std::string(start_name) + ", sweep " + std::to_string(round + 1) + ": "
+                         + std::to_string(swept.blocking.size()) + " blocking pair(s)");
     }
   }
   std::set<std::vector<int>> seen{best.plan.chosen};
@@ -873,8 +881,10 @@ StableSolution search_from(const Problem& problem, const Rankings& rankings, con
       best = next;
     }
     if (progress != nullptr) {
-      progress->report("stable: searching", std::to_string(seen.size()) + " plans, the best with " +
-                                              std::to_string(best.blocking.size()) + " blocking pair(s)");
+      progress->report("stable: searching from two starts", "from " + std::string(start_name) + ", "
+                                                              + std::to_string(seen.size()) + " plans, the best with "
+                                                              + std::to_string(best.blocking.size())
+                                                              + " blocking pair(s)");
     }
     if (!next.blocking.empty()) {
       found.push_back({std::move(next), 0});
@@ -894,17 +904,26 @@ StableSolution solve_stable(const Problem& problem, const Rankings& rankings, io
   // pairs left from deferred acceptance, 55 / 31 / 70 from first choices;
   // docs/performance.md). So it runs from both starts at once, one per core,
   // and goes on from the plan with fewer (deferred acceptance's when as few).
+  if (progress != nullptr) {
+    progress->report("stable: searching from two starts", "");
+  }
   const auto lists = proposal_lists(problem, rankings);
   const PartyGroups groups(problem, lists);
   BlockingTracker tracker(problem, rankings, lists, groups);
   auto from_first_choices = std::async(std::launch::async, [&] {
     BlockingTracker own_tracker(problem, rankings, lists, groups);
-    return search_from(problem, rankings, lists, own_tracker, FirstChoices(problem, rankings, lists).plan(), nullptr);
+    return search_from(problem, rankings, lists, own_tracker, FirstChoices(problem, rankings, lists).plan(),
+                       "first choices", progress);
   });
   StableSolution best
-    = search_from(problem, rankings, lists, tracker, deferred_acceptance(problem, rankings, lists), progress);
+    = search_from(problem, rankings, lists, tracker, deferred_acceptance(problem, rankings, lists),
+                  "deferred acceptance", progress);
   if (auto other = from_first_choices.get(); other.blocking.size() < best.blocking.size()) {
     best = std::move(other);
+  }
+  if (progress != nullptr) {
+    progress->report("stable: the better of the two searches", std::to_string(best.blocking.size()) +
+                                                                  " blocking pair(s) left");
   }
   // Too large for the integer program as a whole: on the neighbourhood of each
   // blocking candidate in turn, while a round still lowers the count.

@@ -172,6 +172,23 @@ TEST_CASE("stable: above the integer program's size, the parties around each blo
   CHECK(replanned == 3); // the path was taken: each of these markets had blocking pairs left
 }
 
+TEST_CASE("stable: the searches from both starts report their progress, each naming its start")
+{
+  // A market of about 3,000 candidates under random preferences: both starts
+  // leave blocking pairs, so both searches sweep and report as they go.
+  std::mt19937 random(14);
+  const Problem problem = tandem::test::random_problem(random, {30, 24, 24}, 0.16);
+  const auto rankings = tandem::test::random_rankings(random, problem);
+  tandem::test::StageLog log;
+  tandem::match::solve_stable(problem, rankings, &log);
+  const auto reported_from = [&](const std::string& start) {
+    return std::count_if(log.details.begin(), log.details.end(),
+                         [&](const std::string& detail) { return detail.starts_with("from " + start + ", "); });
+  };
+  CHECK(reported_from("deferred acceptance") > 0);
+  CHECK(reported_from("first choices") > 0);
+}
+
 TEST_CASE("stable: a neighbourhood planned again gets the fewest blocking pairs of the whole market that moving "
           "only its students can reach")
 {

@@ -26,17 +26,28 @@ match::Objective exhaustive_best(const match::Problem& problem);
 #include "io/progress.hpp"
 #include "match/stable.hpp"
 
+#include <mutex>
 #include <string>
 #include <string_view>
 #include <vector>
 
 namespace tandem::test {
 
-// Keeps the stages a solver reports.
+// Keeps the stages a solver reports (from any of its threads).
 class StageLog : public io::ProgressSink {
 public:
-  void report(std::string_view stage, std::string_view) override { stages.emplace_back(stage); }
+  void report(std::string_view stage, std::string_view detail) override
+  {
+    const std::lock_guard lock(m_mutex);
+    stages.emplace_back(stage);
+    details.emplace_back(detail);
+  }
+  // Read once the solver has returned.
   std::vector<std::string> stages;
+  std::vector<std::string> details; // of each stage reported
+
+private:
+  std::mutex m_mutex;
 };
 
 // Random strict preferences of every party over its candidates.
