@@ -214,17 +214,40 @@ Plan sweep(const Problem& problem, const Rankings& rankings, const std::vector<s
   return holdings.plan();
 }
 
+// Candidates of each party side by side, best first by the party's ranking:
+// party p's are order[start[p] .. start[p + 1]). `party_of` gives each
+// candidate's party in 0..parties-1.
+struct RankedByParty {
+  std::vector<std::size_t> start;
+  std::vector<int> order;
+};
+
+template <typename PartyOf>
+RankedByParty ranked_by_party(const Problem& problem, std::size_t parties, const PartyOf& party_of,
+                              const std::vector<long>& rank)
+{
+  const std::size_t count = problem.candidates.size();
+  auto positions = positions_by_party(
+    count, parties, [&](int index) { return party_of(problem.candidates[at(index)]); },
+    [&](int index) { return rank[at(index)]; });
+  RankedByParty ranked{std::move(positions.start), std::vector<int>(count)};
+  for (std::size_t index = 0; index < count; ++index) {
+    ranked.order[static_cast<std::size_t>(positions.position[index])] = static_cast<int>(index);
+  }
+  return ranked;
+}
+
 // Each international student's candidates, best first.
 std::vector<std::vector<int>> proposal_lists(const Problem& problem, const Rankings& rankings)
 {
-  std::vector<std::vector<int>> lists(at(problem.internationals));
-  for (std::size_t index = 0; index < problem.candidates.size(); ++index) {
-    lists[at(problem.candidates[index].international)].push_back(static_cast<int>(index));
-  }
-  for (auto& list : lists) {
-    std::sort(list.begin(), list.end(), [&](int a, int b) {
-      return std::pair(rankings.international[at(a)], a) < std::pair(rankings.international[at(b)], b);
-    });
+  const auto ranked = ranked_by_party(
+    problem, at(problem.internationals), [](const Candidate& candidate) { return at(candidate.international); },
+    rankings.international);
+  std::vector<std::vector<int>> lists;
+  lists.reserve(at(problem.internationals));
+  for (std::size_t international = 0; international + 1 < ranked.start.size(); ++international) {
+    lists.emplace_back(ranked.order.begin() + static_cast<std::ptrdiff_t>(ranked.start[international]),
+                       ranked.order.begin() + static_cast<std::ptrdiff_t>(ranked.start[international + 1]));
   }
   return lists;
 }
@@ -252,30 +275,6 @@ Plan deferred_acceptance(const Problem& problem, const Rankings& rankings,
     }
   }
   return holdings.plan();
-}
-
-
-// Candidates of each party side by side, best first by the party's ranking:
-// party p's are order[start[p] .. start[p + 1]). `party_of` gives each
-// candidate's party in 0..parties-1.
-struct RankedByParty {
-  std::vector<std::size_t> start;
-  std::vector<int> order;
-};
-
-template <typename PartyOf>
-RankedByParty ranked_by_party(const Problem& problem, std::size_t parties, const PartyOf& party_of,
-                              const std::vector<long>& rank)
-{
-  const std::size_t count = problem.candidates.size();
-  auto positions = positions_by_party(
-    count, parties, [&](int index) { return party_of(problem.candidates[at(index)]); },
-    [&](int index) { return rank[at(index)]; });
-  RankedByParty ranked{std::move(positions.start), std::vector<int>(count)};
-  for (std::size_t index = 0; index < count; ++index) {
-    ranked.order[static_cast<std::size_t>(positions.position[index])] = static_cast<int>(index);
-  }
-  return ranked;
 }
 
 // first_choices (stable.hpp). A candidate that all its parties rank first
