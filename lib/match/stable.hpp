@@ -75,9 +75,10 @@ inline constexpr std::size_t exact_stable_limit = 2500;
 // --method stable: international students propose down their lists, an opening
 // holds its best proposals up to its slots and a domestic partner the proposal
 // they like best (a pair applies as a couple: both the opening and the partner
-// must accept). Then blocking candidates are taken into the plan, each with its
-// chain of displaced students (market-wide sweeps, then a best-first search
-// over plans); the same search runs at once from first_choices below, and the
+// must accept). Then blocking candidates are taken into the plan, the highest
+// score first, each with its chain of displaced students (market-wide sweeps,
+// a path of single steps, then a best-first search over plans); the same
+// search runs at once from first_choices below, and the
 // one left with fewer blocking candidates goes on. A plan still blocked is, up
 // to exact_stable_limit candidates, replaced by the integer program's plan with
 // the fewest blocking candidates, proven; above it, the program plans the
