@@ -403,7 +403,6 @@ private:
   std::vector<std::size_t> m_domestic_first;
 };
 
-
 } // namespace
 
 Plan first_choices(const Problem& problem, const Rankings& rankings)
@@ -906,7 +905,8 @@ StableSolution search_from(const Problem& problem, const Rankings& rankings, con
   };
   // One path: from each plan, the first blocking candidate whose chain leads to
   // a plan not seen yet, until `walk_patience` steps find none with fewer than
-  // the best (region benchmarks: 29 / 1 / 10 left without it, 22 / 1 / 0 with).
+  // the best (region benchmarks, seeds 1 and 3: 16 and 15 left without it, 9
+  // and 0 with).
   StableSolution walked = best;
   for (int idle = 0; !walked.blocking.empty() && idle < walk_patience && work() < work_limit / 2; ++idle) {
     std::optional<StableSolution> next;
@@ -970,10 +970,11 @@ StableSolution solve_stable(const Problem& problem, const Rankings& rankings, io
 {
   // Deferred acceptance is stable without pairs; with pairs it may leave
   // blocking candidates, and where the search from there ends depends much on
-  // where it starts (region benchmarks, three markets: 58 / 92 / 31 blocking
-  // pairs left from deferred acceptance, 55 / 31 / 70 from first choices;
-  // docs/performance.md). So it runs from both starts at once, one per core,
-  // and goes on from the plan with fewer (deferred acceptance's when as few).
+  // where it starts (region benchmarks, seeds 1-3: 41 / 1 / 0 blocking pairs
+  // left by the search from deferred acceptance, 16 / 1 / 0 from first
+  // choices; docs/performance.md, round 8). So it runs from both starts at
+  // once, one per core, and goes on from the plan with fewer (deferred
+  // acceptance's when as few).
   if (progress != nullptr) {
     progress->report("stable: searching from two starts", "");
   }
