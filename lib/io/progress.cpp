@@ -1,8 +1,12 @@
 #include "io/progress.hpp"
 
+#include "io/encoding.hpp"
+
+#include <algorithm>
 #include <cstdlib>
 #include <string>
 
+#include <sys/ioctl.h>
 #include <unistd.h>
 
 namespace tandem::io {
@@ -12,6 +16,42 @@ namespace {
 constexpr auto quiet_start = std::chrono::seconds(2);
 constexpr auto in_place_interval = std::chrono::milliseconds(100);
 constexpr auto lines_interval = std::chrono::seconds(5);
+
+// The width of the terminal `out` is, else $COLUMNS, else 80.
+std::size_t columns_of(std::FILE* out)
+{
+  winsize size{};
+  if (::ioctl(::fileno(out), TIOCGWINSZ, &size) == 0 && size.ws_col > 0) {
+    return size.ws_col;
+  }
+  if (const char* columns = std::getenv("COLUMNS"); columns != nullptr) {
+    if (const long value = std::strtol(columns, nullptr, 10); value > 0) {
+      return static_cast<std::size_t>(value);
+    }
+  }
+  return 80;
+}
+
+// `text` with at most `columns` characters, cut before `tail` (which stays)
+// and marked by "...". Characters are counted as UTF-8 code points.
+std::string fitted(std::string_view text, std::string_view tail, std::size_t columns)
+{
+  const auto characters = [](std::string_view part) {
+    return static_cast<std::size_t>(std::count_if(part.begin(), part.end(), [](char byte) { return !is_utf8_continuation(byte); }));
+  };
+  if (characters(text) + characters(tail) <= columns) {
+    return std::string(text) + std::string(tail);
+  }
+  const std::string_view mark = "...";
+  const std::size_t room = columns > characters(tail) + mark.size() ? columns - characters(tail) - mark.size() : 0;
+  std::size_t end = 0;
+  for (std::size_t kept = 0; end < text.size(); ++end) {
+    if (!is_utf8_continuation(text[end]) && kept++ == room) {
+      break;
+    }
+  }
+  return std::string(text.substr(0, end)) + std::string(mark) + std::string(tail);
+}
 
 } // namespace
 
@@ -28,8 +68,9 @@ TerminalProgress::Style TerminalProgress::style_for(bool quiet)
   return Style::in_place;
 }
 
-TerminalProgress::TerminalProgress(Style style, std::FILE* out, Clock clock)
-    : m_style(style), m_out(out), m_clock(std::move(clock)), m_start(m_clock()), m_last_shown(m_start)
+TerminalProgress::TerminalProgress(Style style, std::FILE* out, Clock clock, std::size_t columns)
+    : m_style(style), m_out(out), m_clock(std::move(clock)), m_columns(columns != 0 ? columns : columns_of(out)),
+      m_start(m_clock()), m_last_shown(m_start)
 {
 }
 
@@ -63,12 +104,14 @@ void TerminalProgress::report(std::string_view stage, std::string_view detail)
   if (!detail.empty()) {
     text += ": " + std::string(detail);
   }
-  text += " (" + std::to_string(seconds) + " s)";
+  const std::string elapsed = " (" + std::to_string(seconds) + " s)";
   if (m_style == Style::in_place) {
-    std::fprintf(m_out, "\r\x1b[K%s", text.c_str()); // the line rewritten in place
+    // One column spare: a line that fills the last one wraps on some terminals.
+    const std::string line = fitted(text, elapsed, m_columns - 1);
+    std::fprintf(m_out, "\r\x1b[K%s", line.c_str()); // the line rewritten in place
     m_line_open = true;
   } else {
-    std::fprintf(m_out, "%s\n", text.c_str());
+    std::fprintf(m_out, "%s%s\n", text.c_str(), elapsed.c_str());
   }
   std::fflush(m_out);
 }

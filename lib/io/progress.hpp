@@ -1,6 +1,7 @@
 #pragma once
 
 #include <chrono>
+#include <cstddef>
 #include <cstdio>
 #include <functional>
 #include <mutex>
@@ -24,7 +25,9 @@ public:
 // come (at most 10 times a second); where plain output is asked for (NO_COLOR,
 // TERM=dumb), plain lines at most every 5 s instead. Nothing at all with
 // --quiet or when standard error is not a terminal (cron, pipes). The display
-// depends on time; what the run computes never does.
+// depends on time; what the run computes never does. An in-place line is cut
+// to the terminal's width: a line that wraps is no longer rewritten in place,
+// and each report would leave a row behind.
 class TerminalProgress : public ProgressSink {
 public:
   enum class Style { silent, in_place, lines };
@@ -33,7 +36,10 @@ public:
   // The style for this process: its standard error, --quiet and the environment.
   static Style style_for(bool quiet);
 
-  explicit TerminalProgress(Style style, std::FILE* out = stderr, Clock clock = std::chrono::steady_clock::now);
+  // `columns`: the terminal's width; 0 asks the terminal `out` is (then
+  // $COLUMNS, then 80).
+  explicit TerminalProgress(Style style, std::FILE* out = stderr, Clock clock = std::chrono::steady_clock::now,
+                            std::size_t columns = 0);
   ~TerminalProgress() override; // clears an in-place line
   TerminalProgress(const TerminalProgress&) = delete;
   TerminalProgress& operator=(const TerminalProgress&) = delete;
@@ -44,6 +50,7 @@ private:
   Style m_style;
   std::FILE* m_out;
   Clock m_clock;
+  std::size_t m_columns;
   std::chrono::steady_clock::time_point m_start;
   std::chrono::steady_clock::time_point m_last_shown;
   bool m_shown = false;     // something has been shown

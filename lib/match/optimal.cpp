@@ -627,10 +627,10 @@ Solution solve_optimal(const Problem& problem, const OptimalLimits& limits, io::
       }
       if (progress != nullptr) {
         progress->report(fmt::format("optimal: step {} of at most {}", iteration + 1, iterations),
-                         fmt::format("plan {} placed, {:.2f}; bound {:.2f}; gap {:.3g} %", solution.objective.placed,
-                                     solution.objective.score, solution.bound,
+                         fmt::format("gap {:.3g} %; plan {} placed, {:.2f}; bound {:.2f}",
                                      solution.bound > 0 ? 100 * (solution.bound - solution.objective.score) / solution.bound
-                                                        : 0.0));
+                                                        : 0.0,
+                                     solution.objective.placed, solution.objective.score, solution.bound));
       }
       if (iteration % 5 != 4 || relaxed.chosen_groups == searched_from) {
         continue; // a search every few steps, and never twice from one start

@@ -877,9 +877,8 @@ StableSolution search_from(const Problem& problem, const Rankings& rankings, con
       best = swept;
     }
     if (progress != nullptr) {
-      progress->report("stable: searching from two starts",
-                       "from " + std::string(start_name) + ", sweep " + std::to_string(round + 1) + ": "
-                         + std::to_string(swept.blocking.size()) + " blocking pair(s)");
+      progress->report("stable: searching", std::string(start_name) + ": " + std::to_string(swept.blocking.size())
+                                              + " blocking pair(s) after sweep " + std::to_string(round + 1));
     }
   }
   std::set<std::vector<int>> seen{best.plan.chosen};
@@ -897,10 +896,9 @@ StableSolution search_from(const Problem& problem, const Rankings& rankings, con
   };
   const auto report = [&] {
     if (progress != nullptr) {
-      progress->report("stable: searching from two starts", "from " + std::string(start_name) + ", "
-                                                              + std::to_string(seen.size()) + " plans, the best with "
-                                                              + std::to_string(best.blocking.size())
-                                                              + " blocking pair(s)");
+      progress->report("stable: searching", std::string(start_name) + ": " + std::to_string(best.blocking.size())
+                                              + " blocking pair(s) at best, " + std::to_string(seen.size())
+                                              + " plans");
     }
   };
   // One path: from each plan, the first blocking candidate whose chain leads to
@@ -976,7 +974,7 @@ StableSolution solve_stable(const Problem& problem, const Rankings& rankings, io
   // once, one per core, and goes on from the plan with fewer (deferred
   // acceptance's when as few).
   if (progress != nullptr) {
-    progress->report("stable: searching from two starts", "");
+    progress->report("stable: searching", "");
   }
   const auto lists = proposal_lists(problem, rankings);
   const PartyGroups groups(problem, lists);
@@ -1028,7 +1026,7 @@ StableSolution solve_stable(const Problem& problem, const Rankings& rankings, io
       }
     }
     if (progress != nullptr) {
-      progress->report("stable: planning the parties around each blocking pair again",
+      progress->report("stable: the neighbourhoods",
                        std::to_string(best.blocking.size()) + " blocking pair(s) left");
     }
     if (best.blocking.size() == before) {

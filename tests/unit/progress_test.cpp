@@ -37,7 +37,7 @@ TEST_CASE("progress: nothing for the first 2 s, then one line rewritten in place
 {
   Run run;
   {
-    TerminalProgress progress(TerminalProgress::Style::in_place, run.file, run.clock());
+    TerminalProgress progress(TerminalProgress::Style::in_place, run.file, run.clock(), 80);
     progress.report("reading the workspace", "students.csv");
     run.now += 1900ms;
     progress.report("reading the workspace", "companies.yaml");
@@ -52,6 +52,39 @@ TEST_CASE("progress: nothing for the first 2 s, then one line rewritten in place
                         "\r\x1b[Ktandem: optimal: step 5 of at most 46: gap 1.2 % (2 s)");
   }
   CHECK(run.text().substr(run.text().size() - 4) == "\r\x1b[K");
+}
+
+TEST_CASE("progress: an in-place line is cut to the terminal's width, the seconds kept, characters not bytes")
+{
+  // Cut to a column less than the width: a line that fills the last column
+  // wraps on some terminals, and a wrapped line leaves a row behind at each
+  // report. Worked by hand: 40 columns leave 39, less " (2 s)" and "..." 30.
+  Run run;
+  {
+    TerminalProgress progress(TerminalProgress::Style::in_place, run.file, run.clock(), 40);
+    run.now += 2s;
+    progress.report("stable: searching from two starts", "from deferred acceptance, 708 plans");
+    run.now += 1s;
+    progress.report("stable", "12 plans"); // fits: not cut
+  }
+  CHECK(run.text() == "\r\x1b[Ktandem: stable: searching from... (2 s)"
+                      "\r\x1b[Ktandem: stable: 12 plans (3 s)\r\x1b[K");
+  // 20 columns: 19, less 6 and 3, leave 10 characters, two of them 2-byte ä.
+  Run finnish;
+  {
+    TerminalProgress progress(TerminalProgress::Style::in_place, finnish.file, finnish.clock(), 20);
+    finnish.now += 2s;
+    progress.report("ääää", "ääää");
+  }
+  CHECK(finnish.text() == "\r\x1b[Ktandem: ää... (2 s)\r\x1b[K");
+  // Plain lines are never cut.
+  Run plain;
+  {
+    TerminalProgress progress(TerminalProgress::Style::lines, plain.file, plain.clock(), 20);
+    plain.now += 2s;
+    progress.report("stable: searching from two starts", "");
+  }
+  CHECK(plain.text() == "tandem: stable: searching from two starts (2 s)\n");
 }
 
 TEST_CASE("progress: plain lines at most every 5 s where plain output is asked for, and nothing when silent")
