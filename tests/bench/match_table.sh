@@ -24,15 +24,17 @@ for name in term region national; do
 done
 
 summary() { # the plan's figures from its JSON
-  python3 -c '
+  python3 - "$out" <<'EOF'
 import json, sys
 plan = json.load(open(sys.argv[1]))
-line = f"placed {plan[\"placed\"]}"
+line = "placed %d" % plan["placed"]
 if plan["method"] == "stable":
-    line += f", blocking pairs {len(plan[\"blocking\"])}, stable {plan[\"stable\"]}"
+    line += ", blocking pairs %d, stable %s" % (len(plan["blocking"]), plan["stable"])
 elif plan["bound"]:
-    line += f", objective {plan[\"objective\"]:.2f}, bound {plan[\"bound\"]:.2f}, gap {100 * (plan[\"bound\"] - plan[\"objective\"]) / plan[\"bound\"]:.3f} %"
-print(line)' "$out"
+    gap = 100 * (plan["bound"] - plan["objective"]) / plan["bound"]
+    line += ", objective %.2f, bound %.2f, gap %.3f %%" % (plan["objective"], plan["bound"], gap)
+print(line)
+EOF
 }
 run() { # LABEL WORKSPACE [MATCH OPTIONS]: wall time, peak memory, the plan
   local label=$1 workspace=$2
