@@ -901,10 +901,10 @@ StableSolution search_from(const Problem& problem, const Rankings& rankings, con
                                               + " plans");
     }
   };
-  // One path: from each plan, the first blocking candidate whose chain leads to
-  // a plan not seen yet, until `walk_patience` steps find none with fewer than
-  // the best (region benchmarks, seeds 1 and 3: 16 and 15 left without it, 9
-  // and 0 with).
+  // One path: from each plan, the highest-scoring blocking candidate whose
+  // chain leads to a plan not seen yet, until `walk_patience` steps find none
+  // with fewer than the best (region benchmarks, seeds 1 and 3: 16 and 15 left
+  // without it, 9 and 0 with).
   StableSolution walked = best;
   for (int idle = 0; !walked.blocking.empty() && idle < walk_patience && work() < work_limit / 2; ++idle) {
     std::optional<StableSolution> next;
