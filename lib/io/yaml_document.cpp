@@ -98,7 +98,7 @@ public:
       // Each alias is a copy: nested ones ("billion laughs") multiply. Refuse
       // before copying once the copies outgrow the document's own nodes.
       m_copied_nodes += node_count(it->second);
-      if (m_copied_nodes > std::max(k_min_alias_budget, k_alias_factor * m_own_nodes)) {
+      if (m_copied_nodes > std::max(yaml_min_alias_budget, yaml_alias_factor * m_own_nodes)) {
         throw ParseFailure{node.m_line, node.m_column, "alias expands too far"};
       }
       YamlNode copy = it->second;
@@ -161,7 +161,7 @@ private:
   public:
     Depth(std::size_t& depth, const yaml_event_t& event) : m_depth(depth)
     {
-      if (++m_depth > k_max_depth) {
+      if (++m_depth > max_yaml_depth) {
         throw ParseFailure{event.start_mark.line + 1, event.start_mark.column + 1,
                            "nested deeper than tandem's files ever are"};
       }
@@ -171,7 +171,6 @@ private:
     ~Depth() { --m_depth; }
 
   private:
-    static constexpr std::size_t k_max_depth = 200;
     std::size_t& m_depth;
   };
 
@@ -194,11 +193,6 @@ private:
     }
     return node;
   }
-
-  // Aliases may copy up to ten times the document's own nodes, and always a
-  // hundred thousand (docs/file-formats.md).
-  static constexpr std::size_t k_alias_factor = 10;
-  static constexpr std::size_t k_min_alias_budget = 100'000;
 
   yaml_parser_t& m_parser;
   std::map<std::string, YamlNode> m_anchors;

@@ -49,6 +49,13 @@ private:
   std::size_t m_column = 0;
 };
 
+// read_yaml's bounds, also kept where yaml-cpp reads the same text (io/yaml):
+// how deep collections nest; aliases may copy up to ten times the document's
+// own nodes, and always a hundred thousand (docs/file-formats.md).
+inline constexpr std::size_t max_yaml_depth = 200;
+inline constexpr std::size_t yaml_alias_factor = 10;
+inline constexpr std::size_t yaml_min_alias_budget = 100'000;
+
 // Reads the first document of `text`; a syntax error becomes a problem at its
 // line and column and the result is std::nullopt. An empty text is a null node.
 std::optional<YamlNode> read_yaml(std::string_view text, const std::string& file,

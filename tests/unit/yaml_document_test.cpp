@@ -46,6 +46,23 @@ TEST_CASE("yaml: an alias bomb is refused at the alias, before it is copied")
   CHECK(again.sorted().size() == 1);
 }
 
+TEST_CASE("yaml: where yaml-cpp reads the aliases as a loop, parse_yaml refuses the file instead of overflowing")
+{
+  // Found by fuzz_yaml: libyaml reads `&mml:` as an anchor and the document as
+  // bounded; yaml-cpp puts the alias *mmmSt inside the node it names, and
+  // writing that tree back (import companies) recursed until the stack ran out.
+  const std::string loop = "proj&mml:\n &mmmSt:\n )&mml:\n *mmmSt:";
+  io::Diagnostics first;
+  REQUIRE(io::read_yaml(loop, "companies.yaml", first)); // the reader alone lets it through
+  io::Diagnostics diagnostics;
+  CHECK_FALSE(io::parse_yaml(loop, "companies.yaml", diagnostics));
+  const auto problems = diagnostics.sorted();
+  REQUIRE(problems.size() == 1);
+  CHECK(problems.front().file == "companies.yaml");
+  CHECK(problems.front().message == "not valid YAML: its anchors and aliases make a loop or nest too deep; "
+                                    "write the values out in full");
+}
+
 TEST_CASE("yaml: ordinary aliases and a large document pass")
 {
   io::Diagnostics diagnostics;
