@@ -2,7 +2,6 @@
 
 #include "io/encoding.hpp"
 
-#include <algorithm>
 #include <cstdlib>
 #include <string>
 
@@ -36,14 +35,12 @@ std::size_t columns_of(std::FILE* out)
 // and marked by "...". Characters are counted as UTF-8 code points.
 std::string fitted(std::string_view text, std::string_view tail, std::size_t columns)
 {
-  const auto characters = [](std::string_view part) {
-    return static_cast<std::size_t>(std::count_if(part.begin(), part.end(), [](char byte) { return !is_utf8_continuation(byte); }));
-  };
-  if (characters(text) + characters(tail) <= columns) {
+  const std::size_t tail_characters = character_count(tail);
+  if (character_count(text) + tail_characters <= columns) {
     return std::string(text) + std::string(tail);
   }
   const std::string_view mark = "...";
-  const std::size_t room = columns > characters(tail) + mark.size() ? columns - characters(tail) - mark.size() : 0;
+  const std::size_t room = columns > tail_characters + mark.size() ? columns - tail_characters - mark.size() : 0;
   std::size_t end = 0;
   for (std::size_t kept = 0; end < text.size(); ++end) {
     if (!is_utf8_continuation(text[end]) && kept++ == room) {
