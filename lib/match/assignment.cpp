@@ -23,6 +23,8 @@ struct LexicographicCost {
 
   static constexpr bool has_unassigned_columns = true;
   static LexicographicCost of_edge(double edge_weight) { return {-1, -edge_weight}; }
+  // A target's cost from what is stored of it: its weight part, and whether it is an "unassigned" column.
+  static LexicographicCost of_target(double weight, bool unassigned) { return {unassigned ? 0 : -1, weight}; }
   static LexicographicCost infinite() { return {INT64_MAX / 4, 0}; }
   bool is_infinite() const { return count == INT64_MAX / 4; }
   // Below zero beyond rounding (`scale`: the size of the numbers involved).
@@ -54,6 +56,7 @@ struct WeightCost {
 
   static constexpr bool has_unassigned_columns = false;
   static WeightCost of_edge(double edge_weight) { return {-edge_weight}; }
+  static WeightCost of_target(double weight, bool /*unassigned: none*/) { return {weight}; }
   static WeightCost infinite() { return {HUGE_VAL}; }
   bool is_infinite() const { return weight == HUGE_VAL; }
   bool is_negative(double scale) const { return weight < -1e-12 * (1 + std::abs(scale)); }
@@ -83,23 +86,31 @@ public:
     for (std::size_t row = 0; row < at(rows); ++row) {
       m_first_edge[row + 1] += m_first_edge[row] + (Cost::has_unassigned_columns ? 1 : 0);
     }
-    m_targets.resize(at(m_first_edge.back()));
+    m_target_column.resize(at(m_first_edge.back()));
+    m_target_weight.resize(at(m_first_edge.back()));
+    m_target_edge.resize(at(m_first_edge.back()));
     m_target_of_edge.resize(edges.size());
     std::vector<int> fill(m_first_edge.begin(), m_first_edge.end() - 1);
     for (std::size_t index = 0; index < edges.size(); ++index) {
       const auto& edge = edges[index];
       m_target_of_edge[index] = fill[at(edge.row)];
-      m_targets[at(fill[at(edge.row)]++)] = {edge.column, Cost::of_edge(edge.weight), static_cast<int>(index)};
+      const auto target = at(fill[at(edge.row)]++);
+      m_target_column[target] = edge.column;
+      m_target_weight[target] = Cost::of_edge(edge.weight).weight;
+      m_target_edge[target] = static_cast<int>(index);
     }
     for (int row = 0; row < rows && Cost::has_unassigned_columns; ++row) {
-      m_targets[at(fill[at(row)]++)] = {m_openings + row, Cost{}, -1};
+      const auto target = at(fill[at(row)]++);
+      m_target_column[target] = m_openings + row;
+      m_target_weight[target] = Cost{}.weight;
+      m_target_edge[target] = -1;
     }
 
     m_row_potential.assign(at(rows), Cost{});
     // Every column starts at one potential, the lowest cost: reduced costs >= 0.
-    Cost lowest = m_targets.empty() ? Cost{} : m_targets.front().cost;
-    for (const auto& target : m_targets) {
-      lowest = std::min(lowest, target.cost);
+    Cost lowest = m_target_column.empty() ? Cost{} : cost_of(0);
+    for (int target = 0; target < static_cast<int>(m_target_column.size()); ++target) {
+      lowest = std::min(lowest, cost_of(target));
     }
     m_column_potential.assign(at(columns), lowest);
     m_sink_potential = lowest;
@@ -119,7 +130,7 @@ public:
     }
     std::vector<int> edge_of_row(at(m_rows), -1);
     for (std::size_t row = 0; row < at(m_rows); ++row) {
-      edge_of_row[row] = m_targets[at(m_target_of_row[row])].edge;
+      edge_of_row[row] = m_target_edge[at(m_target_of_row[row])];
     }
     return edge_of_row;
   }
@@ -131,7 +142,7 @@ public:
   void reweight(const std::vector<double>& weights)
   {
     for (std::size_t edge = 0; edge < weights.size(); ++edge) {
-      m_targets[at(m_target_of_edge[edge])].cost = Cost::of_edge(weights[edge]);
+      m_target_weight[at(m_target_of_edge[edge])] = Cost::of_edge(weights[edge]).weight;
     }
     // A row keeps its edge while it stays a best one under the column potentials.
     for (int row = 0; row < m_rows; ++row) {
@@ -139,7 +150,7 @@ public:
       if (held < 0) {
         continue;
       }
-      m_row_potential[at(row)] = m_column_potential[at(m_targets[at(held)].column)] - m_targets[at(held)].cost;
+      m_row_potential[at(row)] = m_column_potential[at(m_target_column[at(held)])] - cost_of(held);
       if (!all_reduced_costs_non_negative(row)) {
         let_go(row);
       }
@@ -163,8 +174,7 @@ public:
       if (m_target_of_row[at(row)] < 0) { // the potential that makes its best edge tight
         auto& potential = m_row_potential[at(row)];
         for (int index = m_first_edge[at(row)]; index < m_first_edge[at(row) + 1]; ++index) {
-          const auto& target = m_targets[at(index)];
-          const Cost needed = m_column_potential[at(target.column)] - target.cost;
+          const Cost needed = m_column_potential[at(m_target_column[at(index)])] - cost_of(index);
           potential = index == m_first_edge[at(row)] ? needed : std::max(potential, needed);
         }
       }
@@ -175,9 +185,9 @@ private:
   bool all_reduced_costs_non_negative(int row) const
   {
     for (int index = m_first_edge[at(row)]; index < m_first_edge[at(row) + 1]; ++index) {
-      const auto& target = m_targets[at(index)];
-      const Cost reduced = target.cost + m_row_potential[at(row)] - m_column_potential[at(target.column)];
-      if (reduced.is_negative(target.cost.weight)) {
+      const Cost cost = cost_of(index);
+      const Cost reduced = cost + m_row_potential[at(row)] - m_column_potential[at(m_target_column[at(index)])];
+      if (reduced.is_negative(cost.weight)) {
         return false;
       }
     }
@@ -191,11 +201,13 @@ private:
     m_target_of_row[at(row)] = -1;
   }
 
-  struct Target {
-    int column;
-    Cost cost;
-    int edge; // -1 for the unassigned column
-  };
+  // A target (an edge slot of a row) is stored in three arrays, its cost as
+  // its weight part alone: the scans read the column and the weight, 12 bytes
+  // where a struct with the whole cost and the edge took 32.
+  Cost cost_of(int target) const
+  {
+    return Cost::of_target(m_target_weight[at(target)], m_target_column[at(target)] >= m_openings);
+  }
   // Among columns at one distance, one with room comes first: it ends the
   // path at once (SciPy's linear_sum_assignment breaks ties the same way; with
   // whole-number costs ties are many, and this saves most of the search).
@@ -212,25 +224,25 @@ private:
     }
   };
 
-  int column_of(int row) const { return m_targets[at(m_target_of_row[at(row)])].column; }
+  int column_of(int row) const { return m_target_column[at(m_target_of_row[at(row)])]; }
 
   void scan(int row, Cost row_distance)
   {
     for (int index = m_first_edge[at(row)]; index < m_first_edge[at(row) + 1]; ++index) {
-      const auto& target = m_targets[at(index)];
-      if (m_finalised[at(target.column)] != 0) {
+      const int column = m_target_column[at(index)];
+      if (m_finalised[at(column)] != 0) {
         continue;
       }
-      const Cost reduced = target.cost + m_row_potential[at(row)] - m_column_potential[at(target.column)];
+      const Cost reduced = cost_of(index) + m_row_potential[at(row)] - m_column_potential[at(column)];
       const Cost distance = row_distance + reduced;
-      if (distance < m_distance[at(target.column)]) {
-        if (m_distance[at(target.column)].is_infinite()) {
-          m_touched.push_back(target.column);
+      if (distance < m_distance[at(column)]) {
+        if (m_distance[at(column)].is_infinite()) {
+          m_touched.push_back(column);
         }
-        m_distance[at(target.column)] = distance;
-        m_previous_target[at(target.column)] = index;
+        m_distance[at(column)] = distance;
+        m_previous_target[at(column)] = index;
         if constexpr (Cost::has_unassigned_columns) {
-          m_queue.push({distance, !has_room(target.column), target.column});
+          m_queue.push({distance, !has_room(column), column});
         }
       }
     }
@@ -244,15 +256,14 @@ private:
     int best = -1;
     Cost nearest = Cost::infinite();
     for (int index = m_first_edge[at(start)]; index < m_first_edge[at(start) + 1]; ++index) {
-      const auto& target = m_targets[at(index)];
-      const Cost reduced = target.cost + m_row_potential[at(start)] - m_column_potential[at(target.column)];
-      if (reduced < nearest
-          || (!(nearest < reduced) && has_room(target.column) && !has_room(m_targets[at(best)].column))) {
+      const int column = m_target_column[at(index)];
+      const Cost reduced = cost_of(index) + m_row_potential[at(start)] - m_column_potential[at(column)];
+      if (reduced < nearest || (!(nearest < reduced) && has_room(column) && !has_room(m_target_column[at(best)]))) {
         nearest = reduced;
         best = index;
       }
     }
-    const int column = m_targets[at(best)].column;
+    const int column = m_target_column[at(best)];
     const Cost& potential = m_column_potential[at(column)];
     if (!has_room(column) || !(potential == m_sink_potential)) {
       return false;
@@ -369,14 +380,16 @@ private:
       holders.erase(std::find(holders.begin(), holders.end(), row));
     }
     m_target_of_row[at(row)] = target;
-    m_rows_of_column[at(m_targets[at(target)].column)].push_back(row);
+    m_rows_of_column[at(m_target_column[at(target)])].push_back(row);
   }
 
   int m_rows;
   int m_openings;
   std::vector<int> m_capacity;
   std::vector<int> m_first_edge;
-  std::vector<Target> m_targets;
+  std::vector<int> m_target_column;
+  std::vector<double> m_target_weight; // the weight part of the target's cost
+  std::vector<int> m_target_edge; // -1 for the unassigned column
   std::vector<int> m_target_of_edge;
   std::vector<Cost> m_row_potential;
   std::vector<Cost> m_column_potential;

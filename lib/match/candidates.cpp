@@ -1,7 +1,9 @@
 #include "match/candidates.hpp"
 
 #include "io/error.hpp"
+#include "io/huge_pages.hpp"
 #include "io/text.hpp"
+#include "match/parallel.hpp"
 #include "match/rules.hpp"
 #include "match/scoring.hpp"
 #include "match/stable.hpp"
@@ -15,7 +17,6 @@
 #include <climits>
 #include <cstdint>
 #include <future>
-#include <thread>
 #include <numeric>
 #include <tuple>
 #include <string_view>
@@ -271,22 +272,14 @@ struct Shortlist {
 };
 
 // Runs `work(first, last)` over consecutive parts of the openings, one per
-// core, and returns the parts' results in opening order: the result does not
-// depend on the number of cores.
+// core, and returns the parts' results in opening order.
 template <typename Work>
 auto over_openings(const MatchInput& input, const Work& work)
 {
-  const std::size_t parts = std::max(1U, std::thread::hardware_concurrency());
-  const std::size_t per_part = std::max<std::size_t>(1, (input.openings.size() + parts - 1) / parts);
-  std::vector<std::future<decltype(work(std::size_t{}, std::size_t{}))>> pending;
-  for (std::size_t first = 0; first < input.openings.size(); first += per_part) {
-    const std::size_t last = std::min(input.openings.size(), first + per_part);
-    pending.push_back(std::async(std::launch::async, [&work, first, last] { return work(first, last); }));
-  }
-  std::vector<decltype(work(std::size_t{}, std::size_t{}))> results;
-  for (auto& part : pending) {
-    results.push_back(part.get());
-  }
+  std::vector<decltype(work(std::size_t{}, std::size_t{}))> results(part_count(input.openings.size()));
+  for_each_part(input.openings.size(), [&](std::size_t part, std::size_t first, std::size_t last) {
+    results[part] = work(first, last);
+  });
   return results;
 }
 
@@ -338,16 +331,9 @@ PartnerFits partners_at(const MatchInput& input, const OpeningProfile& profile, 
   return fits;
 }
 
-// The candidates at openings [first, last), in opening order; with a
-// shortlist, only those it names.
-std::vector<Candidate> candidates_at(const MatchInput& input, const SharedLanguages& shares,
-                                     const Eligible& eligible, std::size_t first, std::size_t last,
-                                     const Shortlist* shortlist)
+// The most candidates the rules could allow at openings [first, last).
+std::size_t candidate_room(const Eligible& eligible, const Shortlist* shortlist, std::size_t first, std::size_t last)
 {
-  const auto& settings = input.workspace->project->matching;
-  // Room for every candidate the rules could allow, reserved (not touched) at
-  // once: a growing vector of millions would copy itself and fault in its
-  // pages again at each doubling.
   std::size_t most = 0;
   for (std::size_t opening_index = first; opening_index < last; ++opening_index) {
     const std::size_t partners = shortlist ? shortlist->partners_of_opening[opening_index].size()
@@ -356,8 +342,18 @@ std::vector<Candidate> candidates_at(const MatchInput& input, const SharedLangua
                                            : eligible.internationals[opening_index].size();
     most += students * (1 + partners);
   }
-  std::vector<Candidate> candidates;
-  candidates.reserve(most);
+  return most;
+}
+
+// Appends the candidates at openings [first, last), in opening order; with a
+// shortlist, only those it names. The caller reserves their room
+// (candidate_room) at once: a growing vector of millions would copy itself
+// and fault in its pages again at each doubling.
+void candidates_at(const MatchInput& input, const SharedLanguages& shares, const Eligible& eligible,
+                   std::size_t first, std::size_t last, const Shortlist* shortlist,
+                   std::vector<Candidate>& candidates)
+{
+  const auto& settings = input.workspace->project->matching;
   Fit fit; // one for all students: its storage is reused
   PartnerFits every_partner;
   for (std::size_t opening_index = first; opening_index < last; ++opening_index) {
@@ -387,7 +383,6 @@ std::vector<Candidate> candidates_at(const MatchInput& input, const SharedLangua
       }
     }
   }
-  return candidates;
 }
 
 } // namespace
@@ -556,23 +551,29 @@ void add_scored_candidates(MatchInput& input, const CandidateLimits& limits)
   const Eligible eligible = eligible_students(input);
   const bool too_many = candidate_count(eligible) > limits.most_candidates;
   const Shortlist shortlist = too_many ? make_shortlist(input, eligible, shares, limits) : Shortlist{};
-  const auto parts = over_openings(input, [&](std::size_t first, std::size_t last) {
-    return candidates_at(input, shares, eligible, first, last, too_many ? &shortlist : nullptr);
+  const Shortlist* listed = too_many ? &shortlist : nullptr;
+  // The first part is written straight into the problem's candidates, with
+  // room for all: only the later parts are copied there. Touching fresh
+  // memory is what costs (half of the candidates' time on a virtual machine,
+  // docs/performance.md round 9). No part reads the problem's candidates.
+  auto& all = input.problem.candidates;
+  const std::size_t before = all.size();
+  const auto later_parts = over_openings(input, [&](std::size_t first, std::size_t last) {
+    std::vector<Candidate> part;
+    auto& into = first == 0 ? all : part;
+    io::reserve_on_huge_pages(into, into.size() + candidate_room(eligible, listed, first,
+                                                                 first == 0 ? input.openings.size() : last));
+    candidates_at(input, shares, eligible, first, last, listed, into);
+    return part;
   });
-  std::size_t count = input.problem.candidates.size();
-  for (const auto& part : parts) {
-    count += part.size();
+  for (const auto& part : later_parts) {
+    all.insert(all.end(), part.begin(), part.end());
   }
-  input.problem.candidates.reserve(count);
-  for (const auto& part : parts) {
-    for (const auto& candidate : part) {
-      if (input.cancelled_as(candidate) == nullptr) {
-        input.problem.candidates.push_back(candidate);
-      } else {
-        ++input.cancelled_left_out; // staff cancelled this very placement: never proposed again
-      }
-    }
-  }
+  const auto cancelled = std::remove_if(all.begin() + static_cast<long>(before), all.end(), [&](const Candidate& candidate) {
+    return input.cancelled_as(candidate) != nullptr; // staff cancelled this very placement: never proposed again
+  });
+  input.cancelled_left_out += static_cast<std::size_t>(all.end() - cancelled);
+  all.erase(cancelled, all.end());
 }
 
 void add_table_candidates(MatchInput& input, const std::vector<workspace::ScoreRow>& rows,

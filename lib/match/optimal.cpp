@@ -2,8 +2,10 @@
 
 #include <fmt/format.h>
 
+#include "io/huge_pages.hpp"
 #include "match/assignment.hpp"
 #include "match/ilp.hpp"
+#include "match/parallel.hpp"
 
 #include <algorithm>
 #include <cmath>
@@ -12,6 +14,7 @@
 #include <future>
 #include <thread>
 #include <optional>
+#include <span>
 #include <tuple>
 
 namespace tandem::match {
@@ -22,30 +25,36 @@ namespace {
 // doubles differ in their last bits depending on the order of addition.
 double tolerance(double magnitude) { return 1e-9 * std::max(1.0, std::abs(magnitude)); }
 
+// A tandem candidate with what the searches read (kept side by side, in one
+// buffer for all groups, because they are read at every step).
+struct Partner {
+  double score;
+  int domestic;
+  int candidate;
+};
+
 // The candidates of one international student at one opening.
 struct Group {
   int international = 0;
   int opening = 0;
   int solo_candidate = -1;
-  // Its tandem candidates, best score first, with what the searches read
-  // (kept here, side by side, because they are read at every step).
-  struct Partner {
-    double score;
-    int domestic;
-    int candidate;
-  };
-  std::vector<Partner> partners;
+  std::span<const Partner> partners; // its tandem candidates, best score first
+};
+
+struct Groups {
+  std::vector<Partner> partners; // every group's, group after group
+  std::vector<Group> list;
 };
 
 // Runs of candidates with one (international, opening): the candidate builder
-// writes them so, opening by opening; any other order is sorted first.
+// writes them so, opening by opening, and then the order is empty (the
+// candidates' own; tens of millions of indices are not written for nothing);
+// any other order is sorted.
 std::vector<int> grouped_order(const Problem& problem)
 {
-  std::vector<int> order(problem.candidates.size());
-  std::iota(order.begin(), order.end(), 0);
   std::vector<int> last_opening(at(problem.internationals), -1);
   bool grouped = true;
-  for (std::size_t index = 0; index < order.size() && grouped; ++index) {
+  for (std::size_t index = 0; index < problem.candidates.size() && grouped; ++index) {
     const auto& candidate = problem.candidates[index];
     if (index > 0 && candidate.international == problem.candidates[index - 1].international
         && candidate.opening == problem.candidates[index - 1].opening) {
@@ -55,7 +64,10 @@ std::vector<int> grouped_order(const Problem& problem)
     grouped = last_opening[at(candidate.international)] < candidate.opening;
     last_opening[at(candidate.international)] = candidate.opening;
   }
+  std::vector<int> order;
   if (!grouped) {
+    order.resize(problem.candidates.size());
+    std::iota(order.begin(), order.end(), 0);
     const auto key = [&](int index) {
       const auto& candidate = problem.candidates[at(index)];
       return std::pair(candidate.international, candidate.opening);
@@ -65,27 +77,30 @@ std::vector<int> grouped_order(const Problem& problem)
   return order;
 }
 
-std::vector<Group> group_candidates(const Problem& problem)
+Groups group_candidates(const Problem& problem)
 {
   const auto order = grouped_order(problem);
+  const auto index_at = [&](std::size_t position) {
+    return order.empty() ? static_cast<int>(position) : order[position];
+  };
   const auto candidate_at = [&](std::size_t position) -> const Candidate& {
-    return problem.candidates[at(order[position])];
+    return problem.candidates[at(index_at(position))];
   };
-  const auto better = [](const Group::Partner& a, const Group::Partner& b) {
-    return a.score != b.score ? a.score > b.score : a.candidate < b.candidate;
-  };
-  std::vector<Group> groups;
-  for (std::size_t begin = 0; begin < order.size();) {
+  const std::size_t count = problem.candidates.size();
+  Groups groups;
+  io::reserve_on_huge_pages(groups.partners, count); // millions of candidates: sized once
+  std::vector<std::size_t> first_partner;
+  for (std::size_t begin = 0; begin < count;) {
     const Candidate& first = candidate_at(begin);
     std::size_t end = begin + 1;
-    while (end < order.size() && candidate_at(end).international == first.international
+    while (end < count && candidate_at(end).international == first.international
            && candidate_at(end).opening == first.opening) {
       ++end;
     }
-    auto& group = groups.emplace_back(Group{first.international, first.opening, -1, {}});
-    group.partners.reserve(end - begin); // sized once: millions of candidates in all
+    auto& group = groups.list.emplace_back(Group{first.international, first.opening, -1, {}});
+    first_partner.push_back(groups.partners.size());
     for (std::size_t position = begin; position < end; ++position) {
-      const int index = order[position];
+      const int index = index_at(position);
       const auto& candidate = candidate_at(position);
       if (candidate.domestic == solo) {
         // Two rows for one solo candidate (a hand-made score table): the better counts.
@@ -93,11 +108,25 @@ std::vector<Group> group_candidates(const Problem& problem)
           group.solo_candidate = index;
         }
       } else {
-        group.partners.push_back({candidate.score, candidate.domestic, index});
+        groups.partners.push_back({candidate.score, candidate.domestic, index});
       }
     }
-    std::sort(group.partners.begin(), group.partners.end(), better); // best first: the searches below stop early
     begin = end;
+  }
+  first_partner.push_back(groups.partners.size());
+  // Best first (the searches below stop early).
+  const auto better = [](const Partner& a, const Partner& b) {
+    return a.score != b.score ? a.score > b.score : a.candidate < b.candidate;
+  };
+  for_each_part(groups.list.size(), [&](std::size_t, std::size_t first, std::size_t last) {
+    for (std::size_t group = first; group < last; ++group) {
+      std::sort(groups.partners.begin() + static_cast<long>(first_partner[group]),
+                groups.partners.begin() + static_cast<long>(first_partner[group + 1]), better);
+    }
+  });
+  for (std::size_t group = 0; group < groups.list.size(); ++group) {
+    groups.list[group].partners = std::span<const Partner>(groups.partners.data() + first_partner[group],
+                                                           first_partner[group + 1] - first_partner[group]);
   }
   return groups;
 }
@@ -576,8 +605,8 @@ void bound_by_most_possible(const Problem& problem, int steps, Solution& solutio
 Solution solve_optimal(const Problem& problem, const OptimalLimits& limits, io::ProgressSink* progress)
 {
   const auto groups = group_candidates(problem);
-  const LocalSearch search(problem, groups);
-  Lagrangian lagrangian(problem, groups);
+  const LocalSearch search(problem, groups.list);
+  Lagrangian lagrangian(problem, groups.list);
 
   Solution solution;
   auto relaxed = lagrangian.solve();
