@@ -66,7 +66,7 @@ TerminalProgress::Style TerminalProgress::style_for(bool quiet)
 }
 
 TerminalProgress::TerminalProgress(Style style, std::FILE* out, Clock clock, std::size_t columns)
-    : m_style(style), m_out(out), m_clock(std::move(clock)), m_columns(columns != 0 ? columns : columns_of(out)),
+    : m_style(style), m_out(out), m_clock(std::move(clock)), m_columns(columns),
       m_start(m_clock()), m_last_shown(m_start)
 {
 }
@@ -103,8 +103,10 @@ void TerminalProgress::report(std::string_view stage, std::string_view detail)
   }
   const std::string elapsed = " (" + std::to_string(seconds) + " s)";
   if (m_style == Style::in_place) {
+    // Asked at each line: the terminal may have been resized since the last.
+    const std::size_t columns = m_columns != 0 ? m_columns : columns_of(m_out);
     // One column spare: a line that fills the last one wraps on some terminals.
-    const std::string line = fitted(text, elapsed, m_columns - 1);
+    const std::string line = fitted(text, elapsed, columns - 1);
     std::fprintf(m_out, "\r\x1b[K%s", line.c_str()); // the line rewritten in place
     m_line_open = true;
   } else {

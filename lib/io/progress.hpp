@@ -37,7 +37,7 @@ public:
   static Style style_for(bool quiet);
 
   // `columns`: the terminal's width; 0 asks the terminal `out` is (then
-  // $COLUMNS, then 80).
+  // $COLUMNS, then 80) at each in-place line, so a resized terminal is followed.
   explicit TerminalProgress(Style style, std::FILE* out = stderr, Clock clock = std::chrono::steady_clock::now,
                             std::size_t columns = 0);
   ~TerminalProgress() override; // clears an in-place line
@@ -50,7 +50,7 @@ private:
   Style m_style;
   std::FILE* m_out;
   Clock m_clock;
-  std::size_t m_columns;
+  std::size_t m_columns; // 0: asked at each line
   std::chrono::steady_clock::time_point m_start;
   std::chrono::steady_clock::time_point m_last_shown;
   bool m_shown = false;     // something has been shown

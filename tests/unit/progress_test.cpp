@@ -3,6 +3,7 @@
 #include <catch2/catch.hpp>
 
 #include <cstdio>
+#include <cstdlib>
 #include <string>
 
 using tandem::io::TerminalProgress;
@@ -85,6 +86,32 @@ TEST_CASE("progress: an in-place line is cut to the terminal's width, the second
     progress.report("stable: searching from two starts", "");
   }
   CHECK(plain.text() == "tandem: stable: searching from two starts (2 s)\n");
+}
+
+TEST_CASE("progress: the width is asked again at each line, so a resized terminal is followed")
+{
+  // No width given and no terminal (a file): $COLUMNS decides, read at each
+  // line. Worked by hand as above: 40 columns leave 30 characters of text,
+  // then 20 columns leave 19, less " (3 s)" and "...": 10.
+  const char* before = std::getenv("COLUMNS");
+  const std::string saved = before != nullptr ? before : "";
+  Run run;
+  {
+    ::setenv("COLUMNS", "40", 1);
+    TerminalProgress progress(TerminalProgress::Style::in_place, run.file, run.clock());
+    run.now += 2s;
+    progress.report("stable: searching from two starts", "from deferred acceptance, 708 plans");
+    ::setenv("COLUMNS", "20", 1); // the terminal made narrower during the run
+    run.now += 1s;
+    progress.report("stable: searching from two starts", "from deferred acceptance, 708 plans");
+  }
+  if (before != nullptr) {
+    ::setenv("COLUMNS", saved.c_str(), 1);
+  } else {
+    ::unsetenv("COLUMNS");
+  }
+  CHECK(run.text() == "\r\x1b[Ktandem: stable: searching from... (2 s)"
+                      "\r\x1b[Ktandem: st... (3 s)\r\x1b[K");
 }
 
 TEST_CASE("progress: plain lines at most every 5 s where plain output is asked for, and nothing when silent")
