@@ -389,14 +389,12 @@ public:
 
   const Best& evaluate(const std::vector<double>& opening_price, const std::vector<double>& partner_price)
   {
-    std::vector<std::future<void>> pending;
-    for (std::size_t part = 1; part < m_parts.size(); ++part) {
-      pending.push_back(std::async(std::launch::async, [&, part] { evaluate_part(part, opening_price, partner_price); }));
-    }
-    evaluate_part(0, opening_price, partner_price);
-    for (auto& part : pending) {
-      part.get();
-    }
+    // No more parts than cores: one each.
+    for_each_part(m_parts.size(), [&](std::size_t, std::size_t first, std::size_t last) {
+      for (std::size_t part = first; part < last; ++part) {
+        evaluate_part(part, opening_price, partner_price);
+      }
+    });
     Best& best = m_parts.front().best;
     for (std::size_t part = 1; part < m_parts.size(); ++part) {
       const Best& later = m_parts[part].best;
